@@ -1,0 +1,64 @@
+import BatonCore
+import Foundation
+import GRDB
+
+extension BoardStore {
+    /// The whole board, its comments and its history, read in one consistent snapshot.
+    public func exportDocument() throws -> BoardDocument {
+        try read { db in
+            BoardDocument(board: try loadBoard(db), comments: try allComments(db),
+                          events: try Row.fetchAll(db, sql: "SELECT * FROM event ORDER BY seq").map(RowReader.event))
+        }
+    }
+
+    /// Replaces an empty board (one without items, such as a fresh `init`) with the document's
+    /// stages, members, outcomes, items, comments and history, in one transaction.
+    public func importDocument(_ document: BoardDocument) throws {
+        try refuseIfReadOnly()
+        let problems = document.problems()
+        guard problems.isEmpty else {
+            throw BatonError.data("The document cannot be imported: \(problems.first!)" + (problems.count > 1 ? " (and \(problems.count - 1) more problems)" : ""))
+        }
+        try write { db in
+            let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM item") ?? 0
+            guard count == 0 else {
+                throw BatonError.data("The board \(self.path) already has \(count) items; import only into a board without items, such as a new one from `baton init`.")
+            }
+            for table in ["event", "comment", "item_member", "item", "outcome_value", "outcome", "member", "stage", "meta"] {
+                try db.execute(sql: "DELETE FROM \(table)")
+            }
+            try RowWriter.setMeta(db, "name", document.name)
+            try RowWriter.setMeta(db, "next_item", String(document.nextItemNumber))
+            for stage in document.stages { try RowWriter.save(stage, db) }
+            for member in document.members { try RowWriter.save(member, db) }
+            for outcome in document.outcomes {
+                try RowWriter.save(outcome, db)
+                for (index, value) in outcome.history.enumerated() { try RowWriter.append(value, to: outcome.id, seq: index + 1, db) }
+            }
+            for item in document.items { try RowWriter.save(item, db) }
+            for comment in document.comments { try RowWriter.insert(comment, db) }
+            for event in document.events { try RowWriter.insert(event, db) }
+        }
+    }
+
+    /// Every problem with the board: SQLite integrity, references, and the board's invariants.
+    public func check() throws -> [String] {
+        try read { db in
+            var problems: [String] = []
+            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+            if integrity != ["ok"] { problems += integrity.prefix(5).map { "The file is damaged: \($0)." } }
+            let dangling = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
+            if !dangling.isEmpty { problems.append("\(dangling.count) rows refer to rows that do not exist.") }
+            let board = try self.loadBoard(db)
+            problems += Invariants.check(board)
+            let created = try Row.fetchAll(db, sql: """
+                SELECT item_number, COUNT(*) FROM event WHERE kind = 'item.created' GROUP BY item_number
+                """)
+            let counts = Dictionary(uniqueKeysWithValues: created.map { (($0[0] as Int), ($0[1] as Int)) })
+            for number in board.items.keys.sorted() where counts[number] != 1 {
+                problems.append("Item #\(number) has \(counts[number] ?? 0) creation events in the history instead of 1.")
+            }
+            return problems
+        }
+    }
+}

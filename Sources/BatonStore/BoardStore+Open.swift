@@ -1,0 +1,103 @@
+import BatonCore
+import Foundation
+import GRDB
+
+extension BoardStore {
+    /// How to open a board.
+    public enum Access: Sendable {
+        /// Read and write; fails with a permission error when writing is not allowed.
+        case readWrite
+        /// Never write, not even a migration.
+        case readOnly
+        /// Read and write when the account may write the file, else read-only.
+        case automatic
+    }
+
+    /// Opens the board at `path`, refusing (and leaving untouched) a file that is not a complete
+    /// baton board of a schema this build knows.
+    public static func open(_ path: String, access: Access = .automatic) throws -> BoardStore {
+        try FileHeader.read(path).validate(path)
+        let readOnly = access == .readOnly || (access == .automatic && Foundation.access(path, W_OK) != 0)
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: readOnly))
+            try prepareSchema(queue, path: path, readOnly: readOnly)
+        } catch {
+            throw StoreErrors.translate(error, path: path)
+        }
+        return BoardStore(path: path, queue: queue, readOnly: readOnly)
+    }
+
+    /// Creates a new board file at `path` holding `board`, atomically: the file appears complete or not at all.
+    public static func create(_ path: String, board: Board, by actor: Actor, at now: Date = Date()) throws -> BoardStore {
+        if FileManager.default.fileExists(atPath: path) {
+            throw BatonError.data("There is already a file at \(path); baton never overwrites a file. Choose another path.")
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty { try makeFolder(folder) }
+        let temporary = (folder.isEmpty ? "" : folder + "/") + ".\((path as NSString).lastPathComponent).creating-\(getpid())"
+        defer { for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary + suffix) } }
+        do {
+            let queue = try DatabaseQueue(path: temporary, configuration: configuration(readOnly: false))
+            try Schema.migrator.migrate(queue)
+            try queue.write { db in try fill(db, with: board, by: actor, at: now) }
+            try queue.close()
+        } catch {
+            throw StoreErrors.translate(error, path: path)
+        }
+        guard link(temporary, path) == 0 else {
+            if errno == EEXIST { throw BatonError.data("There is already a file at \(path); baton never overwrites a file. Choose another path.") }
+            throw BatonError(.io, "Could not create \(path): \(String(cString: strerror(errno))).")
+        }
+        return try open(path, access: .readWrite)
+    }
+
+    static func configuration(readOnly: Bool) -> Configuration {
+        var config = Configuration()
+        config.readonly = readOnly
+        config.journalMode = .wal
+        config.busyMode = .timeout(5)
+        config.foreignKeysEnabled = true
+        config.prepareDatabase { db in
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA synchronous = FULL") }
+        }
+        return config
+    }
+
+    private static func prepareSchema(_ queue: DatabaseQueue, path: String, readOnly: Bool) throws {
+        let migrator = Schema.migrator
+        let (superseded, complete) = try queue.read { db in
+            (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
+        }
+        if superseded {
+            throw BatonError.data("\(path) was written by a newer baton; upgrade baton to open it.")
+        }
+        guard !complete else { return }
+        if readOnly {
+            throw BatonError(.permission, "\(path) was written by an older baton and must be upgraded by someone who may write it.")
+        }
+        try migrator.migrate(queue)
+    }
+
+    private static func makeFolder(_ folder: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw BatonError(.io, "Could not create the folder \(folder); check that you may write there.")
+        }
+    }
+
+    /// Writes a whole board (catalog and items) and its creation events into an empty schema.
+    static func fill(_ db: Database, with board: Board, by actor: Actor, at now: Date) throws {
+        try RowWriter.setMeta(db, "name", board.name)
+        try RowWriter.setMeta(db, "next_item", String(board.nextItemNumber))
+        for stage in board.stages { try RowWriter.save(stage, db) }
+        for member in board.members { try RowWriter.save(member, db) }
+        var events = [EventDraft(.boardCreated, entity: .board, after: board.name)]
+        events += board.stages.map { EventDraft(.stageAdded, entity: .stage, entityID: $0.id, after: $0.name) }
+        events += board.members.map { EventDraft(.memberAdded, entity: .member, entityID: $0.id, after: $0.name) }
+        for (seq, draft) in events.enumerated() {
+            try RowWriter.insert(Event(seq: seq + 1, at: now, account: actor.account, member: actor.member, change: draft), db)
+        }
+    }
+}

@@ -1,0 +1,184 @@
+import BatonCore
+import Foundation
+import GRDB
+
+/// The result of applying one action: what changed and the events as recorded.
+public struct Applied: Sendable {
+    public var change: Change
+    public var events: [Event]
+    /// The board slice after the change (complete for catalog data, partial for items).
+    public var board: Board
+    public var comment: Comment?
+}
+
+/// A board file on disk: the only way the rest of baton reads or changes a board.
+///
+/// Every change is one immediate transaction that applies the action and appends its events,
+/// retried while other writers hold the lock; SQLite details never leave this module.
+public final class BoardStore: @unchecked Sendable {
+    public let path: String
+    public let isReadOnly: Bool
+    let queue: DatabaseQueue
+    /// How long a write keeps retrying while other writers hold the board.
+    static let busyBudget: TimeInterval = 15
+
+    init(path: String, queue: DatabaseQueue, readOnly: Bool) {
+        self.path = path; self.queue = queue; self.isReadOnly = readOnly
+    }
+
+    // MARK: Reading
+
+    /// The whole board: catalog, stats and every item with its people.
+    public func loadBoard() throws -> Board {
+        try read(loadBoard)
+    }
+
+    func loadBoard(_ db: Database) throws -> Board {
+        var items: [ItemNumber: Item] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT \(RowReader.itemColumns) FROM item")
+        while let row = try rows.next() {
+            let item = RowReader.item(row)
+            items[item.number] = item
+        }
+        try RowReader.attachMembers(&items, db)
+        return try catalog(db, items: items, stats: nil)
+    }
+
+    /// One item, or `nil` when there is no item with that number.
+    public func item(_ number: ItemNumber) throws -> Item? {
+        try read { db in try self.items([number], db)[number] }
+    }
+
+    /// The comments on an item, oldest first.
+    public func comments(on item: ItemNumber) throws -> [Comment] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM comment WHERE item_number = ? ORDER BY id", arguments: [item]).map(RowReader.comment)
+        }
+    }
+
+    /// Every comment on the board, oldest first.
+    public func allComments() throws -> [Comment] {
+        try read(allComments)
+    }
+
+    func allComments(_ db: Database) throws -> [Comment] {
+        try Row.fetchAll(db, sql: "SELECT * FROM comment ORDER BY id").map(RowReader.comment)
+    }
+
+    /// Events after sequence number `seq`, optionally only those of one item or from a time on, oldest first.
+    public func events(after seq: Int = 0, item: ItemNumber? = nil, since: Date? = nil, limit: Int? = nil) throws -> [Event] {
+        try read { db in
+            var sql = "SELECT * FROM event WHERE seq > ?"
+            var arguments: StatementArguments = [seq]
+            if let item { sql += " AND item_number = ?"; arguments += [item] }
+            if let since { sql += " AND at >= ?"; arguments += [millis(since)] }
+            sql += " ORDER BY seq"
+            if let limit { sql = "SELECT * FROM (\(sql.replacingOccurrences(of: "ORDER BY seq", with: "ORDER BY seq DESC")) LIMIT \(limit)) ORDER BY seq" }
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(RowReader.event)
+        }
+    }
+
+    /// A number that changes whenever another connection commits to the board.
+    public func changeCounter() throws -> Int {
+        try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+    }
+
+    // MARK: Writing
+
+    /// Applies `action` as `actor` at `now` in one transaction, recording its events.
+    @discardableResult
+    public func apply(_ action: Action, by actor: Actor, at now: Date = Date()) throws -> Applied {
+        try refuseIfReadOnly()
+        return try write { db in
+            var board = try self.slice(for: action, db)
+            let change = try board.apply(action, by: actor, at: now)
+            let comment = try RowWriter.write(change, of: board, by: actor, at: now, db)
+            let events = try self.append(change.events, by: actor, at: now, db)
+            return Applied(change: change, events: events, board: board, comment: comment)
+        }
+    }
+
+    func append(_ drafts: [EventDraft], by actor: Actor, at now: Date, _ db: Database) throws -> [Event] {
+        var seq = (try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM event") ?? 0)
+        return try drafts.map { draft in
+            seq += 1
+            let event = Event(seq: seq, at: now, account: actor.account, member: actor.member, change: draft)
+            try RowWriter.insert(event, db)
+            return event
+        }
+    }
+
+    // MARK: Plumbing
+
+    /// Catalog, stats and the given items, as a `Board`.
+    func catalog(_ db: Database, items: [ItemNumber: Item], stats: [StageID: StageStats]?) throws -> Board {
+        let stages = try RowReader.stages(db)
+        return Board(name: try RowReader.meta(db, "name") ?? "", stages: stages, members: try RowReader.members(db),
+                     outcomes: try RowReader.outcomes(db), items: items,
+                     nextItemNumber: Int(try RowReader.meta(db, "next_item") ?? "1") ?? 1,
+                     stats: stats ?? Board.computeStats(stages: stages, items: items.values))
+    }
+
+    func items(_ numbers: [ItemNumber], _ db: Database) throws -> [ItemNumber: Item] {
+        guard !numbers.isEmpty else { return [:] }
+        var items: [ItemNumber: Item] = [:]
+        let list = numbers.map(String.init).joined(separator: ",")
+        for row in try Row.fetchAll(db, sql: "SELECT \(RowReader.itemColumns) FROM item WHERE number IN (\(list))") {
+            let item = RowReader.item(row)
+            items[item.number] = item
+        }
+        try RowReader.attachMembers(&items, db, only: numbers)
+        return items
+    }
+
+    /// The part of the board `action` needs: the catalog, complete stats, its item and that item's neighbours.
+    func slice(for action: Action, _ db: Database) throws -> Board {
+        var numbers: [ItemNumber] = []
+        if let number = action.item {
+            numbers.append(number)
+            if case .reorderItem = action, let item = try items([number], db)[number] {
+                numbers += try neighbours(of: item, db)
+            }
+        }
+        return try catalog(db, items: try items(numbers, db), stats: try RowReader.stats(db))
+    }
+
+    private func neighbours(of item: Item, _ db: Database) throws -> [ItemNumber] {
+        let base = "SELECT number FROM item WHERE stage_id = ? AND archived = 0 AND expedite = ? AND position"
+        let arguments: StatementArguments = [item.stage, item.expedite, item.position]
+        let above = try Int.fetchOne(db, sql: "\(base) < ? ORDER BY position DESC LIMIT 1", arguments: arguments)
+        let below = try Int.fetchOne(db, sql: "\(base) > ? ORDER BY position LIMIT 1", arguments: arguments)
+        return [above, below].compactMap { $0 }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try queue.read(body) } catch { throw StoreErrors.translate(error, path: path) }
+    }
+
+    /// Runs `body` in an immediate transaction, retrying while the board is busy, within a time budget.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        let deadline = Date().addingTimeInterval(BoardStore.busyBudget)
+        var pause: useconds_t = 2_000
+        while true {
+            do {
+                var result: T?
+                try queue.inTransaction(.immediate) { db in
+                    result = try body(db)
+                    return .commit
+                }
+                return result!
+            } catch where StoreErrors.isBusy(error) && Date() < deadline {
+                usleep(pause + useconds_t.random(in: 0...pause))
+                pause = min(pause * 2, 100_000)
+            } catch {
+                throw StoreErrors.translate(error, path: path)
+            }
+        }
+    }
+
+    func refuseIfReadOnly() throws {
+        if isReadOnly {
+            throw BatonError(.permission, "The board \(path) is open read-only (you may not write it); nothing was changed.")
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import GRDB
+
+/// The board file's schema: numbered migrations, frozen once released.
+enum Schema {
+    /// `PRAGMA application_id` of every baton board ("Batn").
+    static let applicationID: Int32 = 0x4261_746E
+    /// The newest schema version this build knows; stored in `PRAGMA user_version`.
+    static let version: Int32 = 1
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1", migrate: createVersion1)
+        return migrator
+    }
+
+    /// Version 1, released with the first baton. Never edit: add a new migration instead.
+    private static func createVersion1(_ db: Database) throws {
+        try db.execute(sql: """
+            PRAGMA application_id = \(applicationID);
+            CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+            CREATE TABLE stage (
+                id INTEGER PRIMARY KEY, name TEXT NOT NULL,
+                role TEXT NOT NULL CHECK (role IN ('queue', 'active', 'done')),
+                wip_limit INTEGER CHECK (wip_limit IS NULL OR wip_limit >= 1), position INTEGER NOT NULL);
+            CREATE TABLE member (
+                id INTEGER PRIMARY KEY, name TEXT NOT NULL, handle TEXT NOT NULL,
+                discipline TEXT NOT NULL CHECK (discipline IN ('business', 'it')), login TEXT);
+            CREATE UNIQUE INDEX member_handle ON member (handle COLLATE NOCASE);
+            CREATE UNIQUE INDEX member_login ON member (login) WHERE login IS NOT NULL;
+            CREATE TABLE outcome (
+                id INTEGER PRIMARY KEY, title TEXT NOT NULL, metric TEXT NOT NULL, unit TEXT NOT NULL,
+                baseline REAL NOT NULL, target REAL NOT NULL, current REAL NOT NULL, target_date TEXT);
+            CREATE TABLE outcome_value (
+                outcome_id INTEGER NOT NULL REFERENCES outcome (id), seq INTEGER NOT NULL,
+                at INTEGER NOT NULL, value REAL NOT NULL, member_id INTEGER,
+                PRIMARY KEY (outcome_id, seq)) WITHOUT ROWID;
+            CREATE TABLE item (
+                number INTEGER PRIMARY KEY, title TEXT NOT NULL, notes TEXT NOT NULL,
+                kind TEXT NOT NULL CHECK (kind IN ('work', 'opportunity', 'concern', 'limitation')),
+                outcome_id INTEGER REFERENCES outcome (id), due TEXT, expedite INTEGER NOT NULL,
+                blocked_reason TEXT, blocked_since INTEGER, blocked_by INTEGER,
+                stage_id INTEGER NOT NULL REFERENCES stage (id), position INTEGER NOT NULL,
+                revision INTEGER NOT NULL, archived INTEGER NOT NULL,
+                created_by INTEGER, created_at INTEGER NOT NULL, updated_by INTEGER,
+                updated_at INTEGER NOT NULL, stage_since INTEGER NOT NULL);
+            CREATE INDEX item_stage ON item (stage_id, archived, expedite, position);
+            CREATE TABLE item_member (
+                item_number INTEGER NOT NULL REFERENCES item (number),
+                member_id INTEGER NOT NULL REFERENCES member (id),
+                role TEXT NOT NULL CHECK (role IN ('owner', 'involved')), ord INTEGER NOT NULL,
+                PRIMARY KEY (item_number, member_id)) WITHOUT ROWID;
+            CREATE TABLE comment (
+                id INTEGER PRIMARY KEY, item_number INTEGER NOT NULL REFERENCES item (number),
+                member_id INTEGER, account TEXT NOT NULL, at INTEGER NOT NULL, text TEXT NOT NULL);
+            CREATE INDEX comment_item ON comment (item_number, id);
+            CREATE TABLE event (
+                seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, account TEXT NOT NULL, member_id INTEGER,
+                kind TEXT NOT NULL, item_number INTEGER, entity TEXT, entity_id INTEGER,
+                field TEXT, before TEXT, after TEXT);
+            CREATE INDEX event_item ON event (item_number, seq);
+            PRAGMA user_version = 1;
+            """)
+    }
+}
