@@ -26,6 +26,8 @@ public struct BatonError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String { message }
 
+    /// A command used wrongly (exit code 64).
+    public static func usage(_ message: String) -> BatonError { BatonError(.usage, message) }
     /// Bad input data (exit code 65).
     public static func data(_ message: String) -> BatonError { BatonError(.data, message) }
     /// A stale revision or lost race (exit code 75).

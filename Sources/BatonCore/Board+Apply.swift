@@ -58,5 +58,5 @@ public func formatNumber(_ value: Double) -> String {
     var text = String(format: "%.6f", value)
     while text.hasSuffix("0") { text.removeLast() }
     if text.hasSuffix(".") { text.removeLast() }
-    return text
+    return text == "-0" ? "0" : text
 }

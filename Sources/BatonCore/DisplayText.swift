@@ -109,7 +109,7 @@ public enum DisplayText {
                 if used > 0 { lines.append(line); line = ""; used = 0 }
                 for character in word {
                     let cw = width(of: character)
-                    if used + cw > columns { lines.append(line); line = ""; used = 0 }
+                    if used > 0 && used + cw > columns { lines.append(line); line = ""; used = 0 }
                     line.append(character); used += cw
                 }
             }

@@ -1,0 +1,42 @@
+import ArgumentParser
+import BatonCore
+import Foundation
+
+/// The `baton` command: with no subcommand it shows the board; subcommands cover every action.
+struct Baton: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "baton",
+        abstract: "A keyboard-driven kanban board for squads where business and IT work as equals.",
+        discussion: """
+            The board file is found from --board, else $BATON_BOARD, else the nearest board.baton in \
+            this folder or above, else your default board in $XDG_DATA_HOME/baton/ (created on first use).
+
+            Exit codes: 0 success, 64 usage error, 65 bad data, 66 no board, 74 I/O error, \
+            75 busy or conflicting change, 77 permission denied.
+            """,
+        version: "0.1.0",
+        subcommands: [
+            Init.self, Show.self, ItemCommand.self, CommentCommand.self, MemberCommand.self, StageCommand.self,
+            OutcomeCommand.self, Log.self, Export.self, Import.self, Check.self, Rename.self,
+        ],
+        defaultSubcommand: Show.self
+    )
+}
+
+/// Runs baton: parses the arguments, runs the command, and turns failures into one sentence and an exit code.
+@main
+enum Main {
+    static func main() {
+        Terminal.prepareLocale()
+        do {
+            try Arguments.refuseInvalidUTF8()
+            var command = try Baton.parseAsRoot()
+            try command.run()
+        } catch let error as BatonError {
+            Output.error(error.message)
+            exit(error.category.rawValue)
+        } catch {
+            Baton.exit(withError: error)
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import BatonCore
+
+/// The board as Markdown: outcomes, then each stage with its items, for a wiki or a chat.
+struct MarkdownExport {
+    let document: BoardDocument
+
+    var text: String {
+        let board = document.board
+        var lines = ["# \(escape(board.name))", ""]
+        if !board.outcomes.isEmpty {
+            lines += ["## Outcomes", ""] + board.outcomes.map { "- **\(escape($0.title))**: \(escape(OutcomeText.progressLine($0)))" } + [""]
+        }
+        for stage in board.stages {
+            let items = board.openItems(in: stage.id)
+            let wip = stage.wipLimit.map { " (WIP \(items.count)/\($0))" } ?? ""
+            lines += ["## \(escape(stage.name))\(wip)", ""]
+            lines += items.isEmpty ? ["_No items._"] : items.map { line(for: $0, in: board) }
+            lines.append("")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func line(for item: Item, in board: Board) -> String {
+        var parts = ["- **#\(item.number)** \(escape(item.title))"]
+        if item.kind != .work { parts.append("_\(item.kind.rawValue)_") }
+        let owners = item.owners.compactMap { board.member($0)?.handle }
+        if !owners.isEmpty { parts.append("owners: " + owners.map { "@\($0)" }.joined(separator: " ")) }
+        if item.expedite { parts.append("**expedite**") }
+        if let blocked = item.blocked { parts.append("**blocked**: \(escape(blocked.reason))") }
+        if let due = item.due { parts.append("due \(due)") }
+        return parts.joined(separator: " · ")
+    }
+
+    private func escape(_ text: String) -> String {
+        var out = ""
+        for character in DisplayText.sanitize(text) {
+            if "\\`*_[]<>#|".contains(character) { out.append("\\") }
+            out.append(character)
+        }
+        return out
+    }
+}
+
+/// Items as CSV (RFC 4180), one row per item, archived ones included.
+struct CSVExport {
+    let document: BoardDocument
+    static let header = ["number", "title", "kind", "stage", "owners", "involved", "outcome", "due", "expedite",
+                         "blocked", "archived", "revision", "created_at", "updated_at", "notes"]
+
+    var text: String {
+        let board = document.board
+        var rows = [CSVExport.header]
+        for item in document.items {
+            let handles = { (ids: [MemberID]) in ids.compactMap { board.member($0)?.handle }.joined(separator: " ") }
+            rows.append([String(item.number), item.title, item.kind.rawValue, board.stage(item.stage)?.name ?? "",
+                         handles(item.owners), handles(item.involved), item.outcome.flatMap { board.outcome($0)?.title } ?? "",
+                         item.due?.description ?? "", String(item.expedite), item.blocked?.reason ?? "", String(item.archived),
+                         String(item.revision), Timestamp.format(item.createdAt), Timestamp.format(item.updatedAt), item.notes])
+        }
+        return rows.map { $0.map(CSVExport.field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func field(_ value: String) -> String {
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
