@@ -63,7 +63,7 @@ extension Board {
         let stage = try existingStage(id)
         guard stage.role != role else { return }
         updateStage(id) { $0.role = role }
-        c.change.record(EventDraft(.stageRenamed, entity: .stage, entityID: id, field: "role",
+        c.change.record(EventDraft(.stageRoleChanged, entity: .stage, entityID: id, field: "role",
                                    before: stage.role.rawValue, after: role.rawValue), touching: .stage(id))
     }
 

@@ -10,7 +10,7 @@ public enum EventKind: String, Codable, CaseIterable, Sendable {
     case itemArchived = "item.archived", itemRestored = "item.restored"
     case commentAdded = "comment.added"
     case stageAdded = "stage.added", stageRenamed = "stage.renamed", stageMoved = "stage.moved"
-    case stageRemoved = "stage.removed", stageLimited = "stage.wip"
+    case stageRemoved = "stage.removed", stageLimited = "stage.wip", stageRoleChanged = "stage.role"
     case memberAdded = "member.added", memberEdited = "member.edited"
     case outcomeAdded = "outcome.added", outcomeEdited = "outcome.edited"
     case outcomeRecorded = "outcome.recorded"

@@ -39,6 +39,7 @@ extension BoardStore {
         defer { for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary + suffix) } }
         do {
             let queue = try DatabaseQueue(path: temporary, configuration: configuration(readOnly: false))
+            try useWAL(queue)
             try Schema.migrator.migrate(queue)
             try queue.write { db in try fill(db, with: board, by: actor, at: now) }
             try queue.close()
@@ -55,7 +56,9 @@ extension BoardStore {
     static func configuration(readOnly: Bool) -> Configuration {
         var config = Configuration()
         config.readonly = readOnly
-        config.journalMode = .wal
+        // Not `config.journalMode = .wal`: GRDB then writes to the file on every open (to make a
+        // WAL file exist) before the board is validated, and resets `synchronous` to NORMAL.
+        // WAL mode is persistent: `create` sets it once, `prepareSchema` repairs it if needed.
         config.busyMode = .timeout(5)
         config.foreignKeysEnabled = true
         config.prepareDatabase { db in
@@ -72,11 +75,26 @@ extension BoardStore {
         if superseded {
             throw BatonError.data("\(path) was written by a newer baton; upgrade baton to open it.")
         }
-        guard !complete else { return }
+        guard !complete else {
+            if !readOnly { try useWAL(queue) }
+            return
+        }
         if readOnly {
             throw BatonError(.permission, "\(path) was written by an older baton and must be upgraded by someone who may write it.")
         }
+        try useWAL(queue)
         try migrator.migrate(queue)
+    }
+
+    /// Puts the file in WAL mode unless it already is (the mode is stored in the file).
+    private static func useWAL(_ queue: DatabaseQueue) throws {
+        try queue.writeWithoutTransaction { db in
+            if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+                    throw BatonError(.io, "Could not switch the board to WAL mode; baton needs a local filesystem.")
+                }
+            }
+        }
     }
 
     private static func makeFolder(_ folder: String) throws {

@@ -44,6 +44,11 @@ public final class BoardStore: @unchecked Sendable {
         return try catalog(db, items: items, stats: nil)
     }
 
+    /// The board without its items: name, stages, members, outcomes and complete stage statistics.
+    public func loadCatalog() throws -> Board {
+        try read { db in try self.catalog(db, items: [:], stats: try RowReader.stats(db)) }
+    }
+
     /// One item, or `nil` when there is no item with that number.
     public func item(_ number: ItemNumber) throws -> Item? {
         try read { db in try self.items([number], db)[number] }

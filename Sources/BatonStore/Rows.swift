@@ -18,13 +18,16 @@ enum RowReader {
         if let reason: String = row["blocked_reason"] {
             blocker = Blocker(reason: reason, since: date(millis: row["blocked_since"] ?? 0), by: row["blocked_by"])
         }
-        return Item(number: row["number"], title: row["title"], notes: row["notes"],
+        var item = Item(number: row["number"], title: row["title"], notes: row["notes"],
                     kind: ItemKind(rawValue: row["kind"]) ?? .work, outcome: row["outcome_id"],
                     due: (row["due"] as String?).flatMap(Day.init), expedite: row["expedite"], blocked: blocker,
                     stage: row["stage_id"], position: row["position"], revision: row["revision"],
                     archived: row["archived"], createdBy: row["created_by"], createdAt: date(millis: row["created_at"]),
                     updatedBy: row["updated_by"], updatedAt: date(millis: row["updated_at"]),
                     stageSince: date(millis: row["stage_since"]))
+        // `Item.init` reads a nil `updatedBy` as "the creator"; a change by no member must stay nil.
+        item.updatedBy = row["updated_by"]
+        return item
     }
 
     /// Fills in owners and involved members of `items` from the item_member table.

@@ -21,6 +21,8 @@ struct Baton: ParsableCommand {
         ],
         defaultSubcommand: Show.self
     )
+
+    @OptionGroup var global: GlobalOptions
 }
 
 /// Runs baton: parses the arguments, runs the command, and turns failures into one sentence and an exit code.

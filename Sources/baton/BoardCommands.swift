@@ -69,7 +69,7 @@ struct Check: ParsableCommand {
         if output.json {
             try Output.json(CheckReport(board: session.store.path, ok: problems.isEmpty, problems: problems))
         } else if problems.isEmpty {
-            Output.line("\(session.store.path): OK (\(session.board.items.count) items, \(session.board.stages.count) stages).")
+            Output.line("\(session.store.path): OK (\(session.board.stats.values.map(\.total).reduce(0, +)) items, \(session.board.stages.count) stages).")
         } else {
             problems.forEach { Output.line($0) }
         }

@@ -48,7 +48,8 @@ struct ItemList: ParsableCommand {
     @OptionGroup var output: JSONFlag
 
     func run() throws {
-        let session = try global.session()
+        var session = try global.session()
+        try session.loadItems()
         let stageID = try stage.map { try session.stage($0).id }
         let memberID = try member.map { try session.member($0).id }
         let outcomeID = try outcome.map { try session.outcome($0).id }

@@ -70,9 +70,10 @@ struct OutcomeShow: ParsableCommand {
     @OptionGroup var output: JSONFlag
 
     func run() throws {
-        let session = try global.session()
+        var session = try global.session()
         let goal = try session.outcome(outcome)
         if output.json { return try Output.json(goal) }
+        try session.loadItems()
         var lines = ["\(goal.id). \(goal.title)", OutcomeText.progressLine(goal)]
         if let date = goal.targetDate { lines.append("Target date: \(date)") }
         lines += ["", "Values:"] + goal.history.map { "  \(Human.time($0.at))  \(formatNumber($0.value)) \(goal.unit)" }

@@ -6,12 +6,12 @@ import Foundation
 struct Session {
     let store: BoardStore
     let actor: Actor
-    /// The board as loaded when the session opened.
+    /// The board's catalog (stages, members, outcomes, statistics); items only after `loadItems()`.
     var board: Board
 
     init(store: BoardStore, account: String, actAs: String?) throws {
         self.store = store
-        board = try store.loadBoard()
+        board = try store.loadCatalog()
         let member: Member?
         if let actAs {
             member = try Session.member(actAs, in: board)
@@ -62,8 +62,13 @@ struct Session {
         throw BatonError.data("There is no outcome '\(reference)'; \(known).")
     }
 
+    /// Loads every item into `board`, for commands that list or draw them.
+    mutating func loadItems() throws {
+        board = try store.loadBoard()
+    }
+
     func item(_ number: ItemNumber) throws -> Item {
-        guard let item = board.items[number] else {
+        guard let item = try board.items[number] ?? store.item(number) else {
             throw BatonError.data("There is no item #\(number); `baton item list` shows the items.")
         }
         return item

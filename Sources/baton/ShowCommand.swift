@@ -10,7 +10,8 @@ struct Show: ParsableCommand {
     @OptionGroup var output: JSONFlag
 
     func run() throws {
-        let session = try global.session(access: .readOnly)
+        var session = try global.session(access: .readOnly)
+        try session.loadItems()
         if output.json { return try Output.json(session.board.stages.map { StageSummary($0, session) }) }
         let text = BoardText(board: session.board, you: session.actor.member, colour: Terminal.colour, now: Date())
         for line in text.lines(width: max(20, width ?? Terminal.width)) { Output.raw(line) }

@@ -139,7 +139,7 @@ struct StageActionTests {
         let change = try apply(.setStageRole(Fixture.ready, .active), to: &board)
         #expect(board.stage(Fixture.ready)?.role == .active)
         #expect(change.events.count == 1)
-        #expect(change.events[0].entity == .stage && change.events[0].entityID == 2)
+        #expect(change.events[0].kind == .stageRoleChanged && change.events[0].entity == .stage && change.events[0].entityID == 2)
         #expect(change.events[0].field == "role" && change.events[0].before == "queue" && change.events[0].after == "active")
         #expect(change.touched == [.stage(2)])
         #expect(try apply(.setStageRole(Fixture.ready, .active), to: &board) == Change())
