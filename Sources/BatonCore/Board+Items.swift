@@ -55,7 +55,7 @@ extension Board {
         try checkRevision(item, basedOn)
         let stage = try existingStage(stageID)
         try requireOpen(item)
-        guard item.stage != stage.id else { return }
+        guard item.stage != stage.id else { return top ? try reorderItem(number, .top, &c) : () }
         let previous = item
         item.stage = stage.id
         item.position = edgePosition(of: stage.id, top: top)
@@ -209,7 +209,7 @@ extension Board {
         guard let stage = stage(stageID), let limit = stage.wipLimit else { return }
         let count = stats[stageID]?.open ?? 0
         if count > limit {
-            c.change.warnings.append("\(stage.name) now holds \(count) items, over its WIP limit of \(limit).")
+            c.change.warnings.append("\(stage.name) now holds \(counted(count, "item")), over its WIP limit of \(limit).")
         }
     }
 }

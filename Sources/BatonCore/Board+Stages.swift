@@ -2,7 +2,10 @@ extension Board {
     mutating func addStage(_ name: String, _ role: StageRole, _ wipLimit: Int?, at index: Int?, _ c: inout ApplyContext) throws {
         let name = try uniqueStageName(name, except: nil)
         try Board.checkWIP(wipLimit)
-        let index = min(max(0, index ?? stages.count), stages.count)
+        let index = index ?? stages.count
+        guard (0...stages.count).contains(index) else {
+            throw BatonError.data("Stage position \(index + 1) does not exist; a new stage can go at positions 1 to \(stages.count + 1).")
+        }
         let id = (stages.map(\.id).max() ?? 0) + 1
         stages.insert(Stage(id: id, name: name, role: role, wipLimit: wipLimit, position: index), at: index)
         stats[id] = StageStats()
@@ -37,7 +40,7 @@ extension Board {
         let held = stats[id] ?? StageStats()
         guard held.total == 0 else {
             let archived = held.total - held.open
-            let detail = archived > 0 ? "\(held.open) items and \(archived) archived items" : "\(held.open) items"
+            let detail = counted(held.open, "item") + (archived > 0 ? " and " + counted(archived, "archived item") : "")
             throw BatonError.data("Stage '\(stage.name)' still holds \(detail); move them to another stage first.")
         }
         guard stages.count > 1 else { throw BatonError.data("Stage '\(stage.name)' is the only stage; a board needs at least one.") }
@@ -55,7 +58,7 @@ extension Board {
         c.change.record(EventDraft(.stageLimited, entity: .stage, entityID: id, field: "wip",
                                    before: stage.wipLimit.map(String.init), after: limit.map(String.init)), touching: .stage(id))
         if let limit, let open = stats[id]?.open, open > limit {
-            c.change.warnings.append("\(stage.name) holds \(open) items, over its new WIP limit of \(limit).")
+            c.change.warnings.append("\(stage.name) holds \(counted(open, "item")), over its new WIP limit of \(limit).")
         }
     }
 

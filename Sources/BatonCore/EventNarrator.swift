@@ -1,8 +1,13 @@
 /// Tells events as short sentences for people ("ana moved #12 from Ready to Doing").
 public struct EventNarrator: Sendable {
     public let board: Board
+    /// Names of stages that have been removed, so that old events can still name them.
+    public let removedStages: [StageID: String]
 
-    public init(board: Board) { self.board = board }
+    public init(board: Board, removedStages: [StageID: String] = [:]) {
+        self.board = board
+        self.removedStages = removedStages
+    }
 
     /// Who did it: the member's handle, else the account.
     public func who(_ event: Event) -> String {
@@ -34,7 +39,7 @@ public struct EventNarrator: Sendable {
         case .commentAdded: return "commented on \(item): \(firstLine(e.after))"
         case .stageAdded: return "added the stage \(e.after ?? "")"
         case .stageRenamed: return "renamed the stage \(e.before ?? "") to \(e.after ?? "")"
-        case .stageRoleChanged: return "made \(stageName(e.entityID)) a \(e.after ?? "") stage"
+        case .stageRoleChanged: return "made \(stageName(e.entityID)) \(e.after == "active" ? "an" : "a") \(e.after ?? "") stage"
         case .stageMoved: return "moved the stage \(stageName(e.entityID)) to position \(e.after ?? "")"
         case .stageRemoved: return "removed the stage \(e.before ?? "")"
         case .stageLimited: return "set the WIP limit of \(stageName(e.entityID)) to \(e.after ?? "none")"
@@ -57,7 +62,9 @@ public struct EventNarrator: Sendable {
         return line.count > 60 ? String(line.prefix(59)) + "…" : line
     }
 
-    private func stageName(_ id: Int?) -> String { id.flatMap { board.stage($0)?.name } ?? "a removed stage" }
+    private func stageName(_ id: Int?) -> String {
+        id.flatMap { board.stage($0)?.name ?? removedStages[$0] } ?? "a removed stage"
+    }
     private func memberName(_ id: Int?) -> String { id.flatMap { board.member($0)?.handle } ?? "a member" }
     private func outcomeName(_ id: Int?) -> String { id.flatMap { board.outcome($0)?.title } ?? "an outcome" }
 }

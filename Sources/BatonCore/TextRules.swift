@@ -54,6 +54,11 @@ public enum TextRules {
     }
 }
 
+/// "1 item", "3 items": a count with its noun in the right number.
+public func counted(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
+}
+
 extension String {
     /// The string without leading and trailing spaces, tabs and line breaks.
     public func trimmingWhitespace() -> String {

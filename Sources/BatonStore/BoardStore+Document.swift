@@ -46,7 +46,10 @@ extension BoardStore {
         try read { db in
             var problems: [String] = []
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
-            if integrity != ["ok"] { problems += integrity.prefix(5).map { "The file is damaged: \($0)." } }
+            if integrity != ["ok"] {
+                // The rows may not be readable; report the damage rather than fail on it.
+                problems += integrity.prefix(5).map { "The file is damaged: \($0)." }
+            }
             let dangling = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
             if !dangling.isEmpty { problems.append("\(dangling.count) rows refer to rows that do not exist.") }
             let board = try self.loadBoard(db)

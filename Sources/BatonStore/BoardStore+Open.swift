@@ -16,7 +16,7 @@ extension BoardStore {
     /// Opens the board at `path`, refusing (and leaving untouched) a file that is not a complete
     /// baton board of a schema this build knows.
     public static func open(_ path: String, access: Access = .automatic) throws -> BoardStore {
-        try FileHeader.read(path).validate(path)
+        try FileHeader.check(path)
         let readOnly = access == .readOnly || (access == .automatic && Foundation.access(path, W_OK) != 0)
         let queue: DatabaseQueue
         do {

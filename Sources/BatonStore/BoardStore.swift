@@ -83,6 +83,17 @@ public final class BoardStore: @unchecked Sendable {
         }
     }
 
+    /// The names of removed stages by id, from the history, so that old events can name them.
+    public func removedStageNames() throws -> [StageID: String] {
+        try read { db in
+            var names: [StageID: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT entity_id, before FROM event WHERE kind = 'stage.removed'") {
+                if let id: Int = row[0], let name: String = row[1] { names[id] = name }
+            }
+            return names
+        }
+    }
+
     /// A number that changes whenever another connection commits to the board.
     public func changeCounter() throws -> Int {
         try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }

@@ -11,6 +11,24 @@ struct FileHeader {
     let bytes: [UInt8]
     let fileSize: Int
 
+    /// Throws unless `path` holds a complete baton board of a schema this build knows.
+    ///
+    /// Another process's checkpoint can grow the file between reading its size and its header,
+    /// so a size that looks too small is looked at again a few times before it counts as truncated.
+    static func check(_ path: String) throws {
+        var attempt = 0
+        while true {
+            let header = try read(path)
+            try header.validateIdentity(path)
+            do {
+                return try header.validateSize(path)
+            } catch where attempt < 10 {
+                attempt += 1
+                usleep(20_000)
+            }
+        }
+    }
+
     /// Reads the header of the file at `path`, throwing a clear error when it cannot be read.
     static func read(_ path: String) throws -> FileHeader {
         var info = stat()
@@ -32,8 +50,8 @@ struct FileHeader {
         return FileHeader(bytes: Array(bytes.prefix(count)), fileSize: Int(info.st_size))
     }
 
-    /// Throws unless this is the header of a complete baton board of a schema this build knows.
-    func validate(_ path: String) throws {
+    /// Throws unless this is the header of a baton board of a schema this build knows.
+    func validateIdentity(_ path: String) throws {
         let unchanged = "baton left it unchanged"
         guard fileSize > 0 else {
             throw BatonError.data("\(path) is empty, not a baton board; \(unchanged). Remove it or give another path.")
@@ -48,6 +66,11 @@ struct FileHeader {
         guard version <= Schema.version else {
             throw BatonError.data("\(path) was written by a newer baton (schema \(version); this one knows up to \(Schema.version)); upgrade baton to open it.")
         }
+    }
+
+    /// Throws when the file is shorter than its header says: truncated or damaged.
+    func validateSize(_ path: String) throws {
+        let unchanged = "baton left it unchanged"
         let rawPageSize = Int(bytes[16]) << 8 | Int(bytes[17])
         let pageSize = rawPageSize == 1 ? 65536 : rawPageSize
         let pageCount = Int(UInt32(bitPattern: int32(at: 28)))

@@ -38,7 +38,10 @@ enum Main {
             Output.error(error.message)
             exit(error.category.rawValue)
         } catch {
-            Baton.exit(withError: error)
+            if Baton.exitCode(for: error) == .success { Baton.exit(withError: error) }
+            let message = Baton.message(for: error).split(separator: "\n").first.map(String.init) ?? "The command is not right."
+            Output.error("\(message) Run `baton help` or add --help to see how to use it.")
+            exit(ErrorCategory.usage.rawValue)
         }
     }
 }

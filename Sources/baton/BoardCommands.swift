@@ -46,7 +46,7 @@ struct Log: ParsableCommand {
         if let limit, limit < 1 { throw BatonError.usage("--limit must be at least 1.") }
         let events = try session.store.events(item: item?.number, since: since.map(Log.startOfDay), limit: limit)
         if output.json { return try Output.json(events) }
-        let narrator = EventNarrator(board: session.board)
+        let narrator = try session.narrator()
         for event in events { Output.line("\(Human.time(event.at))  \(narrator.sentence(event))") }
     }
 

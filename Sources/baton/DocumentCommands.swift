@@ -8,7 +8,7 @@ struct Export: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case json, markdown, csv }
     @Option(help: "json, markdown or csv.") var format: Format = .json
-    @Option(name: [.short, .customLong("output")], help: "Write to this file instead of standard output.") var file: String?
+    @Option(name: [.customShort("o"), .customLong("output")], help: "Write to this file instead of standard output.") var file: String?
 
     func run() throws {
         let session = try global.session(access: .readOnly)

@@ -31,7 +31,8 @@ struct ItemShow: ParsableCommand {
             }
         }
         let history = try session.store.events(item: item.number)
-        lines += ["", "History:"] + history.map { "  \(Human.time($0.at))  \(EventNarrator(board: session.board).sentence($0))" }
+        let narrator = try session.narrator()
+        lines += ["", "History:"] + history.map { "  \(Human.time($0.at))  \(narrator.sentence($0))" }
         lines.forEach { Output.line($0) }
     }
 }
@@ -60,12 +61,15 @@ struct ItemList: ParsableCommand {
                 && (outcomeID == nil || item.outcome == outcomeID) && (!blocked || item.blocked != nil)
         }.sorted { (order[$0.stage] ?? 0, $0.expedite ? 0 : 1, $0.position) < (order[$1.stage] ?? 0, $1.expedite ? 0 : 1, $1.position) }
         if output.json { return try Output.json(items.map { ItemSummary($0, session) }) }
+        let numberWidth = items.map { String($0.number).count + 1 }.max() ?? 0
+        let stageWidth = session.board.stages.map { DisplayText.width(of: DisplayText.sanitize($0.name)) }.max() ?? 0
         for item in items {
             let summary = ItemSummary(item, session)
             var flags = [item.kind == .work ? nil : item.kind.rawValue, item.expedite ? "expedite" : nil,
                          item.blocked.map { "blocked: \($0.reason)" }].compactMap { $0 }
             if !summary.owners.isEmpty { flags.append("@" + summary.owners.joined(separator: " @")) }
-            Output.line("#\(item.number)\t\(summary.stage)\t\(item.title)" + (flags.isEmpty ? "" : "  [\(flags.joined(separator: "; "))]"))
+            let columns = DisplayText.fit("#\(item.number)", to: numberWidth) + "  " + DisplayText.fit(DisplayText.sanitize(summary.stage), to: stageWidth)
+            Output.line(columns + "  \(item.title)" + (flags.isEmpty ? "" : "  [\(flags.joined(separator: "; "))]"))
         }
     }
 }

@@ -74,6 +74,11 @@ struct Session {
         return item
     }
 
+    /// Tells events as sentences, naming removed stages too.
+    func narrator() throws -> EventNarrator {
+        EventNarrator(board: board, removedStages: try store.removedStageNames())
+    }
+
     func handles(_ ids: [MemberID]) -> [String] { ids.compactMap { board.member($0)?.handle } }
     func stageName(_ id: StageID) -> String { board.stage(id)?.name ?? "stage \(id)" }
 }

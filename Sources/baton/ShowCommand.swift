@@ -12,9 +12,16 @@ struct Show: ParsableCommand {
     func run() throws {
         var session = try global.session(access: .readOnly)
         try session.loadItems()
-        if output.json { return try Output.json(session.board.stages.map { StageSummary($0, session) }) }
+        if output.json {
+            return try Output.json(BoardSummary(name: session.board.name, stages: session.board.stages.map { StageSummary($0, session) }))
+        }
         let text = BoardText(board: session.board, you: session.actor.member, colour: Terminal.colour, now: Date())
         for line in text.lines(width: max(20, width ?? Terminal.width)) { Output.raw(line) }
+    }
+
+    struct BoardSummary: Codable {
+        var name: String
+        var stages: [StageSummary]
     }
 
     struct StageSummary: Codable {

@@ -74,7 +74,7 @@ struct StageRoleCommand: ParsableCommand {
     @Argument(help: "The stage.") var stage: String
     @Argument(help: "queue, active or done.") var role: StageRole
 
-    func run() throws { try applyToStage(global, stage, done: "is now a \(role.rawValue) stage") { .setStageRole($0.id, role) } }
+    func run() throws { try applyToStage(global, stage, done: "is now \(role == .active ? "an" : "a") \(role.rawValue) stage") { .setStageRole($0.id, role) } }
 }
 
 struct StageList: ParsableCommand {
@@ -88,7 +88,7 @@ struct StageList: ParsableCommand {
         for stage in session.board.stages {
             let open = session.board.stats[stage.id]?.open ?? 0
             let wip = stage.wipLimit.map { "/\($0)" } ?? ""
-            Output.line("\(stage.position + 1). \(DisplayText.fit(stage.name, to: 20)) \(DisplayText.fit(stage.role.rawValue, to: 7)) \(open)\(wip) items")
+            Output.line("\(stage.position + 1). \(DisplayText.fit(stage.name, to: 20)) \(DisplayText.fit(stage.role.rawValue, to: 7)) \(open)\(wip) item\(open == 1 && wip.isEmpty ? "" : "s")")
         }
     }
 }

@@ -36,8 +36,15 @@ struct MoveReorderTests {
     @Test func moveIntoTheSameStageIsANoOp() throws {
         var board = try Fixture.board(items: ["a", "b"])
         let before = board
-        #expect(try apply(.moveItem(2, to: Fixture.backlog, top: true), to: &board) == Change())
+        #expect(try apply(.moveItem(2, to: Fixture.backlog), to: &board) == Change())
         #expect(board == before)
+    }
+
+    @Test func moveToTheTopOfTheSameStageReordersIt() throws {
+        var board = try Fixture.board(items: ["a", "b"])
+        let change = try apply(.moveItem(2, to: Fixture.backlog, top: true), to: &board)
+        #expect(board.order(Fixture.backlog) == [2, 1])
+        #expect(change.events.map(\.kind) == [.itemReordered])
     }
 
     @Test func moveRefusals() throws {

@@ -19,11 +19,13 @@ struct StageActionTests {
         let change = try apply(.addStage(name: "Review", role: .active, wipLimit: nil, at: 3), to: &board)
         #expect(board.stages.map(\.name) == ["Backlog", "Ready", "Doing", "Review", "Done"])
         #expect(Set(change.touched) == [.stage(5), .stage(Fixture.done)], "only the stages whose position changed")
-        try apply(.addStage(name: "Ideas", role: .queue, wipLimit: nil, at: -4), to: &board)
-        #expect(board.stages.first?.name == "Ideas", "a position before the start means the start")
-        try apply(.addStage(name: "Gone", role: .done, wipLimit: nil, at: 40), to: &board)
-        #expect(board.stages.last?.name == "Gone", "a position past the end means the end")
+        try apply(.addStage(name: "Ideas", role: .queue, wipLimit: nil, at: 0), to: &board)
+        #expect(board.stages.first?.name == "Ideas")
+        try apply(.addStage(name: "Gone", role: .done, wipLimit: nil, at: 6), to: &board)
+        #expect(board.stages.last?.name == "Gone", "the position just past the end appends")
         #expect(board.stages.map(\.id) == [6, 1, 2, 3, 5, 4, 7])
+        expectFailure(.addStage(name: "Far", role: .done, wipLimit: nil, at: 8), on: &board, mentions: ["9", "1 to 8"])
+        expectFailure(.addStage(name: "Near", role: .done, wipLimit: nil, at: -1), on: &board, mentions: ["0"])
     }
 
     @Test func stageNamesAreUniqueIgnoringCase() throws {
@@ -86,7 +88,7 @@ struct StageActionTests {
         var board = try Fixture.board(items: ["a", "b"], in: Fixture.ready)
         expectFailure(.removeStage(Fixture.ready), on: &board, mentions: ["'Ready'", "2 items", "move them"])
         try apply(.archive(1), to: &board)
-        expectFailure(.removeStage(Fixture.ready), on: &board, mentions: ["1 items and 1 archived"])
+        expectFailure(.removeStage(Fixture.ready), on: &board, mentions: ["1 item and 1 archived item"])
         try apply(.archive(2), to: &board)
         expectFailure(.removeStage(Fixture.ready), on: &board, mentions: ["0 items and 2 archived"])
         try apply(.restore(1), to: &board)
