@@ -27,15 +27,7 @@ extension BoardStore {
             for table in ["event", "comment", "item_member", "item", "outcome_value", "outcome", "member", "stage", "meta"] {
                 try db.execute(sql: "DELETE FROM \(table)")
             }
-            try RowWriter.setMeta(db, "name", document.name)
-            try RowWriter.setMeta(db, "next_item", String(document.nextItemNumber))
-            for stage in document.stages { try RowWriter.save(stage, db) }
-            for member in document.members { try RowWriter.save(member, db) }
-            for outcome in document.outcomes {
-                try RowWriter.save(outcome, db)
-                for (index, value) in outcome.history.enumerated() { try RowWriter.append(value, to: outcome.id, seq: index + 1, db) }
-            }
-            for item in document.items { try RowWriter.save(item, db) }
+            try RowWriter.saveContents(of: document.board, db)
             for comment in document.comments { try RowWriter.insert(comment, db) }
             for event in document.events { try RowWriter.insert(event, db) }
         }
@@ -48,7 +40,7 @@ extension BoardStore {
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
             if integrity != ["ok"] {
                 // The rows may not be readable; report the damage rather than fail on it.
-                problems += integrity.prefix(5).map { "The file is damaged: \($0)." }
+                return integrity.prefix(5).map { "The file is damaged: \($0)." }
             }
             let dangling = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
             if !dangling.isEmpty { problems.append("\(dangling.count) rows refer to rows that do not exist.") }

@@ -30,6 +30,9 @@ extension BoardStore {
 
     /// Creates a new board file at `path` holding `board`, atomically: the file appears complete or not at all.
     public static func create(_ path: String, board: Board, by actor: Actor, at now: Date = Date()) throws -> BoardStore {
+        if let problem = Invariants.check(board).first {
+            throw BatonError.data("The new board is not sound: \(problem)")
+        }
         if FileManager.default.fileExists(atPath: path) {
             throw BatonError.data("There is already a file at \(path); baton never overwrites a file. Choose another path.")
         }
@@ -107,10 +110,7 @@ extension BoardStore {
 
     /// Writes a whole board (catalog and items) and its creation events into an empty schema.
     static func fill(_ db: Database, with board: Board, by actor: Actor, at now: Date) throws {
-        try RowWriter.setMeta(db, "name", board.name)
-        try RowWriter.setMeta(db, "next_item", String(board.nextItemNumber))
-        for stage in board.stages { try RowWriter.save(stage, db) }
-        for member in board.members { try RowWriter.save(member, db) }
+        try RowWriter.saveContents(of: board, db)
         var events = [EventDraft(.boardCreated, entity: .board, after: board.name)]
         events += board.stages.map { EventDraft(.stageAdded, entity: .stage, entityID: $0.id, after: $0.name) }
         events += board.members.map { EventDraft(.memberAdded, entity: .member, entityID: $0.id, after: $0.name) }

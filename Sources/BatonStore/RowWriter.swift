@@ -64,6 +64,19 @@ enum RowWriter {
             ])
     }
 
+    /// Writes a whole board into empty tables: name, stages, members, outcomes with their history, and items.
+    static func saveContents(of board: Board, _ db: Database) throws {
+        try setMeta(db, "name", board.name)
+        try setMeta(db, "next_item", String(board.nextItemNumber))
+        for stage in board.stages { try save(stage, db) }
+        for member in board.members { try save(member, db) }
+        for outcome in board.outcomes {
+            try save(outcome, db)
+            for (index, value) in outcome.history.enumerated() { try append(value, to: outcome.id, seq: index + 1, db) }
+        }
+        for item in board.items.values.sorted(by: { $0.number < $1.number }) { try save(item, db) }
+    }
+
     /// Writes every part of `board` that `change` touched, then the comment, if any.
     static func write(_ change: Change, of board: Board, by actor: Actor, at now: Date, _ db: Database) throws -> Comment? {
         for part in change.touched {
