@@ -19,7 +19,7 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --parallel
 
-## Opens the sample board (created on first run in the git-ignored .sample folder).
+## Opens the sample board full-screen (created on first run in the git-ignored .sample folder).
 run: build
 	@test -f $(SAMPLE) || $(BIN) init --sample $(SAMPLE)
 	$(BIN) --board $(SAMPLE)
@@ -42,6 +42,8 @@ install: deps man
 		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 	install -m 755 .build/release/baton $(DESTDIR)$(PREFIX)/bin/baton
 	install -m 644 docs/baton.1 $(DESTDIR)$(PREFIX)/share/man/man1/baton.1
+	install -d $(DESTDIR)$(PREFIX)/share/baton/themes
+	install -m 644 themes/*.theme themes/README.md $(DESTDIR)$(PREFIX)/share/baton/themes/
 	.build/release/baton --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/baton
 	.build/release/baton --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_baton
 	.build/release/baton --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/baton.fish

@@ -17,17 +17,23 @@ let package = Package(
             name: "BatonStore",
             dependencies: ["BatonCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .systemLibrary(name: "CNcursesw"),
+        .target(name: "BatonTUI", dependencies: ["BatonCore"]),
+        .target(name: "BatonTerminal", dependencies: ["BatonTUI", "CNcursesw"]),
         .executableTarget(
             name: "baton",
             dependencies: [
-                "BatonCore", "BatonStore",
+                "BatonCore", "BatonStore", "BatonTUI", "BatonTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "BatonCoreTests", dependencies: ["BatonCore"]),
         .testTarget(name: "BatonStoreTests", dependencies: ["BatonStore", "BatonCore"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "BatonTUITests", dependencies: ["BatonTUI", "BatonCore"]),
+        .testTarget(name: "BatonTerminalTests", dependencies: ["BatonTerminal", "BatonTUI"]),
         .testTarget(name: "CLITests", dependencies: ["BatonCore"]),
+        .testTarget(name: "EndToEndTests", path: "Tests/EndToEnd"),
     ],
     swiftLanguageModes: [.v6]
 )

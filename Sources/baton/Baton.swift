@@ -16,10 +16,11 @@ struct Baton: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Init.self, Show.self, ItemCommand.self, CommentCommand.self, MemberCommand.self, StageCommand.self,
+            Open.self, Init.self, Show.self, ItemCommand.self, CommentCommand.self, MemberCommand.self, StageCommand.self,
             OutcomeCommand.self, Log.self, Export.self, Import.self, Check.self, Rename.self,
+            ThemeCommand.self, Keys.self,
         ],
-        defaultSubcommand: Show.self
+        defaultSubcommand: Open.self
     )
 
     @OptionGroup var global: GlobalOptions

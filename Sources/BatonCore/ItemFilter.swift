@@ -1,0 +1,40 @@
+/// Which items to show: words of the title, `@handle`, `kind:K`, `outcome:N` (id or title words)
+/// and `blocked`, all of which must match.
+public struct ItemFilter: Equatable, Sendable {
+    public private(set) var query: String = ""
+    var words: [String] = []
+    var handles: [String] = []
+    var kinds: [ItemKind] = []
+    var outcomes: [String] = []
+    var blockedOnly = false
+
+    public init(_ query: String = "") {
+        self.query = query.trimmingWhitespace()
+        for token in self.query.split(separator: " ").map({ String($0).lowercased() }) {
+            if token.hasPrefix("@"), token.count > 1 { handles.append(String(token.dropFirst())) }
+            else if token.hasPrefix("kind:"), let kind = ItemKind.allCases.first(where: { $0.rawValue.hasPrefix(token.dropFirst(5)) }) { kinds.append(kind) }
+            else if token.hasPrefix("outcome:"), token.count > 8 { outcomes.append(String(token.dropFirst(8))) }
+            else if token == "blocked" { blockedOnly = true }
+            else { words.append(token) }
+        }
+    }
+
+    public var isEmpty: Bool { query.isEmpty }
+
+    public func matches(_ item: Item, in board: Board) -> Bool {
+        if isEmpty { return true }
+        if blockedOnly && item.blocked == nil { return false }
+        if !kinds.isEmpty && !kinds.contains(item.kind) { return false }
+        let title = item.title.lowercased()
+        if !words.allSatisfy({ title.contains($0) || "#\(item.number)" == $0 }) { return false }
+        for handle in handles {
+            let people = (item.owners + item.involved).compactMap { board.member($0)?.handle.lowercased() }
+            if !people.contains(handle) { return false }
+        }
+        for wanted in outcomes {
+            guard let id = item.outcome, let outcome = board.outcome(id) else { return false }
+            if String(id) != wanted && !outcome.title.lowercased().contains(wanted) { return false }
+        }
+        return true
+    }
+}

@@ -1,0 +1,164 @@
+import BatonCore
+import Foundation
+
+/// The screens of the app.
+public enum AppScreen: Equatable, Sendable {
+    case board, detail(ItemNumber), outcomes, help
+}
+
+/// What a prompt's text is for; also recorded with a draft so it can be offered back.
+public enum PromptPurpose: Codable, Equatable, Sendable {
+    case newItem(stage: StageID)
+    case editTitle(ItemNumber, revision: Int)
+    case editNotes(ItemNumber, revision: Int)
+    case comment(ItemNumber)
+    case blockReason(ItemNumber)
+    case dueDate(ItemNumber)
+    case filter
+    case outcomeValue(OutcomeID)
+
+    /// The label shown before the text.
+    public var label: String {
+        switch self {
+        case .newItem: return "New item"
+        case .editTitle(let n, _): return "Title of #\(n)"
+        case .editNotes(let n, _): return "Notes of #\(n) (Ctrl-D saves, Esc cancels)"
+        case .comment(let n): return "Comment on #\(n)"
+        case .blockReason(let n): return "#\(n) is blocked because"
+        case .dueDate(let n): return "Due date of #\(n) (YYYY-MM-DD, empty clears)"
+        case .filter: return "Filter (text, @handle, kind:K, outcome:N, blocked)"
+        case .outcomeValue: return "New value"
+        }
+    }
+}
+
+/// A prompt with its line editor.
+public struct Prompt: Equatable, Sendable {
+    public var purpose: PromptPurpose
+    public var editor: LineEditor
+}
+
+/// What a picker chooses.
+public enum PickerPurpose: Equatable, Sendable {
+    case owner(ItemNumber), involved(ItemNumber), kind(ItemNumber), outcome(ItemNumber)
+}
+
+/// A list to choose from, filtered by typing.
+public struct Picker: Equatable, Sendable {
+    public var purpose: PickerPurpose
+    /// Every choice: a label and the value it stands for (a member, kind or outcome id; -1 for none).
+    public var choices: [(label: String, value: Int)]
+    public var query = LineEditor()
+    public var selected = 0
+
+    public static func == (a: Picker, b: Picker) -> Bool {
+        a.purpose == b.purpose && a.choices.map(\.label) == b.choices.map(\.label)
+            && a.choices.map(\.value) == b.choices.map(\.value) && a.query == b.query && a.selected == b.selected
+    }
+
+    /// The choices whose label contains the typed text, ignoring case.
+    public var visible: [(label: String, value: Int)] {
+        let q = query.text.lowercased()
+        return q.isEmpty ? choices : choices.filter { $0.label.lowercased().contains(q) }
+    }
+}
+
+/// Something drawn over the current screen that takes the keys.
+public enum Overlay: Equatable, Sendable {
+    case prompt(Prompt)
+    case picker(Picker)
+}
+
+/// The one-line message under the board.
+public struct Message: Equatable, Sendable {
+    public var text: String
+    public var isError: Bool
+
+    public init(_ text: String, isError: Bool = false) {
+        self.text = text
+        self.isError = isError
+    }
+}
+
+/// An item's comments and history, loaded when its detail opens.
+public struct ItemDetail: Equatable, Sendable {
+    public var comments: [Comment]
+    public var events: [Event]
+
+    public init(comments: [Comment], events: [Event]) {
+        self.comments = comments
+        self.events = events
+    }
+}
+
+/// Everything the UI knows; changed only by `update`.
+public struct AppState: Sendable {
+    public var board: Board { didSet { rebuildColumns() } }
+    public var actor: Actor
+    public var readOnly: Bool
+    public var keymap: Keymap
+    public var screen: AppScreen = .board
+    public var overlay: Overlay?
+    public var message: Message?
+    public var width: Int
+    public var height: Int
+    public var now: Date
+    /// Index of the selected stage in `board.stages`.
+    public var stageIndex = 0
+    /// The selected item of each stage, by stage id.
+    public var selectedItem: [StageID: ItemNumber] = [:]
+    /// The first stage drawn (horizontal scroll) and the first row of each stage (vertical scroll).
+    public var firstStage = 0
+    public var firstRow: [StageID: Int] = [:]
+    /// Scroll position of the detail, outcomes and help screens.
+    public var scroll = 0
+    public var outcomeIndex = 0
+    public var filter = ItemFilter()
+    /// The filter as it was when the filter prompt opened, restored by Esc.
+    public var filterBeforeEdit = ""
+    public var detail: ItemDetail?
+    /// The events of this session's own last change, for undo.
+    public var lastOwnChange: [Event] = []
+    public var quitting = false
+    /// A submitted prompt kept until its change is stored, so a refused change gives the text back.
+    public var pendingPrompt: Prompt?
+    /// True while an undo is being stored.
+    public var pendingUndo = false
+    /// The open items of each stage in display order, filtered: rebuilt when the board or filter changes.
+    public private(set) var columns: [StageID: [ItemNumber]] = [:]
+
+    public init(board: Board, actor: Actor, readOnly: Bool = false, keymap: Keymap = .standard,
+                width: Int, height: Int, now: Date) {
+        self.board = board; self.actor = actor; self.readOnly = readOnly; self.keymap = keymap
+        self.width = width; self.height = height; self.now = now
+        rebuildColumns()
+    }
+
+    /// Recomputes the visible items of every stage; call after the filter changes.
+    public mutating func rebuildColumns() {
+        var columns: [StageID: [Item]] = [:]
+        for item in board.items.values where !item.archived && filter.matches(item, in: board) {
+            columns[item.stage, default: []].append(item)
+        }
+        self.columns = columns.mapValues { $0.sorted(by: Board.displayOrder).map(\.number) }
+    }
+
+    public var currentStage: Stage? { board.stages.indices.contains(stageIndex) ? board.stages[stageIndex] : nil }
+
+    /// The selected item, if the current stage shows any.
+    public var currentItem: Item? {
+        guard let stage = currentStage, let items = columns[stage.id], !items.isEmpty else { return nil }
+        let number = selectedItem[stage.id].flatMap { items.contains($0) ? $0 : nil } ?? items[0]
+        return board.items[number]
+    }
+
+    /// The key mode of the current screen.
+    public var keyMode: KeyMode {
+        switch screen {
+        case .board: return .board
+        case .detail: return .detail
+        case .outcomes: return .outcomes
+        case .help: return .help
+        }
+    }
+}

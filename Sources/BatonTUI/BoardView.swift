@@ -1,0 +1,118 @@
+import BatonCore
+import Foundation
+
+/// The board: stages side by side, each scrolling on its own; only visible cards are laid out.
+enum BoardView {
+    static func draw(_ s: AppState, _ layout: BoardLayout, _ frame: inout Frame) {
+        let stages = s.board.stages.dropFirst(s.firstStage).prefix(layout.visibleStages)
+        for (column, stage) in stages.enumerated() {
+            let x = layout.columnX(column)
+            drawStage(stage, s, layout, x: x, &frame)
+            if column > 0 {
+                for y in 1..<(layout.bodyTop + layout.bodyHeight) { frame.put(y == 2 ? "┼" : "│", x: x - 1, y: y, role: .border) }
+            }
+        }
+        if s.firstStage > 0 { frame.put("◀", x: 0, y: 1, role: .stageOverLimit) }
+        if s.firstStage + layout.visibleStages < s.board.stages.count {
+            frame.put("▶", x: frame.width - 1, y: 1, role: .stageOverLimit)
+        }
+    }
+
+    static func drawStage(_ stage: Stage, _ s: AppState, _ layout: BoardLayout, x: Int, _ frame: inout Frame) {
+        let numbers = s.columns[stage.id] ?? []
+        let open = s.board.stats[stage.id]?.open ?? 0
+        let over = stage.wipLimit.map { open > $0 } ?? false
+        let selectedStage = s.currentStage?.id == stage.id
+        let role: StyleRole = over ? .stageOverLimit : selectedStage ? .stageTitleSelected : .stageTitle
+        let count = numbers.count == open ? "\(open)" : "\(numbers.count) of \(open)"
+        let title = " \(stage.name) \(count)\(stage.wipLimit.map { "/\($0)" } ?? "")\(over ? " !" : "")"
+        frame.fill(x: x, y: 1, width: layout.columnWidth, height: 1, role: role)
+        frame.put(title, x: x, y: 1, role: role, limit: layout.columnWidth)
+        frame.put(String(repeating: "─", count: layout.columnWidth), x: x, y: 2, role: .border)
+        guard !numbers.isEmpty else {
+            frame.put(s.filter.isEmpty ? " (empty)" : " (none match)", x: x, y: layout.bodyTop, role: .dim, limit: layout.columnWidth)
+            return
+        }
+        let first = min(s.firstRow[stage.id] ?? 0, numbers.count - 1)
+        let selected = selectedStage ? s.currentItem?.number : nil
+        var y = layout.bodyTop
+        let bottom = layout.bodyTop + layout.bodyHeight
+        var index = first
+        while index < numbers.count && y < bottom {
+            guard let item = s.board.items[numbers[index]] else { index += 1; continue }
+            y += CardView.draw(item, s, x: x, y: y, width: layout.columnWidth - 1, bottom: bottom,
+                               selected: item.number == selected, &frame)
+            index += 1
+        }
+        if first > 0 { frame.put("↑\(first)", x: x + layout.columnWidth - 1 - String(first).count, y: 1, role: role) }
+        if index < numbers.count {
+            let more = "↓\(numbers.count - index)"
+            frame.put(more, x: x + layout.columnWidth - DisplayText.width(of: more), y: bottom - 1, role: .dim)
+        }
+    }
+}
+
+/// One card: title (up to two lines), people and badges, the blocked reason.
+enum CardView {
+    /// Draws the card and returns the rows it used.
+    static func draw(_ item: Item, _ s: AppState, x: Int, y: Int, width: Int, bottom: Int, selected: Bool, _ frame: inout Frame) -> Int {
+        let layout = CardLayout(item: item, width: width)
+        var row = y
+        let titleRole: StyleRole = selected ? .cardSelected : item.expedite ? .cardExpedite : .card
+        for line in layout.title where row < bottom {
+            if selected { frame.fill(x: x + 1, y: row, width: width - 1, height: 1, role: .cardSelected) }
+            frame.put(line, x: x + 1, y: row, role: titleRole, limit: width - 1)
+            row += 1
+        }
+        if row < bottom { meta(item, s, x: x + 1, y: row, width: width - 1, &frame); row += 1 }
+        if let blocked = item.blocked, row < bottom {
+            frame.put(DisplayText.truncate("⛔ " + DisplayText.sanitize(blocked.reason), to: width - 1), x: x + 1, y: row, role: .blocked)
+            row += 1
+        }
+        if selected { for line in y..<row { frame.put("▌", x: x, y: line, role: .selection) } }
+        return layout.height
+    }
+
+    /// Kind, owners, involved members, outcome, due date, pairing gap, and the age at the right.
+    static func meta(_ item: Item, _ s: AppState, x: Int, y: Int, width: Int, _ frame: inout Frame) {
+        let board = s.board
+        var segments: [(String, StyleRole)] = []
+        if item.kind != .work { segments.append((String(item.kind.rawValue.prefix(3)), .badge)) }
+        for id in item.owners { if let m = board.member(id) { segments.append((m.handle, m.discipline == .it ? .ownerIT : .ownerBusiness)) } }
+        for id in item.involved { if let m = board.member(id) { segments.append(("(\(m.handle))", m.discipline == .it ? .involvedIT : .involvedBusiness)) } }
+        if let outcome = item.outcome { segments.append(("→\(outcome)", .outcome)) }
+        if let due = item.due { segments.append(("due \(String(due.description.dropFirst(5)))", due < today(s.now) ? .blocked : .badge)) }
+        if board.stage(item.stage)?.role == .active, pairingGap(item, board) { segments.append(("◐pair", .pairingGap)) }
+        let age = Age.short(since: item.stageSince, now: s.now)
+        let ageRole: StyleRole = s.now.timeIntervalSince(item.stageSince) > 7 * 86_400 && board.stage(item.stage)?.role == .active ? .ageOld : .age
+        let room = max(0, width - DisplayText.width(of: age) - 1)
+        var column = x
+        for (text, role) in segments where column - x + DisplayText.width(of: text) <= room {
+            column += frame.put(text, x: column, y: y, role: role)
+            column += 1
+        }
+        frame.put(age, x: x + width - DisplayText.width(of: age), y: y, role: ageRole)
+    }
+
+    /// An active item should be owned by a business member and an IT member.
+    static func pairingGap(_ item: Item, _ board: Board) -> Bool {
+        Set(item.owners.compactMap { board.member($0)?.discipline }).count < 2
+    }
+
+    static func today(_ now: Date) -> Day {
+        var seconds = time_t(now.timeIntervalSince1970)
+        var parts = tm()
+        localtime_r(&seconds, &parts)
+        return Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))!
+    }
+}
+
+/// Short human ages: `5m`, `3h`, `12d`.
+public enum Age {
+    public static func short(since date: Date, now: Date) -> String {
+        let seconds = max(0, Int(now.timeIntervalSince(date)))
+        if seconds < 3600 { return "\(seconds / 60)m" }
+        if seconds < 86_400 { return "\(seconds / 3600)h" }
+        return "\(seconds / 86_400)d"
+    }
+}

@@ -1,0 +1,88 @@
+/// Named intents that keys are bound to; the help screen and key hints are generated from them.
+public enum Command: String, CaseIterable, Sendable {
+    case selectLeft = "select-left", selectRight = "select-right", selectUp = "select-up", selectDown = "select-down"
+    case selectFirst = "select-first", selectLast = "select-last", pageUp = "page-up", pageDown = "page-down"
+    case moveItemLeft = "move-item-left", moveItemRight = "move-item-right"
+    case reorderUp = "reorder-up", reorderDown = "reorder-down"
+    case newItem = "new-item", editTitle = "edit-title", editNotes = "edit-notes", setKind = "set-kind"
+    case linkOutcome = "link-outcome", setDue = "set-due", addComment = "add-comment"
+    case assignOwner = "assign-owner", assignInvolved = "assign-involved"
+    case toggleBlocked = "toggle-blocked", toggleExpedite = "toggle-expedite", archiveItem = "archive-item", undo
+    case openDetail = "open-detail", openOutcomes = "open-outcomes", help, filter, back, quit
+    case recordValue = "record-value"
+
+    /// Groups, in the order the help screen shows them.
+    public enum Group: String, CaseIterable, Sendable {
+        case navigate = "Navigate", move = "Move items", edit = "Edit items", people = "People", screens = "Screens and more"
+    }
+
+    public var group: Group {
+        switch self {
+        case .selectLeft, .selectRight, .selectUp, .selectDown, .selectFirst, .selectLast, .pageUp, .pageDown: return .navigate
+        case .moveItemLeft, .moveItemRight, .reorderUp, .reorderDown, .archiveItem, .undo: return .move
+        case .newItem, .editTitle, .editNotes, .setKind, .linkOutcome, .setDue, .addComment, .toggleBlocked, .toggleExpedite: return .edit
+        case .assignOwner, .assignInvolved: return .people
+        case .openDetail, .openOutcomes, .help, .filter, .back, .quit, .recordValue: return .screens
+        }
+    }
+
+    /// One line for the help screen.
+    public var help: String {
+        switch self {
+        case .selectLeft: return "Select the stage to the left"
+        case .selectRight: return "Select the stage to the right"
+        case .selectUp: return "Select the item above (scroll up elsewhere)"
+        case .selectDown: return "Select the item below (scroll down elsewhere)"
+        case .selectFirst: return "Select the first item of the stage"
+        case .selectLast: return "Select the last item of the stage"
+        case .pageUp: return "Up one screen"
+        case .pageDown: return "Down one screen"
+        case .moveItemLeft: return "Move the item to the previous stage"
+        case .moveItemRight: return "Move the item to the next stage"
+        case .reorderUp: return "Move the item up within its stage"
+        case .reorderDown: return "Move the item down within its stage"
+        case .newItem: return "New item in the current stage"
+        case .editTitle: return "Edit the title"
+        case .editNotes: return "Edit the notes (Ctrl-D saves)"
+        case .setKind: return "Set the kind: work, opportunity, concern, limitation"
+        case .linkOutcome: return "Link the item to the outcome it serves"
+        case .setDue: return "Set or clear the due date"
+        case .addComment: return "Add a comment"
+        case .assignOwner: return "Add or remove an owner (committed)"
+        case .assignInvolved: return "Add or remove an involved member"
+        case .toggleBlocked: return "Block (asks the reason) or unblock"
+        case .toggleExpedite: return "Toggle expedite: drawn first in its stage"
+        case .archiveItem: return "Archive the item (undo brings it back)"
+        case .undo: return "Undo your own last change"
+        case .openDetail: return "Open the item: fields, notes, comments, history"
+        case .openOutcomes: return "Outcomes: progress towards the goals"
+        case .help: return "This help"
+        case .filter: return "Filter: text, @handle, kind:K, outcome:N, blocked"
+        case .back: return "Back out of a screen or prompt"
+        case .quit: return "Quit"
+        case .recordValue: return "Record a new current value of the outcome"
+        }
+    }
+
+    /// A short label for the footer's key hints.
+    public var hint: String {
+        switch self {
+        case .newItem: return "new"
+        case .openDetail: return "open"
+        case .moveItemLeft: return "move ←"
+        case .moveItemRight: return "move →"
+        case .toggleBlocked: return "block"
+        case .assignOwner: return "owner"
+        case .filter: return "filter"
+        case .openOutcomes: return "outcomes"
+        case .help: return "help"
+        case .quit: return "quit"
+        case .back: return "back"
+        case .undo: return "undo"
+        case .recordValue: return "record"
+        case .addComment: return "comment"
+        case .editTitle: return "edit"
+        default: return rawValue
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import BatonCore
+import Foundation
+
+/// Things that happen, fed to `update`.
+public enum Msg: Sendable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+    /// The clock moved on (ages and timers).
+    case tick(Date)
+    /// A change of ours was stored: the updated board slice, the items it touched and its events.
+    case saved(slice: Board, items: [ItemNumber], events: [Event], warnings: [String])
+    /// A change of ours was refused; nothing was stored.
+    case saveFailed(BatonError)
+    /// Someone else changed the board: the refreshed board and their events.
+    case changedElsewhere(board: Board, events: [Event])
+    case detailLoaded(ItemNumber, ItemDetail)
+    /// A draft from a session that ended without saving, to offer back.
+    case restoreDraft(PromptPurpose, String)
+}
+
+/// Work for the runtime, done in order; results come back as `Msg`s.
+public enum Effect: Equatable, Sendable {
+    case apply([Action])
+    case loadDetail(ItemNumber)
+    case quit
+}

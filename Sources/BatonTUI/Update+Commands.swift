@@ -1,0 +1,135 @@
+import BatonCore
+
+extension App {
+    /// Commands that change the board, refused on a read-only board.
+    static let editing: Set<Command> = [
+        .moveItemLeft, .moveItemRight, .reorderUp, .reorderDown, .newItem, .editTitle, .editNotes, .setKind,
+        .linkOutcome, .setDue, .addComment, .assignOwner, .assignInvolved, .toggleBlocked, .toggleExpedite,
+        .archiveItem, .undo, .recordValue,
+    ]
+
+    static func run(_ command: Command, _ s: inout AppState) -> [Effect] {
+        if s.readOnly && editing.contains(command) {
+            s.message = Message("This board is read-only for you, so \(command.rawValue) does nothing; ask its owner for write access.", isError: true)
+            return []
+        }
+        switch command {
+        case .quit: s.quitting = true; return [.quit]
+        case .back: back(&s)
+        case .help: s.screen = .help; s.scroll = 0
+        case .openOutcomes: s.screen = .outcomes; s.scroll = 0
+        case .filter:
+            s.filterBeforeEdit = s.filter.query
+            s.overlay = .prompt(Prompt(purpose: .filter, editor: LineEditor(s.filter.query)))
+        case .selectLeft, .selectRight, .selectUp, .selectDown, .selectFirst, .selectLast, .pageUp, .pageDown:
+            navigate(command, &s)
+        case .newItem:
+            guard let stage = s.currentStage else { return [] }
+            s.overlay = .prompt(Prompt(purpose: .newItem(stage: stage.id), editor: LineEditor()))
+        case .recordValue:
+            guard s.board.outcomes.indices.contains(s.outcomeIndex) else { s.message = Message("There are no outcomes yet; add one with `baton outcome add`."); return [] }
+            s.overlay = .prompt(Prompt(purpose: .outcomeValue(s.board.outcomes[s.outcomeIndex].id), editor: LineEditor()))
+        case .undo:
+            do {
+                let actions = try Undo.plan(s.lastOwnChange, on: s.board)
+                s.pendingUndo = true
+                return [.apply(actions)]
+            } catch {
+                s.message = Message((error as? BatonError)?.message ?? "That cannot be undone.", isError: true)
+            }
+        default:
+            guard let item = targetItem(s) else {
+                s.message = Message("No item is selected; n adds one.")
+                return []
+            }
+            return itemCommand(command, item, &s)
+        }
+        return []
+    }
+
+    /// The item a command acts on: the detail screen's item, else the selected card.
+    static func targetItem(_ s: AppState) -> Item? {
+        if case .detail(let number) = s.screen { return s.board.items[number] }
+        return s.screen == .board ? s.currentItem : nil
+    }
+
+    static func itemCommand(_ command: Command, _ item: Item, _ s: inout AppState) -> [Effect] {
+        let n = item.number
+        switch command {
+        case .openDetail:
+            s.screen = .detail(n); s.scroll = 0; s.detail = nil
+            return [.loadDetail(n)]
+        case .moveItemLeft, .moveItemRight:
+            guard let index = s.board.stages.firstIndex(where: { $0.id == item.stage }) else { return [] }
+            let target = index + (command == .moveItemLeft ? -1 : 1)
+            guard s.board.stages.indices.contains(target) else { return [] }
+            return [.apply([.moveItem(n, to: s.board.stages[target].id, basedOn: item.revision)])]
+        case .reorderUp: return [.apply([.reorderItem(n, .up)])]
+        case .reorderDown: return [.apply([.reorderItem(n, .down)])]
+        case .toggleExpedite: return [.apply([.setExpedite(n, !item.expedite)])]
+        case .archiveItem: return [.apply([.archive(n)])]
+        case .toggleBlocked:
+            if item.blocked != nil { return [.apply([.unblock(n)])] }
+            prompt(.blockReason(n), "", &s)
+        case .editTitle: prompt(.editTitle(n, revision: item.revision), item.title, &s)
+        case .editNotes: prompt(.editNotes(n, revision: item.revision), item.notes, &s)
+        case .addComment: prompt(.comment(n), "", &s)
+        case .setDue: prompt(.dueDate(n), item.due?.description ?? "", &s)
+        case .assignOwner, .assignInvolved, .setKind, .linkOutcome:
+            s.overlay = .picker(Pickers.make(command, for: item, board: s.board))
+        default: break
+        }
+        return []
+    }
+
+    static func prompt(_ purpose: PromptPurpose, _ text: String, _ s: inout AppState) {
+        s.overlay = .prompt(Prompt(purpose: purpose, editor: LineEditor(text, multiline: isMultiline(purpose))))
+    }
+
+    static func back(_ s: inout AppState) {
+        if s.screen != .board {
+            s.screen = .board
+            s.detail = nil
+        } else if !s.filter.isEmpty {
+            s.filter = ItemFilter()
+            s.rebuildColumns()
+            s.message = Message("Filter cleared.")
+            keepSelectionVisible(&s)
+        }
+    }
+
+    static func navigate(_ command: Command, _ s: inout AppState) {
+        guard s.screen == .board else { return scroll(command, &s) }
+        switch command {
+        case .selectLeft: selectStage(s.stageIndex - 1, &s)
+        case .selectRight: selectStage(s.stageIndex + 1, &s)
+        case .selectUp: moveSelection(-1, &s)
+        case .selectDown: moveSelection(1, &s)
+        case .selectFirst: moveSelection(-Int.max / 2, &s)
+        case .selectLast: moveSelection(Int.max / 2, &s)
+        case .pageUp: moveSelection(-pageSize(s), &s)
+        case .pageDown: moveSelection(pageSize(s), &s)
+        default: break
+        }
+    }
+
+    /// Up and down on the detail, help and outcomes screens.
+    static func scroll(_ command: Command, _ s: inout AppState) {
+        let page = max(1, s.height - 4)
+        let delta: Int
+        switch command {
+        case .selectUp: delta = -1
+        case .selectDown: delta = 1
+        case .pageUp: delta = -page
+        case .pageDown: delta = page
+        case .selectFirst: delta = -Int.max / 2
+        case .selectLast: delta = Int.max / 2
+        default: return
+        }
+        if s.screen == .outcomes {
+            s.outcomeIndex = min(max(0, s.outcomeIndex + delta), max(0, s.board.outcomes.count - 1))
+        } else {
+            s.scroll = max(0, s.scroll + delta)
+        }
+    }
+}

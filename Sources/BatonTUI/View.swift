@@ -1,0 +1,59 @@
+import BatonCore
+
+/// Draws the state: `render(state)` is a pure function from state to frame.
+public enum View {
+    public static func render(_ s: AppState) -> Frame {
+        var frame = Frame(width: s.width, height: s.height)
+        let layout = BoardLayout(width: s.width, height: s.height, stageCount: s.board.stages.count)
+        if layout.isTooSmall {
+            drawTooSmall(&frame)
+            return frame
+        }
+        Chrome.header(s, &frame)
+        switch s.screen {
+        case .board: BoardView.draw(s, layout, &frame)
+        case .detail(let number): TextScreen.draw(DetailView.lines(number, s), scroll: s.scroll, &frame)
+        case .outcomes: TextScreen.draw(OutcomesView.lines(s), scroll: OutcomesView.scroll(s), &frame)
+        case .help: TextScreen.draw(HelpView.lines(s), scroll: s.scroll, &frame)
+        }
+        Chrome.messageLine(s, &frame)
+        Chrome.footer(s, &frame)
+        switch s.overlay {
+        case .prompt(let prompt): Chrome.prompt(prompt, &frame)
+        case .picker(let picker): Chrome.picker(picker, &frame)
+        case nil: break
+        }
+        return frame
+    }
+
+    /// A notice that fits any size down to 1×1.
+    static func drawTooSmall(_ frame: inout Frame) {
+        let words = ["Terminal", "too small:", "need \(BoardLayout.minWidth)×\(BoardLayout.minHeight)"]
+        let lines = frame.width >= 30 ? [words.joined(separator: " ")] : words
+        let top = max(0, (frame.height - lines.count) / 2)
+        for (offset, line) in lines.enumerated() {
+            let x = max(0, (frame.width - DisplayText.width(of: line)) / 2)
+            frame.put(line, x: x, y: top + offset, role: .messageError)
+        }
+    }
+}
+
+/// One line of a scrolling text screen: segments of text, each with its role.
+public typealias StyledLine = [(text: String, role: StyleRole)]
+
+/// Draws scrolling text screens (detail, outcomes, help) between the header and the message line.
+enum TextScreen {
+    static func draw(_ lines: [StyledLine], scroll: Int, _ frame: inout Frame) {
+        let rows = max(0, frame.height - 3)
+        let first = min(max(0, scroll), max(0, lines.count - rows))
+        for (row, line) in lines.dropFirst(first).prefix(rows).enumerated() {
+            var x = 1
+            for segment in line {
+                x += frame.put(segment.text, x: x, y: row + 1, role: segment.role, limit: max(0, frame.width - 1 - x))
+            }
+        }
+        if first + rows < lines.count {
+            frame.put("↓ more", x: max(0, frame.width - 7), y: rows, role: .dim)
+        }
+    }
+}

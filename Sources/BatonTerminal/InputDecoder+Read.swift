@@ -1,0 +1,38 @@
+import CNcursesw
+import Glibc
+
+extension InputDecoder {
+    /// At most this many values are read per call, so a huge paste cannot starve drawing.
+    static let readLimit = 1 << 16
+
+    /// Reads everything pending from the screen's input (curses no-delay mode) and decodes it.
+    ///
+    /// `inputReady`: `EventLoop` reported the input descriptor readable. If it is readable
+    /// but holds no bytes (EOF or hang-up), or reading fails with EIO, the result ends with
+    /// `.endOfInput`. Call it also after other wake-ups: curses may hold a `KEY_RESIZE`.
+    public mutating func read(from screen: Screen, inputReady: Bool) -> [InputEvent] {
+        guard let window = screen.window else { return inputReady ? [.endOfInput] : [] }
+        var atEnd = inputReady && Self.bytesAvailable(STDIN_FILENO) <= 0
+        var raw: [RawInput] = []
+        var value: wint_t = 0
+        while raw.count < Self.readLimit {
+            errno = 0
+            let status = wget_wch(window, &value)
+            if status == ERR {
+                if errno == EIO { atEnd = true }
+                break
+            }
+            raw.append(RawInput(isKeyCode: status == KEY_CODE_YES, code: value))
+        }
+        var events = decode(raw)
+        if atEnd { events.append(.endOfInput) }
+        return events
+    }
+
+    /// Bytes waiting on `fd` (`FIONREAD`); -1 if it cannot tell (closed or broken descriptor).
+    static func bytesAvailable(_ fd: Int32) -> Int {
+        var count: Int32 = 0
+        guard ioctl(fd, UInt(FIONREAD), &count) == 0 else { return -1 }
+        return Int(count)
+    }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import BatonCore
+import BatonStore
+import BatonTUI
+import Foundation
+
+/// `baton` / `baton open`: the full-screen board on a terminal, the text board elsewhere.
+struct Open: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Open the board full-screen (the default); prints it as text when not on a terminal.",
+        discussion: "Press ? inside for every key. Keys can be changed in ~/.config/baton/keys; see `baton keys`.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The colour theme: default, light, high-contrast, mono or one of your own (`baton theme list`).") var theme: String?
+
+    func run() throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            return try Show.parse(global.arguments).run()
+        }
+        let session = try global.session()
+        let settings = Settings.load()
+        let chosen = try Settings.theme(named: theme ?? settings.theme)
+        var state = AppState(board: try session.store.loadBoard(), actor: session.actor, readOnly: session.store.isReadOnly,
+                             keymap: settings.keymap, width: 80, height: 24, now: Date())
+        if let problem = settings.problems.first {
+            state.message = Message(problem + (settings.problems.count > 1 ? " (and \(settings.problems.count - 1) more)" : ""), isError: true)
+        }
+        try Runtime(store: session.store, state: state, theme: chosen, drafts: DraftStore()).run()
+    }
+}
+
+/// The user's settings: `~/.config/baton/keys` and `~/.config/baton/config` (`theme NAME`).
+struct Settings {
+    var keymap = Keymap.standard
+    var theme: String?
+    var problems: [String] = []
+
+    static var folder: String {
+        let env = ProcessInfo.processInfo.environment
+        return (env["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? ((env["HOME"] ?? NSHomeDirectory()) + "/.config")) + "/baton"
+    }
+
+    static func load() -> Settings {
+        var settings = Settings()
+        let keys = folder + "/keys"
+        if let text = try? String(contentsOfFile: keys, encoding: .utf8) {
+            (settings.keymap, settings.problems) = KeyFile.apply(text, file: keys)
+        }
+        if let text = try? String(contentsOfFile: folder + "/config", encoding: .utf8) {
+            for line in text.split(separator: "\n") where line.hasPrefix("theme ") {
+                settings.theme = line.dropFirst(6).trimmingCharacters(in: .whitespaces)
+            }
+        }
+        return settings
+    }
+
+    /// The theme to draw with: `NO_COLOR` means mono; else the named one, else default.
+    static func theme(named name: String?) throws -> Theme {
+        let env = ProcessInfo.processInfo.environment
+        if let noColor = env["NO_COLOR"], !noColor.isEmpty { return Theme.builtInMono }
+        let paths = ThemeLoader.searchPaths(executable: CommandLine.executablePath, environment: env)
+        do {
+            return try ThemeLoader.load(name: name ?? "default", paths: paths)
+        } catch {
+            throw BatonError.usage("\(error)")
+        }
+    }
+}
+
+extension CommandLine {
+    /// The running binary's real path, for finding themes installed beside it.
+    static var executablePath: String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? arguments[0]
+    }
+}
+
+extension GlobalOptions {
+    /// These options as arguments, to hand them on to another command.
+    var arguments: [String] {
+        (board.map { ["--board", $0] } ?? []) + (actAs.map { ["--as", $0] } ?? [])
+    }
+}

@@ -1,0 +1,149 @@
+import BatonCore
+import BatonStore
+import BatonTerminal
+import BatonTUI
+import Foundation
+
+/// Runs the full-screen board: waits for keys, signals and other writers, feeds `update`,
+/// executes its effects against the store, and draws `view`.
+final class Runtime {
+    private let store: BoardStore
+    private let screen: Screen
+    private var theme: Theme
+    private let baseTheme: Theme
+    private var state: AppState
+    private let watcher: FileWatcher
+    private var input = InputDecoder()
+    private let loop = EventLoop()
+    private let drafts: DraftStore
+    /// The newest history entry this session has applied.
+    private var lastSeq: Int
+    private var lastCounter: Int
+
+    init(store: BoardStore, state: AppState, theme: Theme, drafts: DraftStore) throws {
+        self.store = store
+        self.state = state
+        baseTheme = theme
+        self.theme = theme
+        self.drafts = drafts
+        screen = Screen()
+        watcher = FileWatcher(path: store.path)
+        lastSeq = try store.events(limit: 1).last?.seq ?? 0
+        lastCounter = try store.changeCounter()
+    }
+
+    /// Runs until the user quits, the input ends, or a signal asks to stop; the terminal is always restored.
+    func run() throws {
+        Signals.installHandlers()
+        try screen.start()
+        defer { screen.stop() }
+        input.keyCodes = .current()
+        theme = baseTheme.degraded(toColours: screen.colours)
+        resize()
+        if let draft = drafts.take(board: store.path) { send(.restoreDraft(draft.purpose, draft.text)) }
+        draw()
+        while !state.quitting {
+            let wakeup = loop.wait(fds: [watcher.descriptor], timeoutMilliseconds: 1000)
+            if handleSignals() { break }
+            if case .ready(let ready, let fds) = wakeup {
+                if ready && !readInput(ready) { break }
+                if fds.contains(watcher.descriptor) { _ = watcher.drain() }
+            }
+            noticeOtherWriters()
+            send(.tick(Date()))
+            draw()
+        }
+    }
+
+    private func draw() {
+        screen.draw(View.render(state), theme: theme)
+    }
+
+    private func resize() {
+        let size = screen.size
+        send(.resize(width: size.width, height: size.height))
+    }
+
+    /// Reads pending keys; false when the input has ended (the terminal is gone).
+    private func readInput(_ ready: Bool) -> Bool {
+        for event in input.read(from: screen, inputReady: ready) {
+            switch event {
+            case .key(let key): send(.key(key))
+            case .resize: resize()
+            case .endOfInput: keepDraft(); return false
+            }
+            if state.quitting { break }
+        }
+        return true
+    }
+
+    /// Handles pending signals; true when the program must end.
+    private func handleSignals() -> Bool {
+        for signal in Signals.take() {
+            switch signal {
+            case SIGWINCH: screen.refreshSize(); resize()
+            case SIGTSTP: screen.suspend(); resize()
+            case SIGCONT: screen.resume(); resize()
+            default: keepDraft(); return true
+            }
+        }
+        return false
+    }
+
+    private func keepDraft() {
+        if case .prompt(let prompt) = state.overlay, !prompt.editor.text.isEmpty {
+            drafts.keep(Draft(board: store.path, purpose: prompt.purpose, text: prompt.editor.text))
+        }
+    }
+
+    private func send(_ msg: Msg) {
+        for effect in App.update(&state, msg) { execute(effect) }
+    }
+
+    private func execute(_ effect: Effect) {
+        switch effect {
+        case .apply(let actions):
+            for action in actions {
+                do {
+                    let applied = try store.apply(action, by: state.actor)
+                    lastSeq = max(lastSeq, applied.events.last?.seq ?? lastSeq)
+                    let items = applied.change.touched.compactMap { part -> ItemNumber? in
+                        if case .item(let n) = part { return n } else { return nil }
+                    }
+                    send(.saved(slice: applied.board, items: items, events: applied.events, warnings: applied.change.warnings))
+                } catch {
+                    send(.saveFailed(error as? BatonError ?? BatonError(.io, "The change could not be saved.")))
+                    return
+                }
+            }
+        case .loadDetail(let number):
+            do {
+                send(.detailLoaded(number, ItemDetail(comments: try store.comments(on: number), events: try store.events(item: number))))
+            } catch {
+                send(.saveFailed(error as? BatonError ?? BatonError(.io, "The item could not be read.")))
+            }
+        case .quit:
+            state.quitting = true
+        }
+    }
+
+    /// Applies other sessions' changes from the history, reloading only what they touched.
+    private func noticeOtherWriters() {
+        do {
+            let counter = try store.changeCounter()
+            guard counter != lastCounter else { return }
+            lastCounter = counter
+            let events = try store.events(after: lastSeq)
+            guard let newest = events.last?.seq else { return }
+            lastSeq = newest
+            var board = try store.loadCatalog()
+            board.items = state.board.items
+            for number in Set(events.compactMap(\.change.item)) {
+                board.items[number] = try store.item(number)
+            }
+            send(.changedElsewhere(board: board, events: events))
+        } catch {
+            send(.saveFailed(error as? BatonError ?? BatonError(.io, "The board could not be read.")))
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Glibc
+import Testing
+@testable import BatonTerminal
+
+/// Signals are process-wide: these tests run one at a time.
+@Suite(.serialized) struct SignalTests {
+    @Test func raisedSignalIsTakenOnce() {
+        Signals.installHandlers()
+        defer { Signals.restoreDefaults() }
+        _ = Signals.take()
+        raise(SIGWINCH)
+        #expect(Signals.isPending(SIGWINCH))
+        #expect(Signals.take() == [SIGWINCH])
+        #expect(Signals.take() == [])
+    }
+
+    @Test func severalSignalsInOrder() {
+        Signals.installHandlers()
+        defer { Signals.restoreDefaults() }
+        _ = Signals.take()
+        raise(SIGCONT)
+        raise(SIGHUP)
+        #expect(Signals.take() == [SIGHUP, SIGCONT])
+    }
+
+    @Test func signalWakesTheEventLoop() {
+        Signals.installHandlers()
+        defer { Signals.restoreDefaults() }
+        _ = Signals.take()
+        raise(SIGWINCH)
+        let wakeup = EventLoop(inputFD: nil).wait(fds: [], timeoutMilliseconds: 2000)
+        #expect(wakeup == .interrupted)
+        #expect(Signals.take() == [SIGWINCH])
+        #expect(EventLoop(inputFD: nil).wait(fds: [], timeoutMilliseconds: 10) == .timeout)
+    }
+}
+
+@Suite struct EventLoopTests {
+    @Test func readableDescriptorIsReported() throws {
+        var fds: [Int32] = [-1, -1]
+        try #require(pipe(&fds) == 0)
+        defer { close(fds[0]); close(fds[1]) }
+        let loop = EventLoop(inputFD: nil)
+        #expect(loop.wait(fds: [fds[0]], timeoutMilliseconds: 10) == .timeout)
+        var byte: UInt8 = 7
+        _ = write(fds[1], &byte, 1)
+        #expect(loop.wait(fds: [fds[0]], timeoutMilliseconds: 1000) == .ready(input: false, fds: [fds[0]]))
+        let inputLoop = EventLoop(inputFD: fds[0])
+        #expect(inputLoop.wait(fds: [], timeoutMilliseconds: 1000) == .ready(input: true, fds: []))
+    }
+}
+
+@Suite struct FileWatcherTests {
+    private func temporaryBoard() throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("baton-watch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("board.baton").path
+        try Data("start".utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    private func append(_ text: String, to path: String) throws {
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        handle.seekToEndOfFile()
+        handle.write(Data(text.utf8))
+        handle.closeFile()
+    }
+
+    @Test func writeIsSeenThenIdle() throws {
+        let path = try temporaryBoard()
+        let watcher = FileWatcher(path: path)
+        try #require(watcher.descriptor >= 0)
+        #expect(watcher.drain() == false)
+        try append("more", to: path)
+        #expect(EventLoop(inputFD: nil).wait(fds: [watcher.descriptor], timeoutMilliseconds: 1000)
+            == .ready(input: false, fds: [watcher.descriptor]))
+        #expect(watcher.drain() == true)
+        #expect(watcher.drain() == false)
+    }
+
+    @Test func walFileCreatedLaterIsWatched() throws {
+        let path = try temporaryBoard()
+        let watcher = FileWatcher(path: path)
+        try Data().write(to: URL(fileURLWithPath: path + "-wal"))
+        #expect(watcher.drain() == true)
+        try append("frame", to: path + "-wal")
+        #expect(watcher.drain() == true)
+        #expect(watcher.drain() == false)
+    }
+
+    @Test func otherFilesInTheFolderAreIgnored() throws {
+        let path = try temporaryBoard()
+        let watcher = FileWatcher(path: path)
+        try Data("x".utf8).write(to: URL(fileURLWithPath: path + ".other"))
+        #expect(watcher.drain() == false)
+    }
+
+    @Test func replacedFileIsStillWatched() throws {
+        let path = try temporaryBoard()
+        let watcher = FileWatcher(path: path)
+        try Data("new".utf8).write(to: URL(fileURLWithPath: path + ".tmp"))
+        #expect(rename(path + ".tmp", path) == 0)
+        #expect(watcher.drain() == true)
+        try append("again", to: path)
+        #expect(watcher.drain() == true)
+    }
+}
