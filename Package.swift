@@ -30,10 +30,11 @@ let package = Package(
         .testTarget(name: "BatonCoreTests", dependencies: ["BatonCore"]),
         .testTarget(name: "BatonStoreTests", dependencies: ["BatonStore", "BatonCore"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "BatonTUITests", dependencies: ["BatonTUI", "BatonCore"]),
+        .testTarget(name: "BatonTUITests", dependencies: ["BatonTUI", "BatonCore"], exclude: ["Golden"]),
         .testTarget(name: "BatonTerminalTests", dependencies: ["BatonTerminal", "BatonTUI"]),
-        .testTarget(name: "CLITests", dependencies: ["BatonCore"]),
-        .testTarget(name: "EndToEndTests", path: "Tests/EndToEnd"),
+        .target(name: "BatonTestSupport", path: "Tests/Support"),
+        .testTarget(name: "CLITests", dependencies: ["BatonCore", "BatonTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["BatonTestSupport"], path: "Tests/EndToEnd"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -58,12 +58,12 @@ enum CardView {
     static func draw(_ item: Item, _ s: AppState, x: Int, y: Int, width: Int, bottom: Int, selected: Bool, _ frame: inout Frame) -> Int {
         let layout = CardLayout(item: item, width: width)
         var row = y
-        let titleRole: StyleRole = selected ? .cardSelected : item.expedite ? .cardExpedite : .card
         for line in layout.title where row < bottom {
-            if selected { frame.fill(x: x + 1, y: row, width: width - 1, height: 1, role: .cardSelected) }
-            frame.put(line, x: x + 1, y: row, role: titleRole, limit: width - 1)
+            frame.put(line, x: x + 1, y: row, role: item.expedite ? .cardExpedite : .card, limit: width - 1)
             row += 1
         }
+        let number = (item.expedite ? "⚡" : "") + "#\(item.number)"
+        frame.paint(x: x + 1, y: y, width: DisplayText.width(of: number), height: 1, role: selected ? .cardSelected : .number)
         if row < bottom { meta(item, s, x: x + 1, y: row, width: width - 1, &frame); row += 1 }
         if let blocked = item.blocked, row < bottom {
             frame.put(DisplayText.truncate("⛔ " + DisplayText.sanitize(blocked.reason), to: width - 1), x: x + 1, y: row, role: .blocked)

@@ -64,12 +64,24 @@ enum Chrome {
         frame.put(" ‹enter› save  ‹esc› cancel  ctrl-a/e/k/u/w edit", x: 0, y: y + 1, role: .footer)
     }
 
+    /// A frame of box-drawing lines around a rectangle.
+    static func box(x: Int, y: Int, width: Int, height: Int, _ frame: inout Frame) {
+        let inner = String(repeating: "─", count: max(0, width - 2))
+        frame.put("┌" + inner + "┐", x: x, y: y, role: .border)
+        frame.put("└" + inner + "┘", x: x, y: y + height - 1, role: .border)
+        for row in (y + 1)..<max(y + 1, y + height - 1) {
+            frame.put("│", x: x, y: row, role: .border)
+            frame.put("│", x: x + width - 1, y: row, role: .border)
+        }
+    }
+
     /// A box in the middle listing the choices, filtered by what was typed.
     static func picker(_ picker: Picker, _ frame: inout Frame) {
         let visible = picker.visible
-        let width = min(frame.width - 2, max(30, (visible.map { DisplayText.width(of: DisplayText.sanitize($0.label)) }.max() ?? 0) + 4))
-        let rows = min(max(1, visible.count), max(1, frame.height - 6))
-        let x = max(0, (frame.width - width) / 2), y = max(1, (frame.height - rows - 2) / 2)
+        let width = min(frame.width - 4, max(30, (picker.choices.map { DisplayText.width(of: DisplayText.sanitize($0.label)) }.max() ?? 0) + 4))
+        let rows = min(max(1, visible.count), max(1, frame.height - 7))
+        let x = max(1, (frame.width - width) / 2), y = max(2, (frame.height - rows - 2) / 2)
+        box(x: x - 1, y: y - 1, width: width + 2, height: rows + 4, &frame)
         frame.fill(x: x, y: y, width: width, height: rows + 2, role: .prompt)
         frame.put(" Choose (type to filter): \(picker.query.text)", x: x, y: y, role: .label, limit: width)
         let first = max(0, picker.selected - rows + 1)

@@ -18,13 +18,14 @@ struct Open: ParsableCommand {
         }
         let session = try global.session()
         let settings = Settings.load()
-        let chosen = try Settings.theme(named: theme ?? settings.theme)
+        let themeName = theme ?? settings.theme
+        if let themeName { try Settings.checkTheme(themeName) }
         var state = AppState(board: try session.store.loadBoard(), actor: session.actor, readOnly: session.store.isReadOnly,
                              keymap: settings.keymap, width: 80, height: 24, now: Date())
         if let problem = settings.problems.first {
             state.message = Message(problem + (settings.problems.count > 1 ? " (and \(settings.problems.count - 1) more)" : ""), isError: true)
         }
-        try Runtime(store: session.store, state: state, theme: chosen, drafts: DraftStore()).run()
+        try Runtime(store: session.store, state: state, themeName: themeName, drafts: DraftStore()).run()
     }
 }
 
@@ -53,13 +54,11 @@ struct Settings {
         return settings
     }
 
-    /// The theme to draw with: `NO_COLOR` means mono; else the named one, else default.
-    static func theme(named name: String?) throws -> Theme {
-        let env = ProcessInfo.processInfo.environment
-        if let noColor = env["NO_COLOR"], !noColor.isEmpty { return Theme.builtInMono }
-        let paths = ThemeLoader.searchPaths(executable: CommandLine.executablePath, environment: env)
+    /// Refuses, before the screen starts, a theme that cannot be found or read.
+    static func checkTheme(_ name: String) throws {
+        let paths = ThemeLoader.searchPaths(executable: CommandLine.executablePath, environment: ProcessInfo.processInfo.environment)
         do {
-            return try ThemeLoader.load(name: name ?? "default", paths: paths)
+            _ = try ThemeLoader.load(name: name, paths: paths)
         } catch {
             throw BatonError.usage("\(error)")
         }

@@ -9,8 +9,8 @@ import Foundation
 final class Runtime {
     private let store: BoardStore
     private let screen: Screen
-    private var theme: Theme
-    private let baseTheme: Theme
+    private var theme = Theme.builtInMono
+    private let themeName: String?
     private var state: AppState
     private let watcher: FileWatcher
     private var input = InputDecoder()
@@ -20,11 +20,10 @@ final class Runtime {
     private var lastSeq: Int
     private var lastCounter: Int
 
-    init(store: BoardStore, state: AppState, theme: Theme, drafts: DraftStore) throws {
+    init(store: BoardStore, state: AppState, themeName: String?, drafts: DraftStore) throws {
         self.store = store
         self.state = state
-        baseTheme = theme
-        self.theme = theme
+        self.themeName = themeName
         self.drafts = drafts
         screen = Screen()
         watcher = FileWatcher(path: store.path)
@@ -38,7 +37,10 @@ final class Runtime {
         try screen.start()
         defer { screen.stop() }
         input.keyCodes = .current()
-        theme = baseTheme.degraded(toColours: screen.colours)
+        let resolved = ThemeLoader.resolve(name: themeName, colours: screen.colours, executable: CommandLine.executablePath,
+                                           environment: ProcessInfo.processInfo.environment)
+        theme = resolved.theme
+        if let problem = resolved.problem { state.message = Message(problem.description, isError: true) }
         resize()
         if let draft = drafts.take(board: store.path) { send(.restoreDraft(draft.purpose, draft.text)) }
         draw()
