@@ -93,7 +93,8 @@ public enum DisplayText {
         return cut + String(repeating: " ", count: max(0, columns - width(of: cut)))
     }
 
-    /// The text split into lines of at most `columns` columns, breaking at spaces where possible.
+    /// The text split into lines of at most `columns` columns, breaking at spaces where possible;
+    /// a word longer than a line is broken, starting on the current line.
     public static func wrap(_ text: String, to columns: Int) -> [String] {
         guard columns > 0 else { return [] }
         var lines: [String] = []
@@ -106,7 +107,12 @@ public enum DisplayText {
             } else if used == 0 && w <= columns {
                 line = word; used = w
             } else {
-                if used > 0 { lines.append(line); line = ""; used = 0 }
+                // A word longer than a whole line starts where the line is, so no line is left nearly empty.
+                if used > 0 && w > columns && used + 2 <= columns {
+                    line += " "; used += 1
+                } else if used > 0 {
+                    lines.append(line); line = ""; used = 0
+                }
                 for character in word {
                     let cw = width(of: character)
                     if used > 0 && used + cw > columns { lines.append(line); line = ""; used = 0 }

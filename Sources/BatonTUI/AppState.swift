@@ -18,16 +18,28 @@ public enum PromptPurpose: Codable, Equatable, Sendable {
     case outcomeValue(OutcomeID)
 
     /// The label shown before the text.
-    public var label: String {
+    public func label(on board: Board) -> String {
         switch self {
-        case .newItem: return "New item"
+        case .newItem(let stage): return "New item in \(board.stage(stage)?.name ?? "the stage")"
         case .editTitle(let n, _): return "Title of #\(n)"
-        case .editNotes(let n, _): return "Notes of #\(n) (Ctrl-D saves, Esc cancels)"
+        case .editNotes(let n, _): return "Notes of #\(n)"
         case .comment(let n): return "Comment on #\(n)"
         case .blockReason(let n): return "#\(n) is blocked because"
-        case .dueDate(let n): return "Due date of #\(n) (YYYY-MM-DD, empty clears)"
-        case .filter: return "Filter (text, @handle, kind:K, outcome:N, blocked)"
-        case .outcomeValue: return "New value"
+        case .dueDate(let n): return "Due date of #\(n)"
+        case .filter: return "Filter"
+        case .outcomeValue(let id):
+            let unit = board.outcome(id).map { $0.unit.isEmpty ? $0.metric : "\($0.metric), \($0.unit)" } ?? "value"
+            return "New value (\(unit))"
+        }
+    }
+
+    /// What to type, shown under the prompt.
+    public var hint: String {
+        switch self {
+        case .editNotes: return "‹ctrl-d› save  ‹esc› cancel"
+        case .dueDate: return "YYYY-MM-DD, empty clears it · ‹enter› save  ‹esc› cancel"
+        case .filter: return "words, @handle, kind:concern, outcome:2, blocked · ‹enter› keep  ‹esc› undo"
+        default: return "‹enter› save  ‹esc› cancel · ctrl-a/e/k/u/w edit"
         }
     }
 }
@@ -41,6 +53,18 @@ public struct Prompt: Equatable, Sendable {
 /// What a picker chooses.
 public enum PickerPurpose: Equatable, Sendable {
     case owner(ItemNumber), involved(ItemNumber), kind(ItemNumber), outcome(ItemNumber)
+}
+
+extension PickerPurpose {
+    /// What the picker chooses, for its title.
+    public var title: String {
+        switch self {
+        case .owner(let n): return "Owner of #\(n)"
+        case .involved(let n): return "Involved in #\(n)"
+        case .kind(let n): return "Kind of #\(n)"
+        case .outcome(let n): return "Outcome #\(n) serves"
+        }
+    }
 }
 
 /// A list to choose from, filtered by typing.

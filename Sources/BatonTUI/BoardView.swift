@@ -7,7 +7,7 @@ enum BoardView {
         let stages = s.board.stages.dropFirst(s.firstStage).prefix(layout.visibleStages)
         for (column, stage) in stages.enumerated() {
             let x = layout.columnX(column)
-            drawStage(stage, s, layout, x: x, &frame)
+            drawStage(stage, s, layout, x: x, width: layout.width(ofColumn: column), &frame)
             if column > 0 {
                 for y in 1..<(layout.bodyTop + layout.bodyHeight) { frame.put(y == 2 ? "┼" : "│", x: x - 1, y: y, role: .border) }
             }
@@ -18,37 +18,41 @@ enum BoardView {
         }
     }
 
-    static func drawStage(_ stage: Stage, _ s: AppState, _ layout: BoardLayout, x: Int, _ frame: inout Frame) {
+    static func drawStage(_ stage: Stage, _ s: AppState, _ layout: BoardLayout, x: Int, width: Int, _ frame: inout Frame) {
         let numbers = s.columns[stage.id] ?? []
+        let selectedStage = s.currentStage?.id == stage.id
+        frame.put(String(repeating: "─", count: width), x: x, y: 2, role: .border)
+        var below = 0
+        let first = numbers.isEmpty ? 0 : min(s.firstRow[stage.id] ?? 0, numbers.count - 1)
+        if numbers.isEmpty {
+            frame.put(s.filter.isEmpty ? " (empty)" : " (none match)", x: x, y: layout.bodyTop, role: .dim, limit: width)
+        } else {
+            let selected = selectedStage ? s.currentItem?.number : nil
+            var y = layout.bodyTop
+            let bottom = layout.bodyTop + layout.bodyHeight
+            var index = first
+            while index < numbers.count && y < bottom {
+                guard let item = s.board.items[numbers[index]] else { index += 1; continue }
+                y += CardView.draw(item, s, x: x, y: y, width: width - 1, bottom: bottom, selected: item.number == selected, &frame)
+                index += 1
+            }
+            below = numbers.count - index
+        }
+        title(stage, shown: numbers.count, above: first, below: below, selected: selectedStage, s, x: x, width: width, &frame)
+    }
+
+    /// `Doing 4/5 !  ↑2 ↓3`: the name is cut before the count, the limit or the scroll marks are.
+    static func title(_ stage: Stage, shown: Int, above: Int, below: Int, selected: Bool, _ s: AppState,
+                      x: Int, width: Int, _ frame: inout Frame) {
         let open = s.board.stats[stage.id]?.open ?? 0
         let over = stage.wipLimit.map { open > $0 } ?? false
-        let selectedStage = s.currentStage?.id == stage.id
-        let role: StyleRole = over ? .stageOverLimit : selectedStage ? .stageTitleSelected : .stageTitle
-        let count = numbers.count == open ? "\(open)" : "\(numbers.count) of \(open)"
-        let title = " \(stage.name) \(count)\(stage.wipLimit.map { "/\($0)" } ?? "")\(over ? " !" : "")"
-        frame.fill(x: x, y: 1, width: layout.columnWidth, height: 1, role: role)
-        frame.put(title, x: x, y: 1, role: role, limit: layout.columnWidth)
-        frame.put(String(repeating: "─", count: layout.columnWidth), x: x, y: 2, role: .border)
-        guard !numbers.isEmpty else {
-            frame.put(s.filter.isEmpty ? " (empty)" : " (none match)", x: x, y: layout.bodyTop, role: .dim, limit: layout.columnWidth)
-            return
-        }
-        let first = min(s.firstRow[stage.id] ?? 0, numbers.count - 1)
-        let selected = selectedStage ? s.currentItem?.number : nil
-        var y = layout.bodyTop
-        let bottom = layout.bodyTop + layout.bodyHeight
-        var index = first
-        while index < numbers.count && y < bottom {
-            guard let item = s.board.items[numbers[index]] else { index += 1; continue }
-            y += CardView.draw(item, s, x: x, y: y, width: layout.columnWidth - 1, bottom: bottom,
-                               selected: item.number == selected, &frame)
-            index += 1
-        }
-        if first > 0 { frame.put("↑\(first)", x: x + layout.columnWidth - 1 - String(first).count, y: 1, role: role) }
-        if index < numbers.count {
-            let more = "↓\(numbers.count - index)"
-            frame.put(more, x: x + layout.columnWidth - DisplayText.width(of: more), y: bottom - 1, role: .dim)
-        }
+        let role: StyleRole = over ? .stageOverLimit : selected ? .stageTitleSelected : .stageTitle
+        var tail = " " + (shown == open ? "\(open)" : "\(shown) of \(open)") + (stage.wipLimit.map { "/\($0)" } ?? "") + (over ? " !" : "")
+        if above > 0 { tail += " ↑\(above)" }
+        if below > 0 { tail += " ↓\(below)" }
+        let name = DisplayText.truncate(DisplayText.sanitize(stage.name), to: max(1, width - 1 - DisplayText.width(of: tail)))
+        frame.fill(x: x, y: 1, width: width, height: 1, role: role)
+        frame.put(" " + name + tail, x: x, y: 1, role: role, limit: width)
     }
 }
 
@@ -75,23 +79,36 @@ enum CardView {
 
     /// Kind, owners, involved members, outcome, due date, pairing gap, and the age at the right.
     static func meta(_ item: Item, _ s: AppState, x: Int, y: Int, width: Int, _ frame: inout Frame) {
-        let board = s.board
-        var segments: [(String, StyleRole)] = []
-        if item.kind != .work { segments.append((String(item.kind.rawValue.prefix(3)), .badge)) }
-        for id in item.owners { if let m = board.member(id) { segments.append((m.handle, m.discipline == .it ? .ownerIT : .ownerBusiness)) } }
-        for id in item.involved { if let m = board.member(id) { segments.append(("(\(m.handle))", m.discipline == .it ? .involvedIT : .involvedBusiness)) } }
-        if let outcome = item.outcome { segments.append(("→\(outcome)", .outcome)) }
-        if let due = item.due { segments.append(("due \(String(due.description.dropFirst(5)))", due < today(s.now) ? .blocked : .badge)) }
-        if board.stage(item.stage)?.role == .active, pairingGap(item, board) { segments.append(("◐pair", .pairingGap)) }
+        let segments = metaSegments(item, s)
         let age = Age.short(since: item.stageSince, now: s.now)
-        let ageRole: StyleRole = s.now.timeIntervalSince(item.stageSince) > 7 * 86_400 && board.stage(item.stage)?.role == .active ? .ageOld : .age
-        let room = max(0, width - DisplayText.width(of: age) - 1)
+        let ageRole: StyleRole = s.now.timeIntervalSince(item.stageSince) > 7 * 86_400 && s.board.stage(item.stage)?.role == .active ? .ageOld : .age
+        var room = max(0, width - DisplayText.width(of: age) - 1)
+        var kept = Set<Int>()
+        for index in segments.indices.sorted(by: { segments[$0].priority < segments[$1].priority }) {
+            let needed = DisplayText.width(of: segments[index].text) + 1
+            if needed <= room + 1 { kept.insert(index); room -= needed }
+        }
         var column = x
-        for (text, role) in segments where column - x + DisplayText.width(of: text) <= room {
-            column += frame.put(text, x: column, y: y, role: role)
-            column += 1
+        for (index, segment) in segments.enumerated() where kept.contains(index) {
+            column += frame.put(segment.text, x: column, y: y, role: segment.role) + 1
         }
         frame.put(age, x: x + width - DisplayText.width(of: age), y: y, role: ageRole)
+    }
+
+    /// The badges of a card in display order, with a priority for when they do not all fit (lower first).
+    static func metaSegments(_ item: Item, _ s: AppState) -> [(text: String, role: StyleRole, priority: Int)] {
+        let board = s.board
+        var segments: [(text: String, role: StyleRole, priority: Int)] = []
+        if item.kind != .work { segments.append((String(item.kind.rawValue.prefix(3)), .badge, 4)) }
+        for id in item.owners { if let m = board.member(id) { segments.append((DisplayText.sanitize(m.handle), m.discipline == .it ? .ownerIT : .ownerBusiness, 1)) } }
+        for id in item.involved { if let m = board.member(id) { segments.append(("(\(DisplayText.sanitize(m.handle)))", m.discipline == .it ? .involvedIT : .involvedBusiness, 5)) } }
+        if let outcome = item.outcome { segments.append(("→\(outcome)", .outcome, 6)) }
+        if let due = item.due {
+            let overdue = due < today(s.now)
+            segments.append(("due \(String(due.description.dropFirst(5)))", overdue ? .blocked : .badge, overdue ? 0 : 3))
+        }
+        if board.stage(item.stage)?.role == .active, pairingGap(item, board) { segments.append(("◐pair", .pairingGap, 2)) }
+        return segments
     }
 
     /// An active item should be owned by a business member and an IT member.

@@ -6,7 +6,14 @@ enum DetailView {
     static func lines(_ number: ItemNumber, _ s: AppState) -> [StyledLine] {
         guard let item = s.board.items[number] else { return [[("#\(number) is no longer on the board.", .messageError)]] }
         let board = s.board
-        var lines: [StyledLine] = [[("#\(item.number) ", .number), (item.title, .title)], []]
+        let wrapWidth = max(10, s.width - 8)
+        let wrapped = { (text: String, indent: String, role: StyleRole) -> [StyledLine] in
+            text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { paragraph in
+                DisplayText.wrap(DisplayText.sanitize(String(paragraph).replacingOccurrences(of: "\t", with: "    ")), to: wrapWidth)
+                    .map { [(indent + $0, role)] }
+            }
+        }
+        var lines: [StyledLine] = wrapped("#\(item.number) \(item.title)", "", .title) + [[]]
         func field(_ label: String, _ value: StyledLine) { lines.append([(label.padding(toLength: 11, withPad: " ", startingAt: 0), .label)] + value) }
         field("Stage", [("\(board.stage(item.stage)?.name ?? "?") · \(Age.short(since: item.stageSince, now: s.now)) in it", .normal)])
         field("Kind", [(item.kind.rawValue, .badge)])
@@ -21,20 +28,22 @@ enum DetailView {
         }
         field("Revision", [("\(item.revision), changed \(Age.short(since: item.updatedAt, now: s.now)) ago", .dim)])
         lines += [[], [("Notes", .label)]]
-        lines += item.notes.isEmpty ? [[("  none · E edits them", .dim)]] : item.notes.split(separator: "\n", omittingEmptySubsequences: false).map { [("  " + $0, .normal)] }
+        lines += item.notes.isEmpty ? [[("  none · E edits them", .dim)]] : wrapped(item.notes, "  ", .normal)
         guard let detail = s.detail else { return lines + [[], [("Loading comments and history…", .dim)]] }
         lines += [[], [("Comments", .label)]]
         if detail.comments.isEmpty { lines.append([("  none · c adds one", .dim)]) }
         for comment in detail.comments {
             let who = comment.author.flatMap { board.member($0)?.handle } ?? comment.account
             lines.append([("  \(who)", .label), (" \(Age.short(since: comment.at, now: s.now)) ago", .dim)])
-            lines += comment.text.split(separator: "\n", omittingEmptySubsequences: false).map { [("    " + $0, .normal)] }
+            lines += wrapped(comment.text, "    ", .normal)
         }
         lines += [[], [("History", .label)]]
         let narrator = EventNarrator(board: board)
         for event in detail.events.reversed() {
+            let sentence = DisplayText.wrap(DisplayText.sanitize(narrator.sentence(event)), to: max(10, wrapWidth - 10))
             lines.append([("  \(Age.short(since: event.at, now: s.now)) ago ".padding(toLength: 12, withPad: " ", startingAt: 0), .dim),
-                          (narrator.sentence(event), .normal)])
+                          (sentence[0], .normal)])
+            lines += sentence.dropFirst().map { [(String(repeating: " ", count: 12) + $0, .normal)] }
         }
         return lines
     }
@@ -51,26 +60,36 @@ enum DetailView {
 
 /// Each outcome with a progress bar, its values and how many linked items sit in each stage.
 enum OutcomesView {
-    static let linesPerOutcome = 4
+    static let linesPerOutcome = 5
 
     static func lines(_ s: AppState) -> [StyledLine] {
         if s.board.outcomes.isEmpty {
             return [[("No outcomes yet. Add one from the shell:", .normal)],
                     [("  baton outcome add \"Onboarding takes 3 days, not 10\" --metric \"onboarding time\" --unit days --baseline 10 --target 3", .dim)]]
         }
-        let barWidth = max(10, min(40, s.width - 30))
+        let barWidth = max(10, min(40, (s.width - 4) / 2))
         return s.board.outcomes.enumerated().flatMap { index, outcome -> [StyledLine] in
             let selected = index == s.outcomeIndex
             let filled = Int((outcome.progress * Double(barWidth)).rounded())
             let unit = outcome.unit.isEmpty ? "" : " \(outcome.unit)"
-            var lines: [StyledLine] = [[(selected ? "▸ " : "  ", .selection), ("\(outcome.id). \(outcome.title)", selected ? .cardSelected : .title)]]
-            lines.append([("  ", .normal), (String(repeating: "█", count: filled), .progressDone),
-                          (String(repeating: "░", count: barWidth - filled), .progressTodo),
-                          (" \(Int((outcome.progress * 100).rounded()))%  \(outcome.metric) \(formatNumber(outcome.current))\(unit)", .normal),
-                          (" (from \(formatNumber(outcome.baseline)) to \(formatNumber(outcome.target))\(outcome.targetDate.map { " by \($0)" } ?? ""))", .dim)])
-            lines.append([("  ", .normal), (linked(outcome.id, s.board), .dim)])
-            return lines + [[]]
+            let title = DisplayText.truncate(DisplayText.sanitize("\(outcome.id). \(outcome.title)"), to: max(1, s.width - 4))
+            return [[(selected ? "▸ " : "  ", .selection), (title, selected ? .cardSelected : .title)],
+                    [("  ", .normal), (String(repeating: "█", count: filled), .progressDone),
+                     (String(repeating: "░", count: barWidth - filled), .progressTodo),
+                     (" \(Int((outcome.progress * 100).rounded()))%", .label)],
+                    [("  \(outcome.metric): \(formatNumber(outcome.current))\(unit)", .normal),
+                     ("  from \(formatNumber(outcome.baseline)) to \(formatNumber(outcome.target))", .dim),
+                     (outcome.targetDate.map { "  by \($0)" } ?? "", .dim), ("  " + sparkline(outcome.history.map(\.value)), .outcome)],
+                    [("  " + linked(outcome.id, s.board), .dim)], []]
         }
+    }
+
+    /// The recorded values as a sparkline (`▁▃▅█`), the last 16 at most.
+    static func sparkline(_ values: [Double]) -> String {
+        let recent = values.suffix(16)
+        guard recent.count > 1, let low = recent.min(), let high = recent.max() else { return "" }
+        let bars = Array("▁▂▃▄▅▆▇█")
+        return String(recent.map { high == low ? bars[3] : bars[Int(((($0 - low) / (high - low)) * 7).rounded())] })
     }
 
     static func linked(_ id: OutcomeID, _ board: Board) -> String {

@@ -6,9 +6,9 @@ public enum KeyFile {
         var keymap = base
         var problems: [String] = []
         var seen: [String: Int] = [:]
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-            let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            let words = line.split(whereSeparator: \.isWhitespace).map(String.init)
             guard !words.isEmpty else { continue }
             let place = "\(file):\(index + 1)"
             switch parse(words) {

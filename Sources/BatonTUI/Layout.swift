@@ -25,6 +25,11 @@ public struct BoardLayout: Equatable, Sendable {
     public var bodyHeight: Int { max(0, height - 5) }
     /// The x of the n-th visible stage column.
     public func columnX(_ n: Int) -> Int { n * (columnWidth + 1) }
+
+    /// The width of the n-th visible column: the last one takes the columns left over.
+    public func width(ofColumn n: Int) -> Int {
+        n == visibleStages - 1 ? max(1, width - columnX(n)) : columnWidth
+    }
 }
 
 /// How a card is laid out in a column of a given width.

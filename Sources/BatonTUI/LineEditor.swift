@@ -1,3 +1,5 @@
+import Foundation
+
 /// Editable text with a cursor, for prompts (one line) and notes (several lines).
 ///
 /// Works on `Character`s, so wide and combining characters move and delete as one.
@@ -19,7 +21,7 @@ public struct LineEditor: Equatable, Sendable {
     public mutating func handle(_ key: Key) -> Bool {
         switch key {
         case .character(let c): insert(String(c))
-        case .paste(let text): insert(multiline ? text : text.replacingOccurrences(of: "\n", with: " "))
+        case .paste(let text): insert(text)
         case .enter where multiline: insert("\n")
         case .tab where multiline: insert("\t")
         case .left, .ctrl("b"): cursor = max(0, cursor - 1)
@@ -41,7 +43,8 @@ public struct LineEditor: Equatable, Sendable {
     }
 
     public mutating func insert(_ text: String) {
-        let new = Array(text.filter { multiline ? ($0 != "\r") : ($0 != "\n" && $0 != "\r") })
+        let unified = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        let new = Array(multiline ? unified : unified.replacingOccurrences(of: "\n", with: " "))
         characters.insert(contentsOf: new, at: cursor)
         cursor += new.count
     }

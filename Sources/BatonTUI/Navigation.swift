@@ -38,7 +38,7 @@ extension App {
 
     static func rowsNeeded(_ numbers: ArraySlice<ItemNumber>, _ s: AppState, _ layout: BoardLayout) -> Int {
         numbers.reduce(0) { total, number in
-            total + (s.board.items[number].map { CardLayout.height(of: $0, width: layout.columnWidth - 1) } ?? 0)
+            total + (s.board.items[number].map { CardLayout.height(of: $0, width: layout.width(ofColumn: s.stageIndex - s.firstStage) - 1) } ?? 0)
         } - 1
     }
 

@@ -129,7 +129,9 @@ extension App {
         if s.screen == .outcomes {
             s.outcomeIndex = min(max(0, s.outcomeIndex + delta), max(0, s.board.outcomes.count - 1))
         } else {
-            s.scroll = max(0, s.scroll + delta)
+            let lines: Int
+            if case .detail(let number) = s.screen { lines = DetailView.lines(number, s).count } else { lines = HelpView.lines(s).count }
+            s.scroll = min(max(0, s.scroll + delta), max(0, lines - max(1, s.height - 3)))
         }
     }
 }

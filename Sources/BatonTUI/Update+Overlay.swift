@@ -5,6 +5,7 @@ extension App {
     static func overlayKey(_ s: inout AppState, _ key: Key) -> [Effect] {
         switch s.overlay {
         case .prompt(var prompt):
+            s.message = nil
             if key == .escape {
                 s.overlay = nil
                 if prompt.purpose == .filter { setFilter(s.filterBeforeEdit, &s, keepQuery: true) }

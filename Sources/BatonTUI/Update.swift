@@ -29,7 +29,7 @@ public enum App {
             let followed = s.currentItem?.number
             s.board = board
             if let followed { select(followed, &s) }
-            if let last = events.last { s.message = Message(EventNarrator(board: board).sentence(last)) }
+            if let last = events.last { s.message = Message(EventNarrator(board: board).sentence(last) + ".") }
             keepSelectionVisible(&s)
         case .detailLoaded(let number, let detail):
             if s.screen == .detail(number) { s.detail = detail }

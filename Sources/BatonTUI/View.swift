@@ -19,8 +19,8 @@ public enum View {
         Chrome.messageLine(s, &frame)
         Chrome.footer(s, &frame)
         switch s.overlay {
-        case .prompt(let prompt): Chrome.prompt(prompt, &frame)
-        case .picker(let picker): Chrome.picker(picker, &frame)
+        case .prompt(let prompt): Overlays.prompt(prompt, s, &frame)
+        case .picker(let picker): Overlays.picker(picker, &frame)
         case nil: break
         }
         return frame
@@ -53,7 +53,8 @@ enum TextScreen {
             }
         }
         if first + rows < lines.count {
-            frame.put("↓ more", x: max(0, frame.width - 7), y: rows, role: .dim)
+            frame.fill(x: max(0, frame.width - 9), y: rows, width: 9, height: 1, role: .normal)
+            frame.put(" ↓ more", x: max(0, frame.width - 8), y: rows, role: .dim)
         }
     }
 }

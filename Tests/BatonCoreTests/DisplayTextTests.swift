@@ -185,8 +185,9 @@ struct DisplayTextTests {
 
     @Test func wrapSplitsLongWords() {
         #expect(DisplayText.wrap("abcdefghij", to: 4) == ["abcd", "efgh", "ij"])
-        #expect(DisplayText.wrap("ab cdefgh ij", to: 4) == ["ab", "cdef", "gh", "ij"])
-        #expect(DisplayText.wrap("x supercalifragilistic", to: 8) == ["x", "supercal", "ifragili", "stic"])
+        #expect(DisplayText.wrap("ab cdefgh ij", to: 4) == ["ab c", "defg", "h ij"], "a word longer than a line starts on the current one")
+        #expect(DisplayText.wrap("x supercalifragilistic", to: 8) == ["x superc", "alifragi", "listic"])
+        #expect(DisplayText.wrap("abc defgh", to: 4) == ["abc", "defg", "h"], "no room for even one more character: next line")
     }
 
     @Test func wrapCountsWideCharacters() {

@@ -115,7 +115,7 @@ enum TUI {
 
     /// Long titles, a long unbroken word, a long stage name, crowded cards and Doing over its WIP limit.
     static func longTitles() -> Board {
-        var b = bare("A squad board whose name is long enough to crowd the header of any narrow terminal")
+        var b = bare("A squad board whose name is long enough to crowd the header of narrow terminals")
         squadMembers(&b)
         apply(.renameStage(ready, to: "Ready for refinement with the business owners"), &b)
         apply(.setWIPLimit(doing, 2), &b)

@@ -42,7 +42,7 @@ struct FrameStructureTests {
         let visible = min(layout.visibleStages, s.board.stages.count - s.firstStage)
         for n in 1..<max(1, visible) {
             let x = layout.columnX(n) - 1
-            for y in 1..<(layout.bodyTop + layout.bodyHeight) where frame[x, y].text != "│" || frame[x, y].role != .border {
+            for y in 1..<(layout.bodyTop + layout.bodyHeight) where frame[x, y].text != (y == 2 ? "┼" : "│") || frame[x, y].role != .border {
                 problems.append("(\(x),\(y)) is '\(frame[x, y].text)' \(frame[x, y].role.rawValue), not the border")
             }
         }
@@ -78,24 +78,29 @@ struct FrameStructureTests {
         #expect(frame.find("修复登录页面") != nil || size.width < 30)
     }
 
+    /// The selected card: its number in `card.selected` and the `▌` bar; other cards never use `card.selected`.
     @Test func selectedCardIsMarked() {
         var s = TUI.state(TUI.squad())
         var frame = View.render(s)
-        guard let one = frame.find("#1 Map") else { Issue.record("#1 not drawn"); return }
-        #expect(frame.roles(x: one.x, y: one.y, count: 20).allSatisfy { $0 == .cardSelected })
+        guard let one = frame.find("#1 Map"), let two = frame.find("#2 Offer"), let ten = frame.find("⚡#10 Fix") else {
+            Issue.record("cards not drawn:\n\(frame.lines.joined(separator: "\n"))"); return
+        }
+        #expect(frame.roles(x: one.x, y: one.y, count: 2) == [.cardSelected, .cardSelected], "\(frame.roleLines[one.y])")
         #expect(frame[0, one.y].text == "▌" && frame[0, one.y].role == .selection)
-        guard let two = frame.find("#2 Offer") else { Issue.record("#2 not drawn"); return }
-        #expect(frame.roles(x: two.x, y: two.y, count: 20).allSatisfy { $0 == .card })
+        #expect(frame[0, one.y + 2].text == "▌", "the bar runs down the whole card")
+        #expect(!frame.roles(x: two.x, y: two.y, count: 20).contains(.cardSelected), "\(frame.roleLines[two.y])")
         #expect(frame[0, two.y].text != "▌")
-        guard let ten = frame.find("⚡#10") else { Issue.record("expedite #10 not drawn with ⚡"); return }
-        #expect(frame[ten.x, ten.y].role == .cardExpedite)
+        #expect(frame.roles(x: ten.x + 5, y: ten.y, count: 3).allSatisfy { $0 == .cardExpedite }, "\(frame.roleLines[ten.y])")
         #expect(frame.roles(x: 27, y: 1, count: 5).allSatisfy { $0 == .stageTitle })
         #expect(frame.roles(x: 0, y: 1, count: 5).allSatisfy { $0 == .stageTitleSelected })
+        let selectedCells = frame.roleLines.joined().filter { $0 == StyleRole.cardSelected.code }.count
+        #expect(selectedCells >= 2)
 
         press(&s, named: "j")
         frame = View.render(s)
-        #expect(frame[two.x, two.y].role == .cardSelected)
-        #expect(frame[one.x, one.y].role == .card)
+        #expect(frame.roles(x: two.x, y: two.y, count: 2) == [.cardSelected, .cardSelected])
+        #expect(!frame.roles(x: one.x, y: one.y, count: 20).contains(.cardSelected))
+        #expect(frame[0, one.y].text != "▌" && frame[0, two.y].text == "▌")
     }
 
     /// The meta row of `item`'s card: the row after its title lines, within its column.

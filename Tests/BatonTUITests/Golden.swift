@@ -39,8 +39,9 @@ func assertGolden(_ frame: Frame, named name: String, sourceLocation: SourceLoca
         let w = row < want.count ? want[row] : "<none>", g = row < got.count ? got[row] : "<none>"
         if w != g { differences.append("line \(row + 1):\n  expected |\(w)|\n  actual   |\(g)|") }
     }
-    Issue.record("Frame differs from golden \(name).txt (\(differences.count) lines; re-record with BATON_RECORD_GOLDEN=1 if the change is intended):\n"
-                 + differences.prefix(8).joined(separator: "\n"), sourceLocation: sourceLocation)
+    let report: String = "Frame differs from golden \(name).txt (\(differences.count) lines; re-record with BATON_RECORD_GOLDEN=1 if the change is intended):\n"
+        + differences.prefix(8).joined(separator: "\n")
+    Issue.record("\(report)", sourceLocation: sourceLocation)
 }
 
 /// A terminal size, for parameterised tests.

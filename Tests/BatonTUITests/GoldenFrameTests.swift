@@ -112,9 +112,9 @@ struct GoldenFrameTests {
     func prompt(_ size: Size) {
         let frame = View.render(Screens.prompt(size))
         assertGolden(frame, named: "prompt-\(size)")
-        // " New item: " is 11 columns; the cursor stands before "about", 14 columns into the text.
+        // " New item in Ready: " is 20 columns; the cursor stands before "about", 14 columns into the text.
         if size.width >= 40 {
-            #expect(frame.cursor?.x == 11 + 14, "cursor at \(String(describing: frame.cursor))")
+            #expect(frame.cursor?.x == 20 + 14, "cursor at \(String(describing: frame.cursor))")
             #expect(frame.cursor?.y == size.height - 2)
             if let cursor = frame.cursor { #expect(frame[cursor.x, cursor.y].text == "a") }
         }

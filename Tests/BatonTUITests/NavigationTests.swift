@@ -132,7 +132,7 @@ struct NavigationTests {
                 return
             }
             #expect(at.y >= 3 && at.y < 24 - 2, "#\(n) drawn at row \(at.y), outside the body")
-            #expect(frame[at.x, at.y].role == .cardSelected)
+            #expect(frame[at.x, at.y].role == .cardSelected && frame[0, at.y].text == "▌")
         }
         #expect((s.firstRow[TUI.backlog] ?? 0) > 20)
         press(&s, named: "g")
@@ -180,13 +180,13 @@ struct NavigationTests {
     @Test func textScreensScrollBackUpAfterGoingToTheEnd() {
         var s = TUI.state(TUI.squad())
         press(&s, named: "?", "G")
-        let atEnd = View.render(s)
+        let atEnd = View.render(s).lines
         press(&s, named: "k")
-        #expect(View.render(s) != atEnd, "k after G on the help screen should scroll up one line at once")
+        #expect(View.render(s).lines != atEnd, "k after G on the help screen should scroll up one line at once")
         for _ in 0..<200 { press(&s, named: "j") }
-        let bottom = View.render(s)
+        let bottom = View.render(s).lines
         press(&s, named: "k")
-        #expect(View.render(s) != bottom, "k after scrolling past the end should scroll up at once")
+        #expect(View.render(s).lines != bottom, "k after scrolling past the end should scroll up at once")
     }
 
     @Test func outcomesSelectionClamps() {

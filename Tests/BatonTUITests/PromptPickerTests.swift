@@ -39,6 +39,7 @@ struct PromptPickerTests {
         #expect(s.prompt?.editor.text.count == 301)
         #expect(s.message?.isError == true)
         #expect(s.message?.text.contains("300") == true)
+        #expect(View.render(s).find("at most 300") != nil, "the error must be visible while the prompt stays open")
 
         press(&s, named: "esc", "e", "ctrl-u")
         #expect(s.prompt?.purpose == .editTitle(1, revision: s.board.items[1]!.revision))
