@@ -13,35 +13,34 @@ enum RowReader {
         stage_id, position, revision, archived, created_by, created_at, updated_by, updated_at, stage_since
         """
 
+    /// An item from a row of `itemColumns`, read by position (much faster than by name).
     static func item(_ row: Row) -> Item {
         var blocker: Blocker?
-        if let reason: String = row["blocked_reason"] {
-            blocker = Blocker(reason: reason, since: date(millis: row["blocked_since"] ?? 0), by: row["blocked_by"])
+        if let reason: String = row[7] {
+            blocker = Blocker(reason: reason, since: date(millis: row[8] ?? 0), by: row[9])
         }
-        var item = Item(number: row["number"], title: row["title"], notes: row["notes"],
-                    kind: ItemKind(rawValue: row["kind"]) ?? .work, outcome: row["outcome_id"],
-                    due: (row["due"] as String?).flatMap(Day.init), expedite: row["expedite"], blocked: blocker,
-                    stage: row["stage_id"], position: row["position"], revision: row["revision"],
-                    archived: row["archived"], createdBy: row["created_by"], createdAt: date(millis: row["created_at"]),
-                    updatedBy: row["updated_by"], updatedAt: date(millis: row["updated_at"]),
-                    stageSince: date(millis: row["stage_since"]))
+        var item = Item(number: row[0], title: row[1], notes: row[2], kind: ItemKind(rawValue: row[3]) ?? .work,
+                        outcome: row[4], due: (row[5] as String?).flatMap(Day.init), expedite: row[6], blocked: blocker,
+                        stage: row[10], position: row[11], revision: row[12], archived: row[13], createdBy: row[14],
+                        createdAt: date(millis: row[15]), updatedAt: date(millis: row[17]), stageSince: date(millis: row[18]))
         // `Item.init` reads a nil `updatedBy` as "the creator"; a change by no member must stay nil.
-        item.updatedBy = row["updated_by"]
+        item.updatedBy = row[16]
         return item
     }
 
     /// Fills in owners and involved members of `items` from the item_member table.
     static func attachMembers(_ items: inout [ItemNumber: Item], _ db: Database, only numbers: [ItemNumber]? = nil) throws {
         let filter = numbers.map { "WHERE item_number IN (\($0.map(String.init).joined(separator: ",")))" } ?? ""
-        let rows = try Row.fetchCursor(db, sql: "SELECT item_number, member_id, role FROM item_member \(filter) ORDER BY item_number, ord")
+        var people: [ItemNumber: (owners: [MemberID], involved: [MemberID])] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT item_number, member_id, role = 'owner' FROM item_member \(filter) ORDER BY item_number, ord")
         while let row = try rows.next() {
             let number: ItemNumber = row[0]
             let member: MemberID = row[1]
-            if (row[2] as String) == Involvement.owner.rawValue {
-                items[number]?.owners.append(member)
-            } else {
-                items[number]?.involved.append(member)
-            }
+            if row[2] as Bool { people[number, default: ([], [])].owners.append(member) } else { people[number, default: ([], [])].involved.append(member) }
+        }
+        for (number, lists) in people where items[number] != nil {
+            items[number]!.owners = lists.owners
+            items[number]!.involved = lists.involved
         }
     }
 

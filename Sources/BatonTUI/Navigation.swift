@@ -31,15 +31,18 @@ extension App {
         s.firstStage = max(0, min(s.firstStage, s.board.stages.count - layout.visibleStages))
         guard let stage = s.currentStage, let items = s.columns[stage.id], let item = s.currentItem,
               let index = items.firstIndex(of: item.number) else { return }
-        var first = min(s.firstRow[stage.id] ?? 0, index)
-        while first < index && rowsNeeded(items[first...index], s, layout) > layout.bodyHeight { first += 1 }
-        s.firstRow[stage.id] = first
-    }
-
-    static func rowsNeeded(_ numbers: ArraySlice<ItemNumber>, _ s: AppState, _ layout: BoardLayout) -> Int {
-        numbers.reduce(0) { total, number in
-            total + (s.board.items[number].map { CardLayout.height(of: $0, width: layout.width(ofColumn: s.stageIndex - s.firstStage) - 1) } ?? 0)
-        } - 1
+        let first = min(s.firstRow[stage.id] ?? 0, index)
+        // Walk up from the selection while the cards still fit: work proportional to one screen.
+        let width = layout.width(ofColumn: s.stageIndex - s.firstStage) - 1
+        let board = s.board
+        let height = { (i: Int) in board.items[items[i]].map { CardLayout.height(of: $0, width: width) } ?? 0 }
+        var start = index
+        var rows = height(index) - 1
+        while start > first, rows + height(start - 1) <= layout.bodyHeight {
+            start -= 1
+            rows += height(start)
+        }
+        s.firstRow[stage.id] = start
     }
 
     /// How many cards of the current stage fit on one screen, at least one.

@@ -27,7 +27,7 @@ public enum App {
             s.pendingUndo = false
         case .changedElsewhere(let board, let events):
             let followed = s.currentItem?.number
-            s.board = board
+            s.replaceBoard(board, changed: events.compactMap(\.change.item))
             if let followed { select(followed, &s) }
             if let last = events.last { s.message = Message(EventNarrator(board: board).sentence(last) + ".") }
             keepSelectionVisible(&s)
@@ -44,7 +44,7 @@ public enum App {
         var board = slice
         board.items = s.board.items
         for number in items { board.items[number] = slice.items[number] ?? s.board.items[number] }
-        s.board = board
+        s.replaceBoard(board, changed: items)
         s.pendingPrompt = nil
         s.lastOwnChange = s.pendingUndo ? [] : (events.isEmpty ? s.lastOwnChange : events)
         let undone = s.pendingUndo
