@@ -10,6 +10,8 @@ public enum Key: Hashable, Sendable {
     case function(Int)
     /// Text pasted in one go (bracketed paste).
     case paste(String)
+    /// A left mouse click at a cell.
+    case click(x: Int, y: Int)
 
     /// The key's name in key files and help: `a`, `A`, `ctrl-k`, `enter`, `shift-left`, `f1`, `space`.
     public var name: String {
@@ -20,6 +22,7 @@ public enum Key: Hashable, Sendable {
         case .alt(let c): return "alt-\(c)"
         case .function(let n): return "f\(n)"
         case .paste: return "paste"
+        case .click: return "click"
         default: return Key.displayNames[self] ?? "?"
         }
     }

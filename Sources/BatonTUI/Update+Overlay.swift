@@ -3,6 +3,7 @@ import Foundation
 
 extension App {
     static func overlayKey(_ s: inout AppState, _ key: Key) -> [Effect] {
+        if case .click = key { return [] }
         switch s.overlay {
         case .prompt(var prompt):
             s.message = nil

@@ -8,6 +8,7 @@ public enum App {
         case .key(let key):
             if s.overlay != nil { return overlayKey(&s, key) }
             s.message = nil
+            if case .click(let x, let y) = key { return click(x: x, y: y, &s) }
             guard let command = s.keymap.command(for: key, in: s.keyMode) else {
                 s.message = Message("\(key.name) does nothing here; ? shows the keys.")
                 return []

@@ -14,6 +14,7 @@ extension InputDecoder {
         guard let window = screen.window else { return inputReady ? [.endOfInput] : [] }
         var atEnd = inputReady && Self.bytesAvailable(STDIN_FILENO) <= 0
         var raw: [RawInput] = []
+        var events: [InputEvent] = []
         var value: wint_t = 0
         while raw.count < Self.readLimit {
             errno = 0
@@ -22,11 +23,23 @@ extension InputDecoder {
                 if errno == EIO { atEnd = true }
                 break
             }
+            if status == KEY_CODE_YES && Int32(value) == baton_key_mouse() {
+                events += decode(raw) + Self.click()
+                raw = []
+                continue
+            }
             raw.append(RawInput(isKeyCode: status == KEY_CODE_YES, code: value))
         }
-        var events = decode(raw)
+        events += decode(raw)
         if atEnd { events.append(.endOfInput) }
         return events
+    }
+
+    /// The pending mouse event as a click, if it is a left-button press.
+    static func click() -> [InputEvent] {
+        var event = MEVENT()
+        guard getmouse(&event) == OK, baton_is_left_press(&event) != 0 else { return [] }
+        return [.key(.click(x: Int(event.x), y: Int(event.y)))]
     }
 
     /// Bytes waiting on `fd` (`FIONREAD`); -1 if it cannot tell (closed or broken descriptor).

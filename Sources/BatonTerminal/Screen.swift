@@ -53,6 +53,14 @@ public final class Screen {
         setBracketedPaste(true)
     }
 
+    /// Reports left clicks as input when the terminal has a mouse; returns whether it does.
+    @discardableResult
+    public func enableMouse() -> Bool {
+        guard isRunning, mousemask(baton_mouse_mask(), nil) != 0 else { return false }
+        _ = mouseinterval(0)
+        return true
+    }
+
     /// Gives the terminal back as it was. Safe to call twice, or without `start()`.
     public func stop() {
         guard isRunning else { return }

@@ -21,6 +21,10 @@ static inline int baton_KEY_F(int n) { return KEY_F(n); }
 
 /* The number of colours and colour pairs the terminal offers (valid after start_color). */
 static inline int baton_colors(void) { return COLORS; }
+/* Mouse: left-button presses only, reported at once (no click timing). */
+static inline mmask_t baton_mouse_mask(void) { return BUTTON1_PRESSED; }
+static inline int baton_key_mouse(void) { return KEY_MOUSE; }
+static inline int baton_is_left_press(const MEVENT *event) { return (event->bstate & BUTTON1_PRESSED) != 0; }
 static inline int baton_color_pairs(void) { return COLOR_PAIRS; }
 
 /* A screen on the process's standard streams; NULL when the terminal cannot be used. */

@@ -25,14 +25,15 @@ struct Open: ParsableCommand {
         if let problem = settings.problems.first {
             state.message = Message(problem + (settings.problems.count > 1 ? " (and \(settings.problems.count - 1) more)" : ""), isError: true)
         }
-        try Runtime(store: session.store, state: state, themeName: themeName, drafts: DraftStore()).run()
+        try Runtime(store: session.store, state: state, themeName: themeName, mouse: settings.mouse, drafts: DraftStore()).run()
     }
 }
 
-/// The user's settings: `~/.config/baton/keys` and `~/.config/baton/config` (`theme NAME`).
+/// The user's settings: `~/.config/baton/keys` and `~/.config/baton/config` (`theme NAME`, `mouse off`).
 struct Settings {
     var keymap = Keymap.standard
     var theme: String?
+    var mouse = true
     var problems: [String] = []
 
     static var folder: String {
@@ -47,8 +48,9 @@ struct Settings {
             (settings.keymap, settings.problems) = KeyFile.apply(text, file: keys)
         }
         if let text = try? String(contentsOfFile: folder + "/config", encoding: .utf8) {
-            for line in text.split(separator: "\n") where line.hasPrefix("theme ") {
-                settings.theme = line.dropFirst(6).trimmingCharacters(in: .whitespaces)
+            for line in text.split(whereSeparator: \.isNewline).map({ $0.trimmingCharacters(in: .whitespaces) }) {
+                if line.hasPrefix("theme ") { settings.theme = line.dropFirst(6).trimmingCharacters(in: .whitespaces) }
+                if line == "mouse off" { settings.mouse = false }
             }
         }
         return settings

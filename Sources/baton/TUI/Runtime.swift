@@ -11,6 +11,7 @@ final class Runtime {
     private let screen: Screen
     private var theme = Theme.builtInMono
     private let themeName: String?
+    private let mouse: Bool
     private var state: AppState
     private let watcher: FileWatcher
     private var input = InputDecoder()
@@ -20,7 +21,8 @@ final class Runtime {
     private var lastSeq: Int
     private var lastCounter: Int
 
-    init(store: BoardStore, state: AppState, themeName: String?, drafts: DraftStore) throws {
+    init(store: BoardStore, state: AppState, themeName: String?, mouse: Bool, drafts: DraftStore) throws {
+        self.mouse = mouse
         self.store = store
         self.state = state
         self.themeName = themeName
@@ -37,6 +39,7 @@ final class Runtime {
         try screen.start()
         defer { screen.stop() }
         input.keyCodes = .current()
+        if mouse { screen.enableMouse() }
         let resolved = ThemeLoader.resolve(name: themeName, colours: screen.colours, executable: CommandLine.executablePath,
                                            environment: ProcessInfo.processInfo.environment)
         theme = resolved.theme
