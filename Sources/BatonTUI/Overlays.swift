@@ -19,10 +19,15 @@ enum Overlays {
         }
         frame.put(characters[first...].joined(), x: x, y: y, role: .prompt, limit: room)
         frame.cursor = (x: min(frame.width - 1, x + before), y: y)
-        if let message = s.message, message.isError {
-            frame.put(" " + message.text, x: 0, y: y + 1, role: .messageError)
+        hintOrMessage(prompt, s, y: y + 1, &frame)
+    }
+
+    /// Under a prompt: the message if there is one (an error, a restored draft), else what to type.
+    static func hintOrMessage(_ prompt: Prompt, _ s: AppState, y: Int, _ frame: inout Frame) {
+        if let message = s.message {
+            frame.put(" " + message.text, x: 0, y: y, role: message.isError ? .messageError : .message)
         } else {
-            frame.put(" " + prompt.purpose.hint, x: 0, y: y + 1, role: .footer)
+            frame.put(" " + prompt.purpose.hint, x: 0, y: y, role: .footer)
         }
     }
 
@@ -40,12 +45,14 @@ enum Overlays {
     /// A box in the middle listing the choices, filtered by what was typed.
     static func picker(_ picker: Picker, _ frame: inout Frame) {
         let visible = picker.visible
-        let width = min(frame.width - 4, max(30, (picker.choices.map { DisplayText.width(of: DisplayText.sanitize($0.label)) }.max() ?? 0) + 4))
+        let header = " \(picker.purpose.title) (type to filter): \(DisplayText.sanitize(picker.query.text)) "
+        let widest = max(DisplayText.width(of: header), (picker.choices.map { DisplayText.width(of: DisplayText.sanitize($0.label)) }.max() ?? 0) + 4)
+        let width = min(frame.width - 4, max(30, widest))
         let rows = min(max(1, visible.count), max(1, frame.height - 7))
         let x = max(1, (frame.width - width) / 2), y = max(2, (frame.height - rows - 2) / 2)
         box(x: x - 1, y: y - 1, width: width + 2, height: rows + 4, &frame)
         frame.fill(x: x, y: y, width: width, height: rows + 2, role: .prompt)
-        frame.put(" \(picker.purpose.title) (type to filter): \(picker.query.text)", x: x, y: y, role: .label, limit: width)
+        frame.put(DisplayText.truncate(header, to: width), x: x, y: y, role: .label)
         let first = max(0, picker.selected - rows + 1)
         for (row, choice) in visible.dropFirst(first).prefix(rows).enumerated() {
             let selected = first + row == picker.selected
@@ -74,10 +81,6 @@ enum NotesEditorView {
         let lineStart = text[..<prompt.editor.cursor].lastIndex(of: "\n").map { $0 + 1 } ?? 0
         let column = DisplayText.width(of: DisplayText.sanitize(String(text[lineStart..<prompt.editor.cursor]).replacingOccurrences(of: "\t", with: "    ")))
         frame.cursor = (x: min(frame.width - 1, 1 + column), y: top + 1 + cursorLine - first)
-        if let message = s.message, message.isError {
-            frame.put(" " + message.text, x: 0, y: bottom, role: .messageError)
-        } else {
-            frame.put(" " + prompt.purpose.hint, x: 0, y: bottom, role: .footer)
-        }
+        Overlays.hintOrMessage(prompt, s, y: bottom, &frame)
     }
 }

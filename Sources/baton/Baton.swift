@@ -35,6 +35,8 @@ enum Main {
             try Arguments.refuseInvalidUTF8()
             var command = try Baton.parseAsRoot()
             try command.run()
+        } catch let code as ExitCode {
+            exit(code.rawValue)
         } catch let error as BatonError {
             Output.error(error.message)
             exit(error.category.rawValue)

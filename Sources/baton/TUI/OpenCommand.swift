@@ -25,7 +25,8 @@ struct Open: ParsableCommand {
         if let problem = settings.problems.first {
             state.message = Message(problem + (settings.problems.count > 1 ? " (and \(settings.problems.count - 1) more)" : ""), isError: true)
         }
-        try Runtime(store: session.store, state: state, themeName: themeName, mouse: settings.mouse, drafts: DraftStore()).run()
+        let status = try Runtime(store: session.store, state: state, themeName: themeName, mouse: settings.mouse, drafts: DraftStore()).run()
+        if status != 0 { throw ExitCode(status) }
     }
 }
 

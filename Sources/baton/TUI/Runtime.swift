@@ -33,8 +33,9 @@ final class Runtime {
         lastCounter = try store.changeCounter()
     }
 
-    /// Runs until the user quits, the input ends, or a signal asks to stop; the terminal is always restored.
-    func run() throws {
+    /// Runs until the user quits, the input ends, or a signal asks to stop; the terminal is always
+    /// restored. Returns the exit status: 0, or 128 + the signal that ended it.
+    func run() throws -> Int32 {
         Signals.installHandlers()
         try screen.start()
         defer { screen.stop() }
@@ -49,7 +50,7 @@ final class Runtime {
         draw()
         while !state.quitting {
             let wakeup = loop.wait(fds: [watcher.descriptor], timeoutMilliseconds: 1000)
-            if handleSignals() { break }
+            if let ending = handleSignals() { return 128 + ending }
             if case .ready(let ready, let fds) = wakeup {
                 if ready && !readInput(ready) { break }
                 if fds.contains(watcher.descriptor) { _ = watcher.drain() }
@@ -58,6 +59,7 @@ final class Runtime {
             send(.tick(Date()))
             draw()
         }
+        return 0
     }
 
     private func draw() {
@@ -82,17 +84,17 @@ final class Runtime {
         return true
     }
 
-    /// Handles pending signals; true when the program must end.
-    private func handleSignals() -> Bool {
+    /// Handles pending signals; returns the signal that ends the program, if one does.
+    private func handleSignals() -> Int32? {
         for signal in Signals.take() {
             switch signal {
             case SIGWINCH: screen.refreshSize(); resize()
             case SIGTSTP: screen.suspend(); resize()
             case SIGCONT: screen.resume(); resize()
-            default: keepDraft(); return true
+            default: keepDraft(); return signal
             }
         }
-        return false
+        return nil
     }
 
     private func keepDraft() {
