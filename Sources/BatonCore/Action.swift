@@ -95,6 +95,9 @@ public enum Action: Equatable, Sendable {
     case addItem(NewItem)
     /// Edit an item's fields; `basedOn` is the revision the edit was made from, if known.
     case editItem(ItemNumber, ItemPatch, basedOn: Int? = nil)
+    /// Edit fields that the editor saw with the values in `original`: someone else's change to a
+    /// different field merges; a change to the same field in the meantime is a conflict.
+    case editFields(ItemNumber, ItemPatch, original: ItemPatch)
     case moveItem(ItemNumber, to: StageID, top: Bool = false, basedOn: Int? = nil)
     case reorderItem(ItemNumber, ReorderStep)
     case assign(ItemNumber, MemberID, Involvement)
@@ -121,7 +124,7 @@ public enum Action: Equatable, Sendable {
     /// The item this action is about, if any; the store loads it before applying.
     public var item: ItemNumber? {
         switch self {
-        case .editItem(let n, _, _), .moveItem(let n, _, _, _), .reorderItem(let n, _), .assign(let n, _, _),
+        case .editItem(let n, _, _), .editFields(let n, _, _), .moveItem(let n, _, _, _), .reorderItem(let n, _), .assign(let n, _, _),
              .unassign(let n, _), .block(let n, _), .unblock(let n), .setExpedite(let n, _), .archive(let n),
              .restore(let n), .comment(let n, _):
             return n

@@ -50,6 +50,21 @@ extension Board {
         store(item, &c)
     }
 
+    mutating func editFields(_ number: ItemNumber, _ patch: ItemPatch, original: ItemPatch, _ c: inout ApplyContext) throws {
+        let item = try existingItem(number)
+        let clashes: [(String, Bool)] = [
+            ("title", patch.title != nil && original.title != item.title && patch.title != item.title),
+            ("notes", patch.notes != nil && original.notes != item.notes && patch.notes != item.notes),
+            ("kind", patch.kind != nil && original.kind != item.kind && patch.kind != item.kind),
+            ("outcome", patch.outcome != nil && original.outcome != item.outcome && patch.outcome != item.outcome),
+            ("due date", patch.due != nil && original.due != item.due && patch.due != item.due),
+        ]
+        if let field = clashes.first(where: \.1)?.0 {
+            throw BatonError.conflict("Someone else changed the \(field) of #\(number) while you were editing it; nothing was saved.")
+        }
+        try editItem(number, patch, basedOn: nil, &c)
+    }
+
     mutating func moveItem(_ number: ItemNumber, to stageID: StageID, top: Bool, basedOn: Int?, _ c: inout ApplyContext) throws {
         var item = try existingItem(number)
         try checkRevision(item, basedOn)

@@ -26,7 +26,7 @@ public struct EventNarrator: Sendable {
         case .boardCreated: return "created the board '\(e.after ?? "")'"
         case .boardRenamed: return "renamed the board from '\(e.before ?? "")' to '\(e.after ?? "")'"
         case .itemCreated: return "created \(item) '\(e.after ?? "")' in \(stageName(e.entityID))"
-        case .itemEdited: return "changed the \(e.field ?? "field") of \(item)\(change(e))"
+        case .itemEdited: return "changed the \(e.field == "due" ? "due date" : e.field ?? "field") of \(item)\(change(e))"
         case .itemMoved: return "moved \(item) from \(stageName(e.before.flatMap(Int.init))) to \(stageName(e.after.flatMap(Int.init)))"
         case .itemReordered: return "reordered \(item)"
         case .itemAssigned: return "made \(memberName(e.entityID)) \(e.field == "owner" ? "an owner" : "involved") in \(item)"

@@ -18,9 +18,15 @@ extension BoardStore {
     public static func open(_ path: String, access: Access = .automatic) throws -> BoardStore {
         try FileHeader.check(path)
         let readOnly = access == .readOnly || (access == .automatic && Foundation.access(path, W_OK) != 0)
+        if !readOnly {
+            // SQLite's WAL needs locks and shared memory that network filesystems do not give
+            // between machines (DESIGN §4); reading is allowed, so `baton check` can say so.
+            try Sharing.refuseNetworkFilesystem(board: path)
+        }
         let queue: DatabaseQueue
         do {
-            queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: readOnly))
+            queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: readOnly,
+                                                                               keepSidecars: Sharing.isShared(board: path)))
             try prepareSchema(queue, path: path, readOnly: readOnly)
         } catch {
             throw StoreErrors.translate(error, path: path)
@@ -29,7 +35,11 @@ extension BoardStore {
     }
 
     /// Creates a new board file at `path` holding `board`, atomically: the file appears complete or not at all.
-    public static func create(_ path: String, board: Board, by actor: Actor, at now: Date = Date()) throws -> BoardStore {
+    ///
+    /// With `sharedWith`, the folder is made (or set up) group-owned and setgid and the board gets
+    /// mode 0660 and that group (`Sharing`); without it, the file gets the usual `0666 & ~umask`.
+    public static func create(_ path: String, board: Board, by actor: Actor, at now: Date = Date(),
+                              sharedWith group: Sharing.Group? = nil) throws -> BoardStore {
         if let problem = Invariants.check(board).first {
             throw BatonError.data("The new board is not sound: \(problem)")
         }
@@ -37,9 +47,30 @@ extension BoardStore {
             throw BatonError.data("There is already a file at \(path); baton never overwrites a file. Choose another path.")
         }
         let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty { try makeFolder(folder) }
+        if let group {
+            try Sharing.prepare(folder: folder.isEmpty ? "." : folder, group: group)
+        } else if !folder.isEmpty {
+            try makeFolder(folder)
+        }
+        try Sharing.refuseNetworkFilesystem(board: path)
         let temporary = (folder.isEmpty ? "" : folder + "/") + ".\((path as NSString).lastPathComponent).creating-\(getpid())"
         defer { for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary + suffix) } }
+        // The temporary file is made here rather than by SQLite, and given its group and mode
+        // before SQLite writes a byte, so the board is linked into place already 0660 in the group:
+        // there is never a moment when the real board exists with the wrong mode (a chmod after
+        // link() would leave one, and a failure between the two would leave a board the group
+        // cannot write). SQLite keeps an existing file's mode and gives its -wal and -shm the same
+        // one. Made with open(0666), the unshared board gets the usual umask-based mode (SQLite
+        // itself would use 0644 whatever the umask).
+        for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary + suffix) } // left by a crash under the same pid
+        let descriptor = Foundation.open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else {
+            let code = errno
+            throw BatonError(code == EACCES || code == EPERM ? .permission : .io,
+                             "Could not create \(path): \(String(cString: strerror(code))); check that you may write its folder.")
+        }
+        close(descriptor)
+        if let group { try Sharing.share(board: temporary, group: group) }
         do {
             let queue = try DatabaseQueue(path: temporary, configuration: configuration(readOnly: false))
             try useWAL(queue)
@@ -56,7 +87,11 @@ extension BoardStore {
         return try open(path, access: .readWrite)
     }
 
-    static func configuration(readOnly: Bool) -> Configuration {
+    /// With `keepSidecars` (a board shared with a group), writers keep the -wal and -shm files when
+    /// they close (SQLITE_FCNTL_PERSIST_WAL): SQLite can open a WAL board read-only only when those
+    /// files exist, and a viewer who may not write the folder cannot create them, so without this a
+    /// read-only member could not even look at the board while nobody else had it open.
+    static func configuration(readOnly: Bool, keepSidecars: Bool = false) -> Configuration {
         var config = Configuration()
         config.readonly = readOnly
         // Not `config.journalMode = .wal`: GRDB then writes to the file on every open (to make a
@@ -66,6 +101,7 @@ extension BoardStore {
         config.foreignKeysEnabled = true
         config.prepareDatabase { db in
             if !db.configuration.readonly { try db.execute(sql: "PRAGMA synchronous = FULL") }
+            if keepSidecars && !db.configuration.readonly { Sharing.keepSidecars(db.sqliteConnection) }
         }
         return config
     }
@@ -82,9 +118,9 @@ extension BoardStore {
             if !readOnly { try useWAL(queue) }
             return
         }
-        if readOnly {
-            throw BatonError(.permission, "\(path) was written by an older baton and must be upgraded by someone who may write it.")
-        }
+        // Later versions only add tables that a reader can do without (presence), so an older
+        // board is read as it is when it may not be written; a writer upgrades it.
+        if readOnly { return }
         try useWAL(queue)
         try migrator.migrate(queue)
     }

@@ -22,8 +22,25 @@ public final class BoardStore: @unchecked Sendable {
     /// How long a write keeps retrying while other writers hold the board.
     static let busyBudget: TimeInterval = 15
 
+    /// The device and inode of the file as opened, to notice it being deleted or replaced.
+    private let identity: (device: UInt64, inode: UInt64)?
+
     init(path: String, queue: DatabaseQueue, readOnly: Bool) {
         self.path = path; self.queue = queue; self.isReadOnly = readOnly
+        identity = BoardStore.identity(of: path)
+    }
+
+    static func identity(of path: String) -> (device: UInt64, inode: UInt64)? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return (UInt64(info.st_dev), UInt64(info.st_ino))
+    }
+
+    /// False once the board file has been deleted, moved away or replaced by another file since it
+    /// was opened: from then on nothing written here would reach the board people see.
+    public var isFileStillThere: Bool {
+        guard let identity, let now = BoardStore.identity(of: path) else { return false }
+        return now == identity
     }
 
     // MARK: Reading

@@ -5,11 +5,12 @@ enum Schema {
     /// `PRAGMA application_id` of every baton board ("Batn").
     static let applicationID: Int32 = 0x4261_746E
     /// The newest schema version this build knows; stored in `PRAGMA user_version`.
-    static let version: Int32 = 1
+    static let version: Int32 = 2
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: createVersion1)
+        migrator.registerMigration("v2", migrate: addPresence)
         return migrator
     }
 
@@ -59,6 +60,17 @@ enum Schema {
                 field TEXT, before TEXT, after TEXT);
             CREATE INDEX event_item ON event (item_number, seq);
             PRAGMA user_version = 1;
+            """)
+    }
+
+    /// Version 2: who has the board open. Rows are ephemeral and never part of the history.
+    private static func addPresence(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE presence (
+                session TEXT PRIMARY KEY, account TEXT NOT NULL, member_id INTEGER, host TEXT NOT NULL,
+                pid INTEGER NOT NULL, terminal TEXT, focus_item INTEGER, editing_item INTEGER,
+                heartbeat_at INTEGER NOT NULL) WITHOUT ROWID;
+            PRAGMA user_version = 2;
             """)
     }
 }

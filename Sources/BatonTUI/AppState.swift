@@ -9,8 +9,9 @@ public enum AppScreen: Equatable, Sendable {
 /// What a prompt's text is for; also recorded with a draft so it can be offered back.
 public enum PromptPurpose: Codable, Equatable, Sendable {
     case newItem(stage: StageID)
-    case editTitle(ItemNumber, revision: Int)
-    case editNotes(ItemNumber, revision: Int)
+    /// Editing a title or notes that read `original` when the editor opened.
+    case editTitle(ItemNumber, original: String)
+    case editNotes(ItemNumber, original: String)
     case comment(ItemNumber)
     case blockReason(ItemNumber)
     case dueDate(ItemNumber)
@@ -30,6 +31,14 @@ public enum PromptPurpose: Codable, Equatable, Sendable {
         case .outcomeValue(let id):
             let unit = board.outcome(id).map { $0.unit.isEmpty ? $0.metric : "\($0.metric), \($0.unit)" } ?? "value"
             return "New value (\(unit))"
+        }
+    }
+
+    /// The item the prompt is about, if any.
+    public var item: ItemNumber? {
+        switch self {
+        case .editTitle(let n, _), .editNotes(let n, _), .comment(let n), .blockReason(let n), .dueDate(let n): return n
+        default: return nil
         }
     }
 
@@ -53,6 +62,17 @@ public struct Prompt: Equatable, Sendable {
 /// What a picker chooses.
 public enum PickerPurpose: Equatable, Sendable {
     case owner(ItemNumber), involved(ItemNumber), kind(ItemNumber), outcome(ItemNumber)
+    /// Whom this terminal acts as.
+    case actAs
+}
+
+/// Someone else changed the text being edited: both versions, for the user to choose.
+public struct Conflict: Equatable, Sendable {
+    public var purpose: PromptPurpose
+    public var mine: String
+    public var theirs: String
+    /// Who changed it, for the message.
+    public var by: String
 }
 
 extension PickerPurpose {
@@ -63,6 +83,7 @@ extension PickerPurpose {
         case .involved(let n): return "Involved in #\(n)"
         case .kind(let n): return "Kind of #\(n)"
         case .outcome(let n): return "Outcome #\(n) serves"
+        case .actAs: return "Act as"
         }
     }
 }
@@ -91,6 +112,7 @@ public struct Picker: Equatable, Sendable {
 public enum Overlay: Equatable, Sendable {
     case prompt(Prompt)
     case picker(Picker)
+    case conflict(Conflict)
 }
 
 /// The one-line message under the board.
@@ -153,6 +175,12 @@ public struct AppState: Sendable {
     public var pendingPrompt: Prompt?
     /// True while an undo is being stored.
     public var pendingUndo = false
+    /// This session's id in the presence list.
+    public var session = ""
+    /// The sessions that have the board open, this one included.
+    public var presence: [Presence] = []
+    /// The board file was deleted or replaced: nothing can be saved any more.
+    public var vanished = false
     /// The open items of each stage in display order, filtered: rebuilt when the board or filter changes.
     public private(set) var columns: [StageID: [ItemNumber]] = [:]
 
@@ -202,6 +230,21 @@ public struct AppState: Sendable {
         guard let stage = currentStage, let items = columns[stage.id], !items.isEmpty else { return nil }
         let number = selectedItem[stage.id].flatMap { items.contains($0) ? $0 : nil } ?? items[0]
         return board.items[number]
+    }
+
+    /// The item this session has selected or open, for the others' presence markers.
+    public var focus: ItemNumber? {
+        switch screen {
+        case .board: return currentItem?.number
+        case .detail(let number): return number
+        default: return nil
+        }
+    }
+
+    /// The item whose text this session is editing.
+    public var editing: ItemNumber? {
+        guard case .prompt(let prompt) = overlay else { return nil }
+        return prompt.purpose.item
     }
 
     /// The key mode of the current screen.

@@ -21,8 +21,29 @@ enum Chrome {
         if DisplayText.width(of: left) > room {
             left = DisplayText.truncate(name, to: max(4, room - DisplayText.width(of: tailText))) + tailText
         }
-        let x = room > 0 ? frame.put(" " + DisplayText.truncate(left, to: room), x: 0, y: 0, role: .header) : 0
+        var x = room > 0 ? frame.put(" " + DisplayText.truncate(left, to: room), x: 0, y: 0, role: .header) : 0
+        x = online(s, x: x, limit: room + 1, &frame)
         if !alerts.isEmpty { frame.put(alertText, x: x + (x > 0 ? 2 : 0), y: 0, role: .headerAlert) }
+    }
+
+    /// The others who have the board open, each handle coloured by discipline: `· here: bo cw`.
+    static func online(_ s: AppState, x: Int, limit: Int, _ frame: inout Frame) -> Int {
+        var seen = Set<String>()
+        let others = s.presence.filter { $0.session != s.session }.compactMap { p -> (String, StyleRole)? in
+            let member = p.member.flatMap(s.board.member)
+            let name = DisplayText.sanitize(member?.handle ?? p.account)
+            guard seen.insert(name).inserted else { return nil }
+            return (name, member?.discipline == .it ? .ownerIT : member == nil ? .header : .ownerBusiness)
+        }
+        guard !others.isEmpty else { return x }
+        let needed = 9 + others.reduce(0) { $0 + DisplayText.width(of: $1.0) + 1 }
+        guard x + needed <= limit else { return x }
+        var x = x + frame.put(" · here:", x: x, y: 0, role: .header)
+        for (name, role) in others {
+            x += frame.put(" ", x: x, y: 0, role: .header)
+            x += frame.put(name, x: x, y: 0, role: role)
+        }
+        return x
     }
 
     static func messageLine(_ s: AppState, _ frame: inout Frame) {

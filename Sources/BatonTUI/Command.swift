@@ -10,6 +10,7 @@ public enum Command: String, CaseIterable, Sendable {
     case toggleBlocked = "toggle-blocked", toggleExpedite = "toggle-expedite", archiveItem = "archive-item", undo
     case openDetail = "open-detail", openOutcomes = "open-outcomes", help, filter, back, quit
     case recordValue = "record-value"
+    case actAs = "act-as"
 
     /// Groups, in the order the help screen shows them.
     public enum Group: String, CaseIterable, Sendable {
@@ -21,7 +22,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .selectLeft, .selectRight, .selectUp, .selectDown, .selectFirst, .selectLast, .pageUp, .pageDown: return .navigate
         case .moveItemLeft, .moveItemRight, .reorderUp, .reorderDown, .archiveItem, .undo: return .move
         case .newItem, .editTitle, .editNotes, .setKind, .linkOutcome, .setDue, .addComment, .toggleBlocked, .toggleExpedite: return .edit
-        case .assignOwner, .assignInvolved: return .people
+        case .assignOwner, .assignInvolved, .actAs: return .people
         case .openDetail, .openOutcomes, .help, .filter, .back, .quit, .recordValue: return .screens
         }
     }
@@ -61,6 +62,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .back: return "Back out of a screen or prompt"
         case .quit: return "Quit"
         case .recordValue: return "Record a new current value of the outcome"
+        case .actAs: return "Choose whom this terminal acts as (shared terminals)"
         }
     }
 

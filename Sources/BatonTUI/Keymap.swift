@@ -10,7 +10,7 @@ public struct Keymap: Equatable, Sendable {
     /// The default bindings.
     public static let standard: Keymap = {
         var map = Keymap(bindings: [:])
-        let everywhere: [(String, Command)] = [("?", .help), ("q", .quit), ("esc", .back), ("O", .openOutcomes), ("/", .filter)]
+        let everywhere: [(String, Command)] = [("?", .help), ("q", .quit), ("esc", .back), ("O", .openOutcomes), ("/", .filter), ("@", .actAs)]
         let item: [(String, Command)] = [
             ("e", .editTitle), ("E", .editNotes), ("T", .setKind), ("o", .linkOutcome), ("D", .setDue), ("c", .addComment),
             ("a", .assignOwner), ("i", .assignInvolved), ("b", .toggleBlocked), ("x", .toggleExpedite), ("u", .undo),

@@ -16,6 +16,10 @@ public enum Msg: Sendable {
     case detailLoaded(ItemNumber, ItemDetail)
     /// A draft from a session that ended without saving, to offer back.
     case restoreDraft(PromptPurpose, String)
+    /// Who has the board open now.
+    case presenceChanged([Presence])
+    /// The board file was deleted, moved or replaced while open.
+    case boardVanished
 }
 
 /// Work for the runtime, done in order; results come back as `Msg`s.

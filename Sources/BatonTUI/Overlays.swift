@@ -31,6 +31,25 @@ enum Overlays {
         }
     }
 
+    /// Both versions of the edited text and the four ways out.
+    static func conflict(_ conflict: Conflict, _ s: AppState, _ frame: inout Frame) {
+        let width = max(10, min(frame.width - 4, 76))
+        let x = max(1, (frame.width - width) / 2)
+        let part = max(1, (frame.height - 9) / 2)
+        let theirs = DisplayText.wrap(DisplayText.sanitize(conflict.theirs), to: width - 4).prefix(part)
+        let mine = DisplayText.wrap(DisplayText.sanitize(conflict.mine), to: width - 4).prefix(part)
+        var lines: [(String, StyleRole)] = [(" \(conflict.purpose.label(on: s.board)) was changed by \(conflict.by) while you edited it", .label)]
+        lines += [(" Theirs:", .dim)] + theirs.map { ("   " + $0, .normal) }
+        lines += [(" Yours:", .dim)] + mine.map { ("   " + $0, .prompt) }
+        lines.append((" m keep mine   t keep theirs   b keep both   e edit again", .footerKey))
+        let y = max(1, (frame.height - lines.count) / 2)
+        box(x: x - 1, y: y - 1, width: width + 2, height: lines.count + 2, &frame)
+        frame.fill(x: x, y: y, width: width, height: lines.count, role: .prompt)
+        for (row, line) in lines.enumerated() {
+            frame.put(DisplayText.truncate(line.0, to: width), x: x, y: y + row, role: line.1)
+        }
+    }
+
     /// A frame of box-drawing lines around a rectangle.
     static func box(x: Int, y: Int, width: Int, height: Int, _ frame: inout Frame) {
         let inner = String(repeating: "─", count: max(0, width - 2))

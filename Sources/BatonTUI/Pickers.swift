@@ -22,6 +22,14 @@ enum Pickers {
         }
     }
 
+    /// The members this terminal can act as.
+    static func actAs(_ board: Board, current: MemberID?) -> Picker {
+        let choices = board.members.map { m in
+            ("\(m.handle)  \(m.name) (\(m.discipline == .it ? "IT" : "business"))" + (m.id == current ? "  ✓ now" : ""), m.id)
+        }
+        return Picker(purpose: .actAs, choices: choices, selected: board.members.firstIndex { $0.id == current } ?? 0)
+    }
+
     /// The action choosing `value` means.
     static func action(for purpose: PickerPurpose, value: Int, board: Board) -> Action? {
         switch purpose {
@@ -35,6 +43,8 @@ enum Pickers {
             return .editItem(n, ItemPatch(kind: ItemKind.allCases[value]), basedOn: nil)
         case .outcome(let n):
             return .editItem(n, ItemPatch(outcome: .some(value < 0 ? nil : value)), basedOn: nil)
+        case .actAs:
+            return nil
         }
     }
 }

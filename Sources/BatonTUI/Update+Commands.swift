@@ -8,9 +8,17 @@ extension App {
         .archiveItem, .undo, .recordValue,
     ]
 
+    /// Why editing does nothing here, if it does not.
+    static func editingRefusal(_ command: Command, _ s: AppState) -> String? {
+        guard editing.contains(command) else { return nil }
+        if s.vanished { return "The board file was deleted or replaced, so nothing more can be saved here; quit (q) and open the board again." }
+        if s.readOnly { return "This board is read-only for you, so \(command.rawValue) does nothing; ask its owner for write access." }
+        return nil
+    }
+
     static func run(_ command: Command, _ s: inout AppState) -> [Effect] {
-        if s.readOnly && editing.contains(command) {
-            s.message = Message("This board is read-only for you, so \(command.rawValue) does nothing; ask its owner for write access.", isError: true)
+        if let refusal = editingRefusal(command, s) {
+            s.message = Message(refusal, isError: true)
             return []
         }
         switch command {
@@ -23,6 +31,8 @@ extension App {
             s.overlay = .prompt(Prompt(purpose: .filter, editor: LineEditor(s.filter.query)))
         case .selectLeft, .selectRight, .selectUp, .selectDown, .selectFirst, .selectLast, .pageUp, .pageDown:
             navigate(command, &s)
+        case .actAs:
+            s.overlay = .picker(Pickers.actAs(s.board, current: s.actor.member))
         case .newItem:
             guard let stage = s.currentStage else { return [] }
             s.overlay = .prompt(Prompt(purpose: .newItem(stage: stage.id), editor: LineEditor()))
@@ -63,7 +73,8 @@ extension App {
             guard let index = s.board.stages.firstIndex(where: { $0.id == item.stage }) else { return [] }
             let target = index + (command == .moveItemLeft ? -1 : 1)
             guard s.board.stages.indices.contains(target) else { return [] }
-            return [.apply([.moveItem(n, to: s.board.stages[target].id, basedOn: item.revision)])]
+            // Moves apply to the item as it is now: two people moving it both take effect, in order.
+            return [.apply([.moveItem(n, to: s.board.stages[target].id)])]
         case .reorderUp: return [.apply([.reorderItem(n, .up)])]
         case .reorderDown: return [.apply([.reorderItem(n, .down)])]
         case .toggleExpedite: return [.apply([.setExpedite(n, !item.expedite)])]
@@ -71,8 +82,8 @@ extension App {
         case .toggleBlocked:
             if item.blocked != nil { return [.apply([.unblock(n)])] }
             prompt(.blockReason(n), "", &s)
-        case .editTitle: prompt(.editTitle(n, revision: item.revision), item.title, &s)
-        case .editNotes: prompt(.editNotes(n, revision: item.revision), item.notes, &s)
+        case .editTitle: prompt(.editTitle(n, original: item.title), item.title, &s)
+        case .editNotes: prompt(.editNotes(n, original: item.notes), item.notes, &s)
         case .addComment: prompt(.comment(n), "", &s)
         case .setDue: prompt(.dueDate(n), item.due?.description ?? "", &s)
         case .assignOwner, .assignInvolved, .setKind, .linkOutcome:

@@ -19,6 +19,8 @@ extension App {
             if prompt.purpose == .filter { setFilter(prompt.editor.text, &s, keepQuery: true) }
         case .picker(var picker):
             return pickerKey(&picker, key, &s)
+        case .conflict(let conflict):
+            return conflictKey(conflict, key, &s)
         case nil:
             break
         }
@@ -33,8 +35,10 @@ extension App {
         case .enter:
             s.overlay = nil
             let visible = picker.visible
-            guard visible.indices.contains(picker.selected),
-                  let action = Pickers.action(for: picker.purpose, value: visible[picker.selected].value, board: s.board) else { return [] }
+            guard visible.indices.contains(picker.selected) else { return [] }
+            let value = visible[picker.selected].value
+            if picker.purpose == .actAs { actAs(value, &s); return [] }
+            guard let action = Pickers.action(for: picker.purpose, value: value, board: s.board) else { return [] }
             return [.apply([action])]
         default:
             if picker.query.handle(key) { picker.selected = 0 }
@@ -65,10 +69,10 @@ extension App {
         case .newItem(let stage):
             if text.trimmingWhitespace().isEmpty { return nil }
             return .addItem(NewItem(title: try TextRules.title(text), stage: stage))
-        case .editTitle(let n, let revision):
-            return .editItem(n, ItemPatch(title: try TextRules.title(text)), basedOn: revision)
-        case .editNotes(let n, let revision):
-            return .editItem(n, ItemPatch(notes: text), basedOn: revision)
+        case .editTitle(let n, let original):
+            return .editFields(n, ItemPatch(title: try TextRules.title(text)), original: ItemPatch(title: original))
+        case .editNotes(let n, let original):
+            return .editFields(n, ItemPatch(notes: text), original: ItemPatch(notes: original))
         case .comment(let n):
             if text.trimmingWhitespace().isEmpty { return nil }
             return .comment(n, text: text)

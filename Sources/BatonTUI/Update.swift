@@ -22,10 +22,7 @@ public enum App {
         case .saved(let slice, let items, let events, let warnings):
             saved(&s, slice: slice, items: items, events: events, warnings: warnings)
         case .saveFailed(let error):
-            s.message = Message(error.message, isError: true)
-            if let prompt = s.pendingPrompt { s.overlay = .prompt(prompt) }
-            s.pendingPrompt = nil
-            s.pendingUndo = false
+            saveFailed(error, &s)
         case .changedElsewhere(let board, let events):
             let followed = s.currentItem?.number
             s.replaceBoard(board, changed: events.compactMap(\.change.item))
@@ -34,6 +31,11 @@ public enum App {
             keepSelectionVisible(&s)
         case .detailLoaded(let number, let detail):
             if s.screen == .detail(number) { s.detail = detail }
+        case .presenceChanged(let sessions):
+            s.presence = sessions
+        case .boardVanished:
+            s.vanished = true
+            s.message = Message("The board file was deleted or replaced, so nothing more can be saved here; quit (q) and open the board again.", isError: true)
         case .restoreDraft(let purpose, let text):
             s.overlay = .prompt(Prompt(purpose: purpose, editor: LineEditor(text, multiline: isMultiline(purpose))))
             s.message = Message("Your unsaved text from last time is back; Enter saves it, Esc discards it.")
@@ -60,6 +62,30 @@ public enum App {
             s.message = Message("Archived #\(event.change.item ?? 0) · u undoes.")
         } else if let event = events.last {
             s.message = Message(EventNarrator(board: s.board).what(event.change).capitalizedFirst + ".")
+        }
+    }
+
+    /// A refused change: the text typed is never lost. A conflict on edited text opens the
+    /// dialog with both versions; any other refusal reopens the prompt with the text.
+    static func saveFailed(_ error: BatonError, _ s: inout AppState) {
+        s.message = Message(error.message, isError: true)
+        s.pendingUndo = false
+        guard let prompt = s.pendingPrompt else { return }
+        s.pendingPrompt = nil
+        s.overlay = .prompt(prompt)
+        guard error.category == .conflict, let theirs = currentText(for: prompt.purpose, s.board) else { return }
+        let item = s.board.items[prompt.purpose.item ?? 0]
+        let by = item?.updatedBy.flatMap(s.board.member)?.handle ?? "someone"
+        s.overlay = .conflict(Conflict(purpose: prompt.purpose, mine: prompt.editor.text, theirs: theirs, by: by))
+        s.message = Message("\(by) changed this while you were editing: keep m)ine, t)heirs, b)oth, or e)dit again.", isError: true)
+    }
+
+    /// The text on the board now for an edit prompt's field.
+    static func currentText(for purpose: PromptPurpose, _ board: Board) -> String? {
+        switch purpose {
+        case .editTitle(let n, _): return board.items[n]?.title
+        case .editNotes(let n, _): return board.items[n]?.notes
+        default: return nil
         }
     }
 

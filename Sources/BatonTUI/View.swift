@@ -21,6 +21,7 @@ public enum View {
         switch s.overlay {
         case .prompt(let prompt): Overlays.prompt(prompt, s, &frame)
         case .picker(let picker): Overlays.picker(picker, &frame)
+        case .conflict(let conflict): Overlays.conflict(conflict, s, &frame)
         case nil: break
         }
         return frame

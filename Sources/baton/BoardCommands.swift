@@ -5,19 +5,31 @@ import Foundation
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Create a new board file (default ./board.baton) with stages Backlog, Ready, Doing and Done.")
+        abstract: "Create a new board file (default ./board.baton) with stages Backlog, Ready, Doing and Done.",
+        discussion: """
+            With --shared GROUP the board is set up for everyone in that Unix group on this server: \
+            the folder is created if needed with group GROUP, setgid and mode 2770 (an existing folder \
+            you own gets the group, setgid and group access), and the board gets group GROUP and mode \
+            0660, so the -wal and -shm files SQLite keeps beside it stay writable for every member. \
+            You must be a member of GROUP (or root). `baton check` reports sharing problems later.
+            """)
     @Argument(help: "Where to create the board.") var path: String = BoardLocator.fileName
     @Option(help: "The board's name (default: the folder's name).") var name: String?
     @Flag(help: "Fill the board with a believable sample squad, outcomes and items.") var sample = false
+    @Option(help: ArgumentHelp("Share the board with this Unix group: folder group-owned, setgid, 2770; board 0660.",
+                               valueName: "group"))
+    var shared: String?
 
     func run() throws {
         let full = BoardLocator.absolute(path, from: FileManager.default.currentDirectoryPath)
         let account = SystemAccount.current()
+        let group = try shared.map(Sharing.Group.named)
         let boardName = name ?? URL(fileURLWithPath: full).deletingLastPathComponent().lastPathComponent
         let board = try Board.new(name: boardName.isEmpty ? "Board" : boardName, creator: Session.creator(account))
-        let store = try BoardStore.create(full, board: board, by: Actor(account: account, member: 1))
+        let store = try BoardStore.create(full, board: board, by: Actor(account: account, member: 1), sharedWith: group)
         if sample { try SampleBoard.fill(store, account: account) }
-        Output.line("Created \(full)" + (sample ? " with a sample squad." : "."))
+        let shareNote = group.map { " shared with the group \($0.name) (folder mode 2770, board 0660)" } ?? ""
+        Output.line("Created \(full)" + shareNote + (sample ? " with a sample squad." : "."))
     }
 }
 
@@ -59,26 +71,61 @@ struct Log: ParsableCommand {
 }
 
 struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Check the board file's integrity and the board's invariants.")
+    static let configuration = CommandConfiguration(
+        abstract: "Check the board file's integrity, the board's invariants and how it is shared.",
+        discussion: """
+            Sharing is checked too: a network filesystem, and for a board in a group-shared folder \
+            (setgid or group-writable) a folder or file the group may not write, a board whose group \
+            differs from the folder's, a folder without setgid, and -wal/-shm files left by one user \
+            that the others cannot write. Each problem is printed with the command that fixes it. \
+            Exits 65 when there is any problem (warnings alone, such as a FUSE filesystem, do not fail).
+            """)
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: JSONFlag
 
     func run() throws {
-        let session = try global.session(access: .readOnly)
+        let session: Session
+        do {
+            session = try global.session(access: .readOnly)
+        } catch let error as BatonError where error.category == .permission || error.category == .io {
+            // A board the account cannot open is often a sharing problem: say which and how to fix it.
+            let sharing = Sharing.diagnose(board: BoardLocator.locate(flag: global.board).path)
+            if sharing.isEmpty { throw error }
+            if output.json {
+                try Output.json(CheckReport(board: BoardLocator.locate(flag: global.board).path, ok: false,
+                                            problems: [error.message], sharing: sharing))
+            } else {
+                Check.print(sharing)
+            }
+            throw error
+        }
         let problems = try session.store.check()
+        let sharing = Sharing.diagnose(board: session.store.path)
+        let failing = problems.count + sharing.filter { $0.severity == .error }.count
         if output.json {
-            try Output.json(CheckReport(board: session.store.path, ok: problems.isEmpty, problems: problems))
-        } else if problems.isEmpty {
-            Output.line("\(session.store.path): OK (\(session.board.stats.values.map(\.total).reduce(0, +)) items, \(session.board.stages.count) stages).")
+            try Output.json(CheckReport(board: session.store.path, ok: failing == 0, problems: problems, sharing: sharing))
         } else {
             problems.forEach { Output.line($0) }
+            Check.print(sharing)
+            if failing == 0 {
+                Output.line("\(session.store.path): OK (\(session.board.stats.values.map(\.total).reduce(0, +)) items, \(session.board.stages.count) stages).")
+            }
         }
-        if !problems.isEmpty { throw BatonError.data("The board has \(problems.count) problems; see above.") }
+        if failing > 0 { throw BatonError.data("The board has \(failing) problems; see above.") }
+    }
+
+    /// Each sharing problem, then the command that fixes it.
+    static func print(_ sharing: [SharingProblem]) {
+        for problem in sharing {
+            Output.line((problem.severity == .warning ? "warning: " : "") + problem.message)
+            Output.line("  fix: \(problem.fix)")
+        }
     }
 
     struct CheckReport: Codable {
         var board: String
         var ok: Bool
         var problems: [String]
+        var sharing: [SharingProblem]
     }
 }

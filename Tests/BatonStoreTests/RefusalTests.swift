@@ -139,7 +139,7 @@ struct RefusalTests {
         let folder = try TempFolder()
         let path = folder.file("board.baton")
         _ = try folder.newBoard()
-        try rawSQL(path, "INSERT INTO grdb_migrations (identifier) VALUES ('v2')")
+        try rawSQL(path, "INSERT INTO grdb_migrations (identifier) VALUES ('v99')")
         try settle(path)
         // The header looks fine, so SQLite itself opens the file before the refusal.
         let errors = try expectRefused(folder, "board.baton", .data, sidecars: true)

@@ -158,7 +158,7 @@ struct MessageTests {
 
     @Test func restoreDraftOffersTheTextBack() {
         var s = TUI.state(TUI.squad())
-        _ = App.update(&s, .restoreDraft(.editNotes(9, revision: 3), "line one\nline two"))
+        _ = App.update(&s, .restoreDraft(.editNotes(9, original: "line one"), "line one\nline two"))
         #expect(s.prompt?.editor.multiline == true)
         #expect(s.prompt?.editor.text == "line one\nline two")
         #expect(s.message?.text.contains("unsaved") == true)

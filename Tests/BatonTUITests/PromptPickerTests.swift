@@ -42,7 +42,7 @@ struct PromptPickerTests {
         #expect(View.render(s).find("at most 300") != nil, "the error must be visible while the prompt stays open")
 
         press(&s, named: "esc", "e", "ctrl-u")
-        #expect(s.prompt?.purpose == .editTitle(1, revision: s.board.items[1]!.revision))
+        #expect(s.prompt?.purpose == .editTitle(1, original: s.board.items[1]!.title))
         type(&s, "   ")
         #expect(press(&s, named: "enter").isEmpty)
         #expect(s.prompt != nil, "an empty title is refused, not dropped")
@@ -56,8 +56,8 @@ struct PromptPickerTests {
         #expect(s.prompt?.editor.cursor == 37)
         press(&s, named: "ctrl-w", "ctrl-w", "ctrl-w")
         type(&s, "fast")
-        #expect(press(&s, named: "enter") == [.apply([.editItem(1, ItemPatch(title: "Map the onboarding journey fast"),
-                                                                basedOn: s.board.items[1]!.revision)])])
+        #expect(press(&s, named: "enter") == [.apply([.editFields(1, ItemPatch(title: "Map the onboarding journey fast"),
+                                                                  original: ItemPatch(title: "Map the onboarding journey end to end"))])])
     }
 
     @Test func blockAsksForAReasonAndUnblockDoesNot() {
@@ -110,17 +110,17 @@ struct PromptPickerTests {
         var s = TUI.state(board)
         press(&s, named: "l", "l", "j")
         #expect(s.currentItem?.number == 9)
-        let revision = s.currentItem!.revision
+        let original = s.currentItem!.notes
         press(&s, named: "E")
-        #expect(s.prompt?.purpose == .editNotes(9, revision: revision))
+        #expect(s.prompt?.purpose == .editNotes(9, original: original))
         #expect(s.prompt?.editor.multiline == true)
         #expect(s.prompt?.editor.text == "Use the existing mail service.\nCheck the wording with Legal.")
         press(&s, named: "enter")
         type(&s, "Ask Bo.")
         #expect(s.prompt != nil, "Enter adds a line in the notes editor")
         let effects = press(&s, named: "ctrl-d")
-        #expect(effects == [.apply([.editItem(9, ItemPatch(notes: "Use the existing mail service.\nCheck the wording with Legal.\nAsk Bo."),
-                                              basedOn: revision)])])
+        #expect(effects == [.apply([.editFields(9, ItemPatch(notes: "Use the existing mail service.\nCheck the wording with Legal.\nAsk Bo."),
+                                                original: ItemPatch(notes: original))])])
         #expect(s.overlay == nil)
     }
 

@@ -20,6 +20,8 @@ final class Runtime {
     /// The newest history entry this session has applied.
     private var lastSeq: Int
     private var lastCounter: Int
+    private let presence: PresenceKeeper
+    private var lastPresence: [Presence] = []
 
     init(store: BoardStore, state: AppState, themeName: String?, mouse: Bool, drafts: DraftStore) throws {
         self.mouse = mouse
@@ -29,6 +31,8 @@ final class Runtime {
         self.drafts = drafts
         screen = Screen()
         watcher = FileWatcher(path: store.path)
+        presence = PresenceKeeper(store: store, account: state.actor.account)
+        self.state.session = presence.session
         lastSeq = try store.events(limit: 1).last?.seq ?? 0
         lastCounter = try store.changeCounter()
     }
@@ -47,19 +51,41 @@ final class Runtime {
         if let problem = resolved.problem { state.message = Message(problem.description, isError: true) }
         resize()
         if let draft = drafts.take(board: store.path) { send(.restoreDraft(draft.purpose, draft.text)) }
+        defer { presence.leave() }
+        keepPresence()
         draw()
         while !state.quitting {
-            let wakeup = loop.wait(fds: [watcher.descriptor], timeoutMilliseconds: 1000)
+            let wakeup = loop.wait(fds: [watcher.descriptor], timeoutMilliseconds: presence.millisecondsUntilDue(Date()))
             if let ending = handleSignals() { return 128 + ending }
             if case .ready(let ready, let fds) = wakeup {
                 if ready && !readInput(ready) { break }
                 if fds.contains(watcher.descriptor) { _ = watcher.drain() }
             }
+            checkTheFile()
             noticeOtherWriters()
+            keepPresence()
             send(.tick(Date()))
             draw()
         }
         return 0
+    }
+
+    /// Writes this session's presence when due and shows the others' when it changed.
+    private func keepPresence() {
+        let now = Date()
+        presence.want(focus: state.focus, editing: state.editing, member: state.actor.member)
+        let wrote = presence.flush(now)
+        guard wrote || lastPresence.isEmpty else { return }
+        let live = presence.live(now)
+        if live != lastPresence {
+            lastPresence = live
+            send(.presenceChanged(live))
+        }
+    }
+
+    /// Notices the board file being deleted, moved or replaced, at most a second after it happens.
+    private func checkTheFile() {
+        if !state.vanished && !store.isFileStillThere { send(.boardVanished) }
     }
 
     private func draw() {
@@ -111,6 +137,11 @@ final class Runtime {
         switch effect {
         case .apply(let actions):
             for action in actions {
+                guard store.isFileStillThere else {
+                    send(.boardVanished)
+                    send(.saveFailed(BatonError(.io, "The board file was deleted or replaced; nothing was saved.")))
+                    return
+                }
                 do {
                     let applied = try store.apply(action, by: state.actor)
                     lastSeq = max(lastSeq, applied.events.last?.seq ?? lastSeq)
@@ -119,7 +150,9 @@ final class Runtime {
                     }
                     send(.saved(slice: applied.board, items: items, events: applied.events, warnings: applied.change.warnings))
                 } catch {
-                    send(.saveFailed(error as? BatonError ?? BatonError(.io, "The change could not be saved.")))
+                    let failure = error as? BatonError ?? BatonError(.io, "The change could not be saved.")
+                    if failure.category == .conflict { refresh(action.item) }
+                    send(.saveFailed(failure))
                     return
                 }
             }
@@ -134,12 +167,21 @@ final class Runtime {
         }
     }
 
+    /// Reloads one item as it is in the file now, so that a conflict shows the current version.
+    private func refresh(_ number: ItemNumber?) {
+        guard let number, let item = try? store.item(number) else { return }
+        var board = state.board
+        board.items[number] = item
+        send(.changedElsewhere(board: board, events: []))
+    }
+
     /// Applies other sessions' changes from the history, reloading only what they touched.
     private func noticeOtherWriters() {
         do {
             let counter = try store.changeCounter()
             guard counter != lastCounter else { return }
             lastCounter = counter
+            lastPresence = []
             let events = try store.events(after: lastSeq)
             guard let newest = events.last?.seq else { return }
             lastSeq = newest
