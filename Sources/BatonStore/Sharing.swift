@@ -297,11 +297,16 @@ public enum Sharing {
                 fix: command("chmod g+rw \(quoted(board))", owner: file.st_uid)))
         }
         for (path, info) in siblings {
+            // Each file beside the board must be usable by everyone who may use the board: the
+            // group, and read-only viewers too when the board is readable by others.
             let wrongGroup = info.st_gid != dir.st_gid
-            guard wrongGroup || info.st_mode & 0o060 != 0o060 else { continue }
-            let fix = (wrongGroup ? "chgrp \(groupName) \(quoted(path)) && " : "") + "chmod g+rw \(quoted(path))"
+            let sideMode = info.st_mode & 0o7777
+            let needed = (fileMode & 0o666) | 0o660
+            guard wrongGroup || sideMode & needed != needed else { continue }
+            let fix = (wrongGroup ? "chgrp \(groupName) \(quoted(path)) && " : "") + "chmod \(octal(sideMode | needed)) \(quoted(path))"
+            let who = sideMode & 0o060 != 0o060 || wrongGroup ? "the group \(groupName)" : "everyone who may read the board"
             problems.append(SharingProblem(.leftoverFile, path: path,
-                message: "\(path), left by \(accountName(uid: info.st_uid)), is not writable by the group \(groupName) (mode \(octal(info.st_mode & 0o7777))), which locks the other members out of the board.",
+                message: "\(path), left by \(accountName(uid: info.st_uid)), is not usable by \(who) (mode \(octal(sideMode))), which locks them out of the board.",
                 fix: command(fix, owner: info.st_uid, sudoEach: true)))
         }
         return problems

@@ -144,7 +144,7 @@ public struct AppState: Sendable {
         get { storedBoard }
         set { storedBoard = newValue; rebuildColumns() }
     }
-    private var storedBoard: Board
+    var storedBoard: Board
     public var actor: Actor
     public var readOnly: Bool
     public var keymap: Keymap
@@ -182,45 +182,15 @@ public struct AppState: Sendable {
     /// The board file was deleted or replaced: nothing can be saved any more.
     public var vanished = false
     /// The open items of each stage in display order, filtered: rebuilt when the board or filter changes.
-    public private(set) var columns: [StageID: [ItemNumber]] = [:]
+    public internal(set) var columns: [StageID: [ItemNumber]] = [:]
+    /// How each stage's cards are grouped into lanes.
+    public var lanes: LaneMode = .none
 
     public init(board: Board, actor: Actor, readOnly: Bool = false, keymap: Keymap = .standard,
                 width: Int, height: Int, now: Date) {
         storedBoard = board; self.actor = actor; self.readOnly = readOnly; self.keymap = keymap
         self.width = width; self.height = height; self.now = now
         rebuildColumns()
-    }
-
-    /// Recomputes the visible items of every stage; call after the filter changes.
-    public mutating func rebuildColumns() {
-        var keys: [StageID: [(expedite: Bool, position: Int, number: ItemNumber)]] = [:]
-        for item in storedBoard.items.values where !item.archived && filter.matches(item, in: storedBoard) {
-            keys[item.stage, default: []].append((item.expedite, item.position, item.number))
-        }
-        columns = keys.mapValues { column in
-            column.sorted { $0.expedite != $1.expedite ? $0.expedite : $0.position < $1.position }.map(\.number)
-        }
-    }
-
-    /// Takes a new board in which only `items` (and perhaps the catalog) changed, keeping the
-    /// columns up to date in time proportional to the changed items rather than the board.
-    public mutating func replaceBoard(_ new: Board, changed items: some Sequence<ItemNumber>) {
-        let old = storedBoard
-        storedBoard = new
-        let catalogMatters = !filter.isEmpty && (old.members != new.members || old.outcomes != new.outcomes)
-        guard old.stages.map(\.id) == new.stages.map(\.id), !catalogMatters else { return rebuildColumns() }
-        for number in Set(items) {
-            if let before = old.items[number] { columns[before.stage]?.removeAll { $0 == number } }
-            guard let item = new.items[number], !item.archived, filter.matches(item, in: new) else { continue }
-            var column = columns[item.stage] ?? []
-            var low = 0, high = column.count
-            while low < high {
-                let middle = (low + high) / 2
-                if let other = new.items[column[middle]], Board.displayOrder(other, item) { low = middle + 1 } else { high = middle }
-            }
-            column.insert(number, at: low)
-            columns[item.stage] = column
-        }
     }
 
     public var currentStage: Stage? { board.stages.indices.contains(stageIndex) ? board.stages[stageIndex] : nil }

@@ -33,6 +33,13 @@ enum BoardView {
             var index = first
             while index < numbers.count && y < bottom {
                 guard let item = s.board.items[numbers[index]] else { index += 1; continue }
+                if s.startsLane(numbers, at: index, first: first), let lane = s.lane(of: item) {
+                    let title = "─ " + DisplayText.sanitize(lane.title) + " "
+                    frame.put(DisplayText.truncate(title, to: width - 1) + String(repeating: "─", count: max(0, width - 1 - DisplayText.width(of: title))),
+                              x: x, y: y, role: .label, limit: width - 1)
+                    y += 1
+                    if y >= bottom { break }
+                }
                 y += CardView.draw(item, s, x: x, y: y, width: width - 1, bottom: bottom, selected: item.number == selected, &frame)
                 index += 1
             }

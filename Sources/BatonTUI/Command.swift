@@ -11,6 +11,7 @@ public enum Command: String, CaseIterable, Sendable {
     case openDetail = "open-detail", openOutcomes = "open-outcomes", help, filter, back, quit
     case recordValue = "record-value"
     case actAs = "act-as"
+    case toggleLanes = "toggle-lanes"
 
     /// Groups, in the order the help screen shows them.
     public enum Group: String, CaseIterable, Sendable {
@@ -23,7 +24,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .moveItemLeft, .moveItemRight, .reorderUp, .reorderDown, .archiveItem, .undo: return .move
         case .newItem, .editTitle, .editNotes, .setKind, .linkOutcome, .setDue, .addComment, .toggleBlocked, .toggleExpedite: return .edit
         case .assignOwner, .assignInvolved, .actAs: return .people
-        case .openDetail, .openOutcomes, .help, .filter, .back, .quit, .recordValue: return .screens
+        case .openDetail, .openOutcomes, .help, .filter, .back, .quit, .recordValue, .toggleLanes: return .screens
         }
     }
 
@@ -63,6 +64,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .quit: return "Quit"
         case .recordValue: return "Record a new current value of the outcome"
         case .actAs: return "Choose whom this terminal acts as (shared terminals)"
+        case .toggleLanes: return "Lanes: none, by outcome, by kind (expedite always on top)"
         }
     }
 
@@ -82,6 +84,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .back: return "back"
         case .undo: return "undo"
         case .recordValue: return "record"
+        case .toggleLanes: return "lanes"
         case .addComment: return "comment"
         case .editTitle: return "edit"
         default: return rawValue

@@ -22,6 +22,7 @@ public struct Keymap: Equatable, Sendable {
             ("g", .selectFirst), ("home", .selectFirst), ("G", .selectLast), ("end", .selectLast),
             ("pageup", .pageUp), ("pagedown", .pageDown), ("J", .reorderDown), ("K", .reorderUp),
             ("shift-down", .reorderDown), ("shift-up", .reorderUp), ("n", .newItem), ("enter", .openDetail), ("d", .archiveItem),
+            ("v", .toggleLanes),
         ]
         let scrolling: [(String, Command)] = [
             ("up", .selectUp), ("k", .selectUp), ("down", .selectDown), ("j", .selectDown),

@@ -11,8 +11,9 @@ public enum Msg: Sendable {
     case saved(slice: Board, items: [ItemNumber], events: [Event], warnings: [String])
     /// A change of ours was refused; nothing was stored.
     case saveFailed(BatonError)
-    /// Someone else changed the board: the refreshed board and their events.
-    case changedElsewhere(board: Board, events: [Event])
+    /// Someone else changed the board: the refreshed board, their events, and any other items
+    /// that were reloaded.
+    case changedElsewhere(board: Board, events: [Event], items: [ItemNumber] = [])
     case detailLoaded(ItemNumber, ItemDetail)
     /// A draft from a session that ended without saving, to offer back.
     case restoreDraft(PromptPurpose, String)

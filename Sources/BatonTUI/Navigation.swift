@@ -36,11 +36,17 @@ extension App {
         let width = layout.width(ofColumn: s.stageIndex - s.firstStage) - 1
         let board = s.board
         let height = { (i: Int) in board.items[items[i]].map { CardLayout.height(of: $0, width: width) } ?? 0 }
+        let header = s.lanes == .none ? 0 : 1
+        let state = s
         var start = index
-        var rows = height(index) - 1
-        while start > first, rows + height(start - 1) <= layout.bodyHeight {
+        var rows = height(index) - 1 + header
+        while start > first {
+            // The first card drawn always carries its lane's header; the old first keeps its own only if it starts a lane.
+            let keeps = state.startsLane(items, at: start, first: start - 1) ? 0 : header
+            let added = height(start - 1) + header - keeps
+            if rows + added > layout.bodyHeight { break }
+            rows += added
             start -= 1
-            rows += height(start)
         }
         s.firstRow[stage.id] = start
     }

@@ -31,6 +31,13 @@ extension App {
             s.overlay = .prompt(Prompt(purpose: .filter, editor: LineEditor(s.filter.query)))
         case .selectLeft, .selectRight, .selectUp, .selectDown, .selectFirst, .selectLast, .pageUp, .pageDown:
             navigate(command, &s)
+        case .toggleLanes:
+            let followed = s.currentItem?.number
+            s.lanes = s.lanes.next
+            s.rebuildColumns()
+            if let followed { select(followed, &s) }
+            keepSelectionVisible(&s)
+            s.message = Message(s.lanes == .none ? "Lanes off." : "Lanes by \(s.lanes.rawValue); expedite items on top. v changes them.")
         case .actAs:
             s.overlay = .picker(Pickers.actAs(s.board, current: s.actor.member))
         case .newItem:

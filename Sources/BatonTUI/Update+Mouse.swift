@@ -37,7 +37,9 @@ extension App {
         let numbers = s.columns[stage.id] ?? []
         let width = layout.width(ofColumn: column) - 1
         var top = layout.bodyTop
-        for number in numbers.dropFirst(s.firstRow[stage.id] ?? 0) {
+        let first = s.firstRow[stage.id] ?? 0
+        for (index, number) in numbers.enumerated().dropFirst(first) {
+            if s.startsLane(numbers, at: index, first: first) { top += 1 }
             guard let item = s.board.items[number], top <= y else { return nil }
             let height = CardLayout.height(of: item, width: width)
             if y < top + height - 1 { return number }

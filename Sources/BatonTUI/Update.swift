@@ -23,9 +23,9 @@ public enum App {
             saved(&s, slice: slice, items: items, events: events, warnings: warnings)
         case .saveFailed(let error):
             saveFailed(error, &s)
-        case .changedElsewhere(let board, let events):
+        case .changedElsewhere(let board, let events, let items):
             let followed = s.currentItem?.number
-            s.replaceBoard(board, changed: events.compactMap(\.change.item))
+            s.replaceBoard(board, changed: events.compactMap(\.change.item) + items)
             if let followed { select(followed, &s) }
             if let last = events.last { s.message = Message(EventNarrator(board: board).sentence(last) + ".") }
             keepSelectionVisible(&s)

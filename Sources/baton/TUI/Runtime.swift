@@ -172,7 +172,7 @@ final class Runtime {
         guard let number, let item = try? store.item(number) else { return }
         var board = state.board
         board.items[number] = item
-        send(.changedElsewhere(board: board, events: []))
+        send(.changedElsewhere(board: board, events: [], items: [number]))
     }
 
     /// Applies other sessions' changes from the history, reloading only what they touched.

@@ -1,0 +1,84 @@
+import BatonCore
+
+/// How the cards of each stage are grouped: not at all, by the outcome they serve, or by kind.
+/// Whenever lanes are on, expedite items form a lane of their own at the top.
+public enum LaneMode: String, CaseIterable, Sendable {
+    case none, outcome, kind
+
+    /// The next mode in the cycle none → outcome → kind → none.
+    public var next: LaneMode {
+        let all = LaneMode.allCases
+        return all[(all.firstIndex(of: self)! + 1) % all.count]
+    }
+}
+
+/// A lane: its place from the top and its title.
+public struct Lane: Equatable, Sendable {
+    public var rank: Int
+    public var title: String
+}
+
+extension AppState {
+    /// The lane an item belongs to under the current lane mode, `nil` when lanes are off.
+    public func lane(of item: Item) -> Lane? {
+        switch lanes {
+        case .none: return nil
+        case _ where item.expedite: return Lane(rank: 0, title: "⚡ Expedite")
+        case .outcome:
+            guard let id = item.outcome, let index = storedBoard.outcomes.firstIndex(where: { $0.id == id }) else {
+                return Lane(rank: Int.max, title: "No outcome")
+            }
+            return Lane(rank: 1 + index, title: "→\(id) \(storedBoard.outcomes[index].title)")
+        case .kind:
+            return Lane(rank: 1 + ItemKind.allCases.firstIndex(of: item.kind)!, title: item.kind.rawValue.capitalized)
+        }
+    }
+
+    /// Column order: by lane (when lanes are on), then expedite first, then position.
+    func precedes(_ a: Item, _ b: Item) -> Bool {
+        if let la = lane(of: a), let lb = lane(of: b), la.rank != lb.rank { return la.rank < lb.rank }
+        return Board.displayOrder(a, b)
+    }
+
+    /// True when the card at `index` of a column starts a lane (drawn with a lane header).
+    public func startsLane(_ numbers: [ItemNumber], at index: Int, first: Int) -> Bool {
+        guard lanes != .none, numbers.indices.contains(index) else { return false }
+        guard index > first, let item = storedBoard.items[numbers[index]], let previous = storedBoard.items[numbers[index - 1]] else { return true }
+        return lane(of: item) != lane(of: previous)
+    }
+
+    /// Recomputes the visible items of every stage; call after the filter changes.
+    public mutating func rebuildColumns() {
+        var keys: [StageID: [(lane: Int, expedite: Bool, position: Int, number: ItemNumber)]] = [:]
+        for item in storedBoard.items.values where !item.archived && filter.matches(item, in: storedBoard) {
+            keys[item.stage, default: []].append((lane(of: item)?.rank ?? 0, item.expedite, item.position, item.number))
+        }
+        columns = keys.mapValues { column in
+            column.sorted { a, b in
+                if a.lane != b.lane { return a.lane < b.lane }
+                return a.expedite != b.expedite ? a.expedite : a.position < b.position
+            }.map(\.number)
+        }
+    }
+
+    /// Takes a new board in which only `items` (and perhaps the catalog) changed, keeping the
+    /// columns up to date in time proportional to the changed items rather than the board.
+    public mutating func replaceBoard(_ new: Board, changed items: some Sequence<ItemNumber>) {
+        let old = storedBoard
+        storedBoard = new
+        let catalogMatters = !filter.isEmpty && (old.members != new.members || old.outcomes != new.outcomes)
+        guard old.stages.map(\.id) == new.stages.map(\.id), !catalogMatters else { return rebuildColumns() }
+        for number in Set(items) {
+            if let before = old.items[number] { columns[before.stage]?.removeAll { $0 == number } }
+            guard let item = new.items[number], !item.archived, filter.matches(item, in: new) else { continue }
+            var column = columns[item.stage] ?? []
+            var low = 0, high = column.count
+            while low < high {
+                let middle = (low + high) / 2
+                if let other = new.items[column[middle]], precedes(other, item) { low = middle + 1 } else { high = middle }
+            }
+            column.insert(number, at: low)
+            columns[item.stage] = column
+        }
+    }
+}

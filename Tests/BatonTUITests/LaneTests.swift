@@ -1,0 +1,63 @@
+import BatonCore
+import Testing
+@testable import BatonTUI
+
+/// Swimlanes: each stage's cards grouped by outcome or kind, expedite always on top.
+@Suite("lanes")
+struct LaneTests {
+    let board = TUI.squad()
+
+    @Test func vCyclesThroughTheLaneModes() {
+        var s = TUI.state(board)
+        #expect(s.lanes == .none)
+        press(&s, named: "v")
+        #expect(s.lanes == .outcome)
+        press(&s, named: "v")
+        #expect(s.lanes == .kind)
+        press(&s, named: "v")
+        #expect(s.lanes == .none)
+    }
+
+    @Test func byOutcomeTheExpediteLaneComesFirstThenOutcomesThenNone() {
+        var s = TUI.state(board)
+        press(&s, named: "v")
+        // Doing: #9 (outcome 1), #10 (expedite), #11 (outcome 2), #12 (no outcome).
+        #expect(s.columns[TUI.doing] == [10, 9, 11, 12])
+        #expect(s.lane(of: board.items[10]!)?.title == "⚡ Expedite")
+        #expect(s.lane(of: board.items[12]!)?.title == "No outcome")
+    }
+
+    @Test func byKindFollowsTheKindOrder() {
+        var s = TUI.state(board)
+        press(&s, named: "v", "v")
+        // Ready: #5 work, #6 opportunity, #7 concern, #8 limitation.
+        #expect(s.columns[TUI.ready] == [5, 6, 7, 8])
+        #expect(s.lane(of: board.items[7]!)?.title == "Concern")
+    }
+
+    @Test func laneHeadersAreDrawnAboveTheirFirstCard() {
+        var s = TUI.state(board, width: 120, height: 40)
+        press(&s, named: "v")
+        let frame = View.render(s)
+        #expect(frame.find("─ ⚡ Expedite") != nil)
+        #expect(frame.find("─ →1 Onboarding") != nil)
+        #expect(frame.find("─ No outcome") != nil)
+    }
+
+    @Test func theSelectionStaysVisibleWithLaneHeaders() {
+        var s = TUI.state(board, width: 80, height: 12)
+        press(&s, named: "v", "l", "l", "G")
+        let frame = View.render(s)
+        let selected = s.currentItem!.number
+        #expect(frame.find("#\(selected)") != nil, "\(frame.lines.joined(separator: "\n"))")
+    }
+
+    @Test func aChangedItemIsReinsertedInItsLane() {
+        var s = TUI.state(board)
+        press(&s, named: "v")
+        var changed = s.board
+        changed.items[12]!.outcome = 1
+        _ = App.update(&s, .changedElsewhere(board: changed, events: [], items: [12]))
+        #expect(s.columns[TUI.doing] == [10, 9, 12, 11], "#12 now serves outcome 1 and sits in its lane")
+    }
+}
