@@ -14,10 +14,18 @@ deps:
 build: deps
 	$(SWIFT) build
 
-## Runs every test: unit tests for Core and Store, and end-to-end tests of the built binary.
+# Tests that start many processes or drive real terminals; they run apart so that neither starves
+# the other on a small machine.
+HEAVY := CLITests.ConcurrencyTests|CLITests.MixedConcurrencyTests|EndToEndTests
+
+## Runs every test: unit tests, golden frames, the command line end to end, the TUI in tmux, and
+## the many-writer stress tests.
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --parallel
+	$(SWIFT) test --skip-build --skip '$(HEAVY)'
+	$(SWIFT) test --skip-build --filter 'EndToEndTests'
+	$(SWIFT) test --skip-build --filter 'CLITests.ConcurrencyTests|CLITests.MixedConcurrencyTests'
+
 
 ## Opens the sample board full-screen (created on first run in the git-ignored .sample folder).
 run: build

@@ -5,12 +5,13 @@ enum Schema {
     /// `PRAGMA application_id` of every baton board ("Batn").
     static let applicationID: Int32 = 0x4261_746E
     /// The newest schema version this build knows; stored in `PRAGMA user_version`.
-    static let version: Int32 = 2
+    static let version: Int32 = 3
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: createVersion1)
         migrator.registerMigration("v2", migrate: addPresence)
+        migrator.registerMigration("v3", migrate: addStandups)
         return migrator
     }
 
@@ -71,6 +72,28 @@ enum Schema {
                 pid INTEGER NOT NULL, terminal TEXT, focus_item INTEGER, editing_item INTEGER,
                 heartbeat_at INTEGER NOT NULL) WITHOUT ROWID;
             PRAGMA user_version = 2;
+            """)
+    }
+
+    /// Version 3: stand-ups and their turns. At most one stand-up runs at a time (`ended_at` NULL);
+    /// while it runs its row also holds who has the baton (`current_turn`, an index into its turns)
+    /// and the clock (`paused`, `running_since`), so that other sessions can follow it. Times are
+    /// milliseconds, as everywhere; `summary` is the JSON of the figures stored when it ended.
+    /// Members are referred to by id without a foreign key, as in the history.
+    private static func addStandups(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE standup (
+                id INTEGER PRIMARY KEY, started_at INTEGER NOT NULL, ended_at INTEGER,
+                facilitator_id INTEGER NOT NULL, account TEXT NOT NULL,
+                turn_length INTEGER NOT NULL CHECK (turn_length > 0),
+                current_turn INTEGER, paused INTEGER NOT NULL DEFAULT 0, running_since INTEGER,
+                notes TEXT NOT NULL DEFAULT '', summary TEXT);
+            CREATE UNIQUE INDEX standup_running ON standup ((ended_at IS NULL)) WHERE ended_at IS NULL;
+            CREATE TABLE standup_turn (
+                standup_id INTEGER NOT NULL REFERENCES standup (id), ord INTEGER NOT NULL,
+                member_id INTEGER NOT NULL, started_at INTEGER, duration INTEGER NOT NULL,
+                overtime INTEGER NOT NULL, PRIMARY KEY (standup_id, ord)) WITHOUT ROWID;
+            PRAGMA user_version = 3;
             """)
     }
 }

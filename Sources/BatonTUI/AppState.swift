@@ -213,8 +213,11 @@ public struct AppState: Sendable {
 
     /// The item whose text this session is editing.
     public var editing: ItemNumber? {
-        guard case .prompt(let prompt) = overlay else { return nil }
-        return prompt.purpose.item
+        switch overlay {
+        case .prompt(let prompt): return prompt.purpose.item
+        case .conflict(let conflict): return conflict.purpose.item
+        default: return nil
+        }
     }
 
     /// The key mode of the current screen.

@@ -19,6 +19,8 @@ struct Baton: ParsableCommand {
             Open.self, Init.self, Show.self, ItemCommand.self, CommentCommand.self, MemberCommand.self, StageCommand.self,
             OutcomeCommand.self, Log.self, Export.self, Import.self, Check.self, Rename.self,
             ThemeCommand.self, Keys.self,
+            ReportCommand.self,
+            StandupCommand.self,
         ],
         defaultSubcommand: Open.self
     )

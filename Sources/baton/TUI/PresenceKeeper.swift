@@ -40,7 +40,7 @@ final class PresenceKeeper {
     /// Returns true when it wrote. A read-only board has no presence of its own.
     @discardableResult
     func flush(_ now: Date) -> Bool {
-        guard !store.isReadOnly, millisecondsUntilDue(now) == 0 else { return false }
+        guard !store.isReadOnly, millisecondsUntilDue(now) == 0, store.isFileStillThere else { return false }
         let row = Presence(session: session, account: account, member: wanted.member, host: host, pid: getpid(),
                            terminal: terminal, focus: wanted.focus, editing: wanted.editing, heartbeat: now)
         guard (try? store.updatePresence(row)) != nil else { return false }
@@ -57,6 +57,7 @@ final class PresenceKeeper {
 
     /// Removes this session from the presence list as it ends.
     func leave() {
+        guard store.isFileStillThere else { return }
         try? store.removePresence(session: session)
     }
 }

@@ -21,6 +21,8 @@ final class Runtime {
     private var lastSeq: Int
     private var lastCounter: Int
     private let presence: PresenceKeeper
+    /// Quick looks left after the file changed without a visible commit yet.
+    private var rechecks = 0
     private var lastPresence: [Presence] = []
 
     init(store: BoardStore, state: AppState, themeName: String?, mouse: Bool, drafts: DraftStore) throws {
@@ -55,14 +57,18 @@ final class Runtime {
         keepPresence()
         draw()
         while !state.quitting {
-            let wakeup = loop.wait(fds: [watcher.descriptor], timeoutMilliseconds: presence.millisecondsUntilDue(Date()))
+            let timeout = rechecks > 0 ? min(25, presence.millisecondsUntilDue(Date())) : presence.millisecondsUntilDue(Date())
+            let wakeup = loop.wait(fds: [watcher.descriptor], timeoutMilliseconds: timeout)
             if let ending = handleSignals() { return 128 + ending }
+            var fileChanged = false
             if case .ready(let ready, let fds) = wakeup {
                 if ready && !readInput(ready) { break }
-                if fds.contains(watcher.descriptor) { _ = watcher.drain() }
+                if fds.contains(watcher.descriptor) { fileChanged = watcher.drain() }
             }
             checkTheFile()
-            noticeOtherWriters()
+            // inotify sees the WAL written a moment before the commit shows: look again shortly.
+            let noticed = noticeOtherWriters()
+            rechecks = noticed ? 0 : fileChanged ? 4 : max(0, rechecks - 1)
             keepPresence()
             send(.tick(Date()))
             draw()
@@ -176,14 +182,16 @@ final class Runtime {
     }
 
     /// Applies other sessions' changes from the history, reloading only what they touched.
-    private func noticeOtherWriters() {
+    /// Returns true when another session had committed something.
+    @discardableResult
+    private func noticeOtherWriters() -> Bool {
         do {
             let counter = try store.changeCounter()
-            guard counter != lastCounter else { return }
+            guard counter != lastCounter else { return false }
             lastCounter = counter
             lastPresence = []
             let events = try store.events(after: lastSeq)
-            guard let newest = events.last?.seq else { return }
+            guard let newest = events.last?.seq else { return true }
             lastSeq = newest
             var board = try store.loadCatalog()
             board.items = state.board.items
@@ -191,8 +199,10 @@ final class Runtime {
                 board.items[number] = try store.item(number)
             }
             send(.changedElsewhere(board: board, events: events))
+            return true
         } catch {
             send(.saveFailed(error as? BatonError ?? BatonError(.io, "The board could not be read.")))
+            return false
         }
     }
 }
