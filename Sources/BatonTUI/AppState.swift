@@ -3,7 +3,7 @@ import Foundation
 
 /// The screens of the app.
 public enum AppScreen: Equatable, Sendable {
-    case board, detail(ItemNumber), outcomes, help
+    case board, detail(ItemNumber), outcomes, help, flow, balance
 }
 
 /// What a prompt's text is for; also recorded with a draft so it can be offered back.
@@ -181,6 +181,14 @@ public struct AppState: Sendable {
     public var presence: [Presence] = []
     /// The board file was deleted or replaced: nothing can be saved any more.
     public var vanished = false
+    /// The board's history, loaded when a screen that needs it opens; kept up to date after.
+    public var history: [Event]?
+    /// Figures for the outcomes, flow and balance screens, recomputed when they change.
+    public var insights = Insights()
+    /// The selected pairing gap on the balance screen.
+    public var gapIndex = 0
+    /// The time zone days and weeks are counted in.
+    public var timeZone = TimeZone.current
     /// The open items of each stage in display order, filtered: rebuilt when the board or filter changes.
     public internal(set) var columns: [StageID: [ItemNumber]] = [:]
     /// How each stage's cards are grouped into lanes.
@@ -227,6 +235,8 @@ public struct AppState: Sendable {
         case .detail: return .detail
         case .outcomes: return .outcomes
         case .help: return .help
+        case .flow: return .flow
+        case .balance: return .balance
         }
     }
 }

@@ -55,6 +55,10 @@ prompt.cursor        16    252       -
 selection            231   26        -
 progress.done        77    default   -
 progress.todo        238   default   -
+chart.band1          39    default   -
+chart.band2          214   default   -
+chart.band3          77    default   -
+chart.band4          141   default   -
 """
 
     static let monoThemeText = """
@@ -92,5 +96,9 @@ prompt.cursor        default default reverse
 selection            default default reverse
 progress.done        default default bold
 progress.todo        default default dim
+chart.band1          default default bold
+chart.band2          default default -
+chart.band3          default default dim
+chart.band4          default default underline
 """
 }

@@ -84,9 +84,12 @@ enum Chrome {
     static func hints(_ s: AppState) -> [Command] {
         if s.overlay != nil { return [] }
         switch s.screen {
-        case .board: return [.newItem, .openDetail, .moveItemRight, .toggleBlocked, .assignOwner, .filter, .undo, .openOutcomes, .help, .quit]
+        case .board: return [.newItem, .openDetail, .moveItemRight, .toggleBlocked, .assignOwner, .filter, .undo, .openOutcomes,
+                             .toggleLanes, .openFlow, .help, .quit]
         case .detail: return [.back, .editTitle, .addComment, .toggleBlocked, .assignOwner, .help, .quit]
-        case .outcomes: return [.back, .recordValue, .help, .quit]
+        case .outcomes: return [.back, .recordValue, .showUnlinked, .openFlow, .openBalance, .help, .quit]
+        case .flow: return [.back, .openOutcomes, .openBalance, .help, .quit]
+        case .balance: return [.back, .openDetail, .assignOwner, .showUnlinked, .openFlow, .help, .quit]
         case .help: return [.back, .quit]
         }
     }

@@ -12,6 +12,7 @@ public enum Command: String, CaseIterable, Sendable {
     case recordValue = "record-value"
     case actAs = "act-as"
     case toggleLanes = "toggle-lanes"
+    case openFlow = "open-flow", openBalance = "open-balance", showUnlinked = "show-unlinked"
 
     /// Groups, in the order the help screen shows them.
     public enum Group: String, CaseIterable, Sendable {
@@ -24,7 +25,8 @@ public enum Command: String, CaseIterable, Sendable {
         case .moveItemLeft, .moveItemRight, .reorderUp, .reorderDown, .archiveItem, .undo: return .move
         case .newItem, .editTitle, .editNotes, .setKind, .linkOutcome, .setDue, .addComment, .toggleBlocked, .toggleExpedite: return .edit
         case .assignOwner, .assignInvolved, .actAs: return .people
-        case .openDetail, .openOutcomes, .help, .filter, .back, .quit, .recordValue, .toggleLanes: return .screens
+        case .openDetail, .openOutcomes, .help, .filter, .back, .quit, .recordValue, .toggleLanes, .openFlow, .openBalance,
+             .showUnlinked: return .screens
         }
     }
 
@@ -65,6 +67,9 @@ public enum Command: String, CaseIterable, Sendable {
         case .recordValue: return "Record a new current value of the outcome"
         case .actAs: return "Choose whom this terminal acts as (shared terminals)"
         case .toggleLanes: return "Lanes: none, by outcome, by kind (expedite always on top)"
+        case .openFlow: return "Flow: cumulative flow diagram, throughput, cycle time, ages"
+        case .openBalance: return "Balance: business and IT owners per stage, pairing gaps, load per person"
+        case .showUnlinked: return "Show the active items that serve no outcome, to link them"
         }
     }
 
@@ -85,6 +90,9 @@ public enum Command: String, CaseIterable, Sendable {
         case .undo: return "undo"
         case .recordValue: return "record"
         case .toggleLanes: return "lanes"
+        case .openFlow: return "flow"
+        case .openBalance: return "balance"
+        case .showUnlinked: return "unlinked"
         case .addComment: return "comment"
         case .editTitle: return "edit"
         default: return rawValue

@@ -1,6 +1,6 @@
 /// The screens keys are bound in.
 public enum KeyMode: String, CaseIterable, Sendable {
-    case board, detail, outcomes, help
+    case board, detail, outcomes, help, flow, balance
 }
 
 /// Which key runs which command in which mode; defaults plus the user's `keys` file.
@@ -10,7 +10,8 @@ public struct Keymap: Equatable, Sendable {
     /// The default bindings.
     public static let standard: Keymap = {
         var map = Keymap(bindings: [:])
-        let everywhere: [(String, Command)] = [("?", .help), ("q", .quit), ("esc", .back), ("O", .openOutcomes), ("/", .filter), ("@", .actAs)]
+        let everywhere: [(String, Command)] = [("?", .help), ("q", .quit), ("esc", .back), ("O", .openOutcomes), ("/", .filter), ("@", .actAs),
+                                               ("F", .openFlow), ("B", .openBalance)]
         let item: [(String, Command)] = [
             ("e", .editTitle), ("E", .editNotes), ("T", .setKind), ("o", .linkOutcome), ("D", .setDue), ("c", .addComment),
             ("a", .assignOwner), ("i", .assignInvolved), ("b", .toggleBlocked), ("x", .toggleExpedite), ("u", .undo),
@@ -30,8 +31,12 @@ public struct Keymap: Equatable, Sendable {
         ]
         for (name, command) in everywhere + board + item { map.bind(.board, Key(name: name)!, command) }
         for (name, command) in everywhere + scrolling + item { map.bind(.detail, Key(name: name)!, command) }
-        for (name, command) in everywhere + scrolling + [("v", .recordValue), ("enter", .recordValue)] {
+        for (name, command) in everywhere + scrolling + [("v", .recordValue), ("enter", .recordValue), ("l", .showUnlinked)] {
             map.bind(.outcomes, Key(name: name)!, command)
+        }
+        for (name, command) in everywhere + scrolling { map.bind(.flow, Key(name: name)!, command) }
+        for (name, command) in everywhere + scrolling + [("enter", .openDetail), ("l", .showUnlinked)] {
+            map.bind(.balance, Key(name: name)!, command)
         }
         for (name, command) in everywhere + scrolling { map.bind(.help, Key(name: name)!, command) }
         return map

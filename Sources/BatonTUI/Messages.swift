@@ -17,6 +17,8 @@ public enum Msg: Sendable {
     case detailLoaded(ItemNumber, ItemDetail)
     /// A draft from a session that ended without saving, to offer back.
     case restoreDraft(PromptPurpose, String)
+    /// The board's history, for the flow and outcome figures.
+    case historyLoaded([Event])
     /// Who has the board open now.
     case presenceChanged([Presence])
     /// The board file was deleted, moved or replaced while open.
@@ -27,5 +29,7 @@ public enum Msg: Sendable {
 public enum Effect: Equatable, Sendable {
     case apply([Action])
     case loadDetail(ItemNumber)
+    /// Load the whole history (once; later changes arrive as events).
+    case loadHistory
     case quit
 }

@@ -14,6 +14,7 @@ public enum StyleRole: String, CaseIterable, Sendable {
     case prompt, promptCursor = "prompt.cursor"
     case title, label, dim
     case progressDone = "progress.done", progressTodo = "progress.todo"
+    case band1 = "chart.band1", band2 = "chart.band2", band3 = "chart.band3", band4 = "chart.band4"
     case selection
 
     /// One letter per role for golden role grids.
@@ -22,7 +23,7 @@ public enum StyleRole: String, CaseIterable, Sendable {
     }
 
     private static let codes: [StyleRole: Character] = {
-        let letters = Array("·HhSsWBcCeDnkbpaAOIoiTfFmMPqtlduvx")
+        let letters = Array("·HhSsWBcCeDnkbpaAOIoiTfFmMPqtlduv1234x")
         var map: [StyleRole: Character] = [:]
         for (index, role) in StyleRole.allCases.enumerated() { map[role] = letters[index] }
         return map

@@ -25,7 +25,10 @@ extension App {
         case .quit: s.quitting = true; return [.quit]
         case .back: back(&s)
         case .help: s.screen = .help; s.scroll = 0
-        case .openOutcomes: s.screen = .outcomes; s.scroll = 0
+        case .openOutcomes: return openInsight(.outcomes, &s)
+        case .openFlow: return openInsight(.flow, &s)
+        case .openBalance: return openInsight(.balance, &s)
+        case .showUnlinked: showUnlinked(&s)
         case .filter:
             s.filterBeforeEdit = s.filter.query
             s.overlay = .prompt(Prompt(purpose: .filter, editor: LineEditor(s.filter.query)))
@@ -64,9 +67,12 @@ extension App {
         return []
     }
 
-    /// The item a command acts on: the detail screen's item, else the selected card.
+    /// The item a command acts on: the detail screen's item, the selected pairing gap, else the selected card.
     static func targetItem(_ s: AppState) -> Item? {
         if case .detail(let number) = s.screen { return s.board.items[number] }
+        if s.screen == .balance, let gaps = s.insights.balance?.gaps, gaps.indices.contains(s.gapIndex) {
+            return s.board.items[gaps[s.gapIndex].number]
+        }
         return s.screen == .board ? s.currentItem : nil
     }
 
@@ -146,6 +152,10 @@ extension App {
         }
         if s.screen == .outcomes {
             s.outcomeIndex = min(max(0, s.outcomeIndex + delta), max(0, s.board.outcomes.count - 1))
+        } else if s.screen == .balance {
+            s.gapIndex = min(max(0, s.gapIndex + delta), max(0, (s.insights.balance?.gaps.count ?? 0) - 1))
+        } else if s.screen == .flow {
+            s.scroll = min(max(0, s.scroll + delta), max(0, FlowView.lines(s).count - max(1, s.height - 3)))
         } else {
             let lines: Int
             if case .detail(let number) = s.screen { lines = DetailView.lines(number, s).count } else { lines = HelpView.lines(s).count }

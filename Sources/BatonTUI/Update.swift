@@ -28,9 +28,14 @@ public enum App {
             s.replaceBoard(board, changed: events.compactMap(\.change.item) + items)
             if let followed { select(followed, &s) }
             if let last = events.last { s.message = Message(EventNarrator(board: board).sentence(last) + ".") }
+            record(events, &s)
             keepSelectionVisible(&s)
+            refreshInsights(&s)
         case .detailLoaded(let number, let detail):
             if s.screen == .detail(number) { s.detail = detail }
+        case .historyLoaded(let events):
+            s.history = events
+            refreshInsights(&s)
         case .presenceChanged(let sessions):
             s.presence = sessions
         case .boardVanished:
@@ -54,6 +59,8 @@ public enum App {
         s.pendingUndo = false
         if let number = events.first?.change.item, s.board.items[number]?.archived == false { select(number, &s) }
         keepSelectionVisible(&s)
+        record(events, &s)
+        refreshInsights(&s)
         if let warning = warnings.first {
             s.message = Message(warning, isError: true)
         } else if undone {

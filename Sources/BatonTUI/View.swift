@@ -15,6 +15,8 @@ public enum View {
         case .detail(let number): TextScreen.draw(DetailView.lines(number, s), scroll: s.scroll, &frame)
         case .outcomes: TextScreen.draw(OutcomesView.lines(s), scroll: OutcomesView.scroll(s), &frame)
         case .help: TextScreen.draw(HelpView.lines(s), scroll: s.scroll, &frame)
+        case .flow: TextScreen.draw(FlowView.lines(s), scroll: s.scroll, &frame)
+        case .balance: TextScreen.draw(BalanceView.lines(s), scroll: BalanceView.scroll(s), &frame)
         }
         Chrome.messageLine(s, &frame)
         Chrome.footer(s, &frame)

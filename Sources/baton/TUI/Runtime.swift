@@ -168,6 +168,12 @@ final class Runtime {
             } catch {
                 send(.saveFailed(error as? BatonError ?? BatonError(.io, "The item could not be read.")))
             }
+        case .loadHistory:
+            do {
+                send(.historyLoaded(try store.events()))
+            } catch {
+                send(.saveFailed(error as? BatonError ?? BatonError(.io, "The history could not be read.")))
+            }
         case .quit:
             state.quitting = true
         }
