@@ -104,7 +104,15 @@ public enum Spawning {
         defer { (argv + envp).forEach { free($0) } }
 
         var pid: pid_t = 0
-        let rc = posix_spawn(&pid, executable, &actions, &attr, argv, envp)
+        var rc = posix_spawn(&pid, executable, &actions, &attr, argv, envp)
+        // A binary copied a moment ago can still be open for writing in a child that another test
+        // forked meanwhile (the descriptor is inherited until that child execs): wait and retry.
+        var attempts = 0
+        while rc == ETXTBSY && attempts < 50 {
+            usleep(20_000)
+            attempts += 1
+            rc = posix_spawn(&pid, executable, &actions, &attr, argv, envp)
+        }
         if rc != 0 { throw CLIError.spawnFailed(executable, rc) }
         return pid
     }
