@@ -4,6 +4,7 @@ import Foundation
 /// The screens of the app.
 public enum AppScreen: Equatable, Sendable {
     case board, detail(ItemNumber), outcomes, help, flow, balance
+    case standupSetup, standup, standupSummary
 }
 
 /// What a prompt's text is for; also recorded with a draft so it can be offered back.
@@ -17,11 +18,14 @@ public enum PromptPurpose: Codable, Equatable, Sendable {
     case dueDate(ItemNumber)
     case filter
     case outcomeValue(OutcomeID)
+    /// A new item owned by the stand-up's speaker.
+    case actionItem(MemberID)
 
     /// The label shown before the text.
     public func label(on board: Board) -> String {
         switch self {
         case .newItem(let stage): return "New item in \(board.stage(stage)?.name ?? "the stage")"
+        case .actionItem(let speaker): return "Action item for \(board.member(speaker)?.handle ?? "the speaker")"
         case .editTitle(let n, _): return "Title of #\(n)"
         case .editNotes(let n, _): return "Notes of #\(n)"
         case .comment(let n): return "Comment on #\(n)"
@@ -187,6 +191,8 @@ public struct AppState: Sendable {
     public var insights = Insights()
     /// The selected pairing gap on the balance screen.
     public var gapIndex = 0
+    /// The stand-up: the running one, its setup, following, and the last summary.
+    public var standup = StandupSession()
     /// The time zone days and weeks are counted in.
     public var timeZone = TimeZone.current
     /// The open items of each stage in display order, filtered: rebuilt when the board or filter changes.
@@ -237,6 +243,7 @@ public struct AppState: Sendable {
         case .help: return .help
         case .flow: return .flow
         case .balance: return .balance
+        case .standupSetup, .standup, .standupSummary: return .standup
         }
     }
 }

@@ -115,6 +115,7 @@ enum CardView {
             segments.append(("due \(String(due.description.dropFirst(5)))", overdue ? .blocked : .badge, overdue ? 0 : 3))
         }
         if board.stage(item.stage)?.role == .active, pairingGap(item, board) { segments.append(("◐pair", .pairingGap, 2)) }
+        if s.standup.markChanged && s.standup.changedItems.contains(item.number) { segments.insert(("Δ", .cardExpedite, 0), at: 0) }
         for other in s.presence where other.session != s.session && (other.focus == item.number || other.editing == item.number) {
             let name = DisplayText.sanitize(other.member.flatMap(board.member)?.handle ?? other.account)
             segments.insert((other.editing == item.number ? "✎" + name : "◉" + name, .label, 0), at: 0)

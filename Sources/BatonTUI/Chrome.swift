@@ -6,6 +6,10 @@ enum Chrome {
     static func header(_ s: AppState, _ frame: inout Frame) {
         frame.fill(x: 0, y: 0, width: frame.width, height: 1, role: .header)
         var alerts: [String] = s.readOnly ? ["READ-ONLY"] : []
+        if let running = s.standup.running {
+            let speaker = running.speaker.flatMap(s.board.member)?.handle ?? "nobody yet"
+            alerts.append("stand-up: \(s.board.member(running.facilitator)?.handle ?? "?") facilitates, \(speaker) speaks")
+        }
         for stage in s.board.stages {
             if let limit = stage.wipLimit, let open = s.board.stats[stage.id]?.open, open > limit { alerts.append("\(stage.name) over WIP \(open)/\(limit)") }
         }
@@ -89,6 +93,8 @@ enum Chrome {
         case .detail: return [.back, .editTitle, .addComment, .toggleBlocked, .assignOwner, .help, .quit]
         case .outcomes: return [.back, .recordValue, .showUnlinked, .openFlow, .openBalance, .help, .quit]
         case .flow: return [.back, .openOutcomes, .openBalance, .help, .quit]
+        case .standup: return [.passBaton, .previousSpeaker, .pauseTimer, .actionItem, .toggleBlocked, .addComment, .endStandup, .back, .help, .quit]
+        case .standupSetup, .standupSummary: return [.back, .quit]
         case .balance: return [.back, .openDetail, .assignOwner, .showUnlinked, .openFlow, .help, .quit]
         case .help: return [.back, .quit]
         }

@@ -13,10 +13,14 @@ public enum Command: String, CaseIterable, Sendable {
     case actAs = "act-as"
     case toggleLanes = "toggle-lanes"
     case openFlow = "open-flow", openBalance = "open-balance", showUnlinked = "show-unlinked"
+    case startStandup = "start-standup", passBaton = "pass-baton", previousSpeaker = "previous-speaker"
+    case pauseTimer = "pause-timer", endStandup = "end-standup", actionItem = "action-item"
+    case toggleFollow = "toggle-follow", toggleChanged = "toggle-changed"
 
     /// Groups, in the order the help screen shows them.
     public enum Group: String, CaseIterable, Sendable {
-        case navigate = "Navigate", move = "Move items", edit = "Edit items", people = "People", screens = "Screens and more"
+        case navigate = "Navigate", move = "Move items", edit = "Edit items", people = "People", standup = "Stand-up"
+        case screens = "Screens and more"
     }
 
     public var group: Group {
@@ -25,6 +29,8 @@ public enum Command: String, CaseIterable, Sendable {
         case .moveItemLeft, .moveItemRight, .reorderUp, .reorderDown, .archiveItem, .undo: return .move
         case .newItem, .editTitle, .editNotes, .setKind, .linkOutcome, .setDue, .addComment, .toggleBlocked, .toggleExpedite: return .edit
         case .assignOwner, .assignInvolved, .actAs: return .people
+        case .startStandup, .passBaton, .previousSpeaker, .pauseTimer, .endStandup, .actionItem, .toggleFollow, .toggleChanged:
+            return .standup
         case .openDetail, .openOutcomes, .help, .filter, .back, .quit, .recordValue, .toggleLanes, .openFlow, .openBalance,
              .showUnlinked: return .screens
         }
@@ -70,6 +76,14 @@ public enum Command: String, CaseIterable, Sendable {
         case .openFlow: return "Flow: cumulative flow diagram, throughput, cycle time, ages"
         case .openBalance: return "Balance: business and IT owners per stage, pairing gaps, load per person"
         case .showUnlinked: return "Show the active items that serve no outcome, to link them"
+        case .startStandup: return "Start a stand-up, or go back to the running one"
+        case .passBaton: return "Pass the baton to the next speaker"
+        case .previousSpeaker: return "Back to the previous speaker"
+        case .pauseTimer: return "Pause or resume the speaker's timer"
+        case .endStandup: return "End the stand-up (asks first) and show its summary"
+        case .actionItem: return "Add an action item owned by the speaker"
+        case .toggleFollow: return "Follow the facilitator's stand-up, or stop following"
+        case .toggleChanged: return "Mark the items changed since the last stand-up"
         }
     }
 
@@ -93,6 +107,14 @@ public enum Command: String, CaseIterable, Sendable {
         case .openFlow: return "flow"
         case .openBalance: return "balance"
         case .showUnlinked: return "unlinked"
+        case .startStandup: return "stand-up"
+        case .passBaton: return "next"
+        case .previousSpeaker: return "back"
+        case .pauseTimer: return "pause"
+        case .endStandup: return "end"
+        case .actionItem: return "action"
+        case .toggleFollow: return "follow"
+        case .toggleChanged: return "changed"
         case .addComment: return "comment"
         case .editTitle: return "edit"
         default: return rawValue

@@ -1,6 +1,6 @@
 /// The screens keys are bound in.
 public enum KeyMode: String, CaseIterable, Sendable {
-    case board, detail, outcomes, help, flow, balance
+    case board, detail, outcomes, help, flow, balance, standup
 }
 
 /// Which key runs which command in which mode; defaults plus the user's `keys` file.
@@ -23,7 +23,7 @@ public struct Keymap: Equatable, Sendable {
             ("g", .selectFirst), ("home", .selectFirst), ("G", .selectLast), ("end", .selectLast),
             ("pageup", .pageUp), ("pagedown", .pageDown), ("J", .reorderDown), ("K", .reorderUp),
             ("shift-down", .reorderDown), ("shift-up", .reorderUp), ("n", .newItem), ("enter", .openDetail), ("d", .archiveItem),
-            ("v", .toggleLanes),
+            ("v", .toggleLanes), ("S", .startStandup), ("C", .toggleChanged), ("f", .toggleFollow),
         ]
         let scrolling: [(String, Command)] = [
             ("up", .selectUp), ("k", .selectUp), ("down", .selectDown), ("j", .selectDown),
@@ -35,7 +35,13 @@ public struct Keymap: Equatable, Sendable {
             map.bind(.outcomes, Key(name: name)!, command)
         }
         for (name, command) in everywhere + scrolling { map.bind(.flow, Key(name: name)!, command) }
-        for (name, command) in everywhere + scrolling + [("enter", .openDetail), ("l", .showUnlinked)] {
+        let standup: [(String, Command)] = [
+            ("space", .passBaton), ("tab", .passBaton), ("n", .passBaton), ("p", .previousSpeaker), ("z", .pauseTimer),
+            ("E", .endStandup), ("a", .actionItem), ("f", .toggleFollow), ("b", .toggleBlocked), ("c", .addComment),
+            ("H", .moveItemLeft), ("L", .moveItemRight), ("enter", .openDetail), ("S", .startStandup),
+        ]
+        for (name, command) in everywhere + scrolling + standup { map.bind(.standup, Key(name: name)!, command) }
+        for (name, command) in everywhere + scrolling + [("enter", .openDetail), ("l", .showUnlinked), ("a", .assignOwner)] {
             map.bind(.balance, Key(name: name)!, command)
         }
         for (name, command) in everywhere + scrolling { map.bind(.help, Key(name: name)!, command) }

@@ -19,6 +19,10 @@ public enum Msg: Sendable {
     case restoreDraft(PromptPurpose, String)
     /// The board's history, for the flow and outcome figures.
     case historyLoaded([Event])
+    /// The running stand-up (anyone's) and when the previous one ended, as the board file says.
+    case standupChanged(running: Standup?, lastEnded: Date?)
+    /// A stand-up this session facilitated has ended: its record with the summary.
+    case standupEnded(StandupRecord)
     /// Who has the board open now.
     case presenceChanged([Presence])
     /// The board file was deleted, moved or replaced while open.
@@ -31,5 +35,11 @@ public enum Effect: Equatable, Sendable {
     case loadDetail(ItemNumber)
     /// Load the whole history (once; later changes arrive as events).
     case loadHistory
+    /// Start a stand-up with these speakers in this order.
+    case startStandup(participants: [MemberID], turnLength: TimeInterval)
+    /// Store the running stand-up's new state (speaker, pause).
+    case updateStandup(Standup)
+    /// End the stand-up and store its summary.
+    case endStandup(Standup)
     case quit
 }

@@ -5,7 +5,7 @@ extension App {
     static let editing: Set<Command> = [
         .moveItemLeft, .moveItemRight, .reorderUp, .reorderDown, .newItem, .editTitle, .editNotes, .setKind,
         .linkOutcome, .setDue, .addComment, .assignOwner, .assignInvolved, .toggleBlocked, .toggleExpedite,
-        .archiveItem, .undo, .recordValue,
+        .archiveItem, .undo, .recordValue, .startStandup, .passBaton, .previousSpeaker, .pauseTimer, .endStandup, .actionItem,
     ]
 
     /// Why editing does nothing here, if it does not.
@@ -34,6 +34,16 @@ extension App {
             s.overlay = .prompt(Prompt(purpose: .filter, editor: LineEditor(s.filter.query)))
         case .selectLeft, .selectRight, .selectUp, .selectDown, .selectFirst, .selectLast, .pageUp, .pageDown:
             navigate(command, &s)
+        case .startStandup: return startStandup(&s)
+        case .passBaton, .previousSpeaker, .pauseTimer, .endStandup: return steer(command, &s)
+        case .toggleFollow: toggleFollow(&s)
+        case .toggleChanged: return toggleChanged(&s)
+        case .actionItem:
+            guard let speaker = s.standup.running?.speaker else {
+                s.message = Message("Nobody has the baton; pass it (space) first.")
+                return []
+            }
+            prompt(.actionItem(speaker), "", &s)
         case .toggleLanes:
             let followed = s.currentItem?.number
             s.lanes = s.lanes.next
@@ -73,6 +83,10 @@ extension App {
         if s.screen == .balance, let gaps = s.insights.balance?.gaps, gaps.indices.contains(s.gapIndex) {
             return s.board.items[gaps[s.gapIndex].number]
         }
+        if s.screen == .standup {
+            let items = s.speakerItems
+            return items.indices.contains(s.standup.itemIndex) ? s.board.items[items[s.standup.itemIndex].item.number] : nil
+        }
         return s.screen == .board ? s.currentItem : nil
     }
 
@@ -111,6 +125,7 @@ extension App {
     }
 
     static func back(_ s: inout AppState) {
+        if s.screen == .standupSummary { s.standup.summary = nil }
         if s.screen != .board {
             s.screen = .board
             s.detail = nil
@@ -152,6 +167,8 @@ extension App {
         }
         if s.screen == .outcomes {
             s.outcomeIndex = min(max(0, s.outcomeIndex + delta), max(0, s.board.outcomes.count - 1))
+        } else if s.screen == .standup {
+            s.standup.itemIndex = min(max(0, s.standup.itemIndex + delta), max(0, s.speakerItems.count - 1))
         } else if s.screen == .balance {
             s.gapIndex = min(max(0, s.gapIndex + delta), max(0, (s.insights.balance?.gaps.count ?? 0) - 1))
         } else if s.screen == .flow {

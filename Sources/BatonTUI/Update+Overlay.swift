@@ -86,6 +86,9 @@ extension App {
         case .filter:
             setFilter(text, &s)
             return nil
+        case .actionItem(let speaker):
+            if text.trimmingWhitespace().isEmpty { return nil }
+            return .addItem(NewItem(title: try TextRules.title(text), stage: s.board.stages.first?.id, owners: [speaker]))
         case .outcomeValue(let id):
             guard let value = Double(text.trimmingWhitespace()), value.isFinite else {
                 throw BatonError.data("'\(text)' is not a number; write it like 7 or 2.5.")

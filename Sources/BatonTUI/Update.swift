@@ -7,6 +7,8 @@ public enum App {
         switch msg {
         case .key(let key):
             if s.overlay != nil { return overlayKey(&s, key) }
+            if s.standup.confirmingEnd { return confirmEnd(key, &s) }
+            if s.screen == .standupSetup { return setupKey(key, &s) }
             s.message = nil
             if case .click(let x, let y) = key { return click(x: x, y: y, &s) }
             guard let command = s.keymap.command(for: key, in: s.keyMode) else {
@@ -36,6 +38,15 @@ public enum App {
         case .historyLoaded(let events):
             s.history = events
             refreshInsights(&s)
+            refreshChanged(&s)
+        case .standupChanged(let running, let lastEnded):
+            return standupChanged(running, lastEnded: lastEnded, &s)
+        case .standupEnded(let record):
+            s.standup.running = nil
+            s.standup.summary = record
+            s.standup.lastEnded = record.standup.endedAt
+            s.screen = .standupSummary
+            s.scroll = 0
         case .presenceChanged(let sessions):
             s.presence = sessions
         case .boardVanished:

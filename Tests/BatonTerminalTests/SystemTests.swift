@@ -34,9 +34,8 @@ import Testing
         #expect(Signals.take() == [SIGWINCH])
         #expect(EventLoop(inputFD: nil).wait(fds: [], timeoutMilliseconds: 10) == .timeout)
     }
-}
 
-@Suite struct EventLoopTests {
+    // The event loop shares the signal wake-up pipe, so it is tested in this serialized suite.
     @Test func readableDescriptorIsReported() throws {
         var fds: [Int32] = [-1, -1]
         try #require(pipe(&fds) == 0)

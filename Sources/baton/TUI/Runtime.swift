@@ -55,6 +55,7 @@ final class Runtime {
         if let draft = drafts.take(board: store.path) { send(.restoreDraft(draft.purpose, draft.text)) }
         defer { presence.leave() }
         keepPresence()
+        loadStandup()
         draw()
         while !state.quitting {
             let timeout = rechecks > 0 ? min(25, presence.millisecondsUntilDue(Date())) : presence.millisecondsUntilDue(Date())
@@ -174,8 +175,35 @@ final class Runtime {
             } catch {
                 send(.saveFailed(error as? BatonError ?? BatonError(.io, "The history could not be read.")))
             }
+        case .startStandup(let participants, let turnLength):
+            perform {
+                guard let me = state.actor.member else { return }
+                let running = try store.startStandup(facilitator: me, participants: participants, turnLength: turnLength, by: state.actor, at: Date())
+                send(.standupChanged(running: running, lastEnded: state.standup.lastEnded))
+            }
+        case .updateStandup(let standup):
+            perform { try store.updateStandup(standup) }
+        case .endStandup(let standup):
+            perform { send(.standupEnded(try store.endStandup(standup, at: Date(), notes: ""))) }
         case .quit:
             state.quitting = true
+        }
+    }
+
+    /// Runs a store call, turning a failure into a message.
+    private func perform(_ body: () throws -> Void) {
+        do { try body() } catch {
+            send(.saveFailed(error as? BatonError ?? BatonError(.io, "The stand-up could not be saved.")))
+            loadStandup()
+        }
+    }
+
+    /// Reads the running stand-up and the end of the last one, and tells `update`.
+    private func loadStandup() {
+        let running = try? store.runningStandup()
+        let last = (try? store.lastStandup())?.standup.endedAt
+        if running != state.standup.running || last != state.standup.lastEnded {
+            send(.standupChanged(running: running ?? nil, lastEnded: last))
         }
     }
 
@@ -196,6 +224,7 @@ final class Runtime {
             guard counter != lastCounter else { return false }
             lastCounter = counter
             lastPresence = []
+            loadStandup()
             let events = try store.events(after: lastSeq)
             guard let newest = events.last?.seq else { return true }
             lastSeq = newest

@@ -1,0 +1,130 @@
+import BatonCore
+import Foundation
+
+extension App {
+    /// `S`: back to the running stand-up, or the setup of a new one.
+    static func startStandup(_ s: inout AppState) -> [Effect] {
+        if s.standup.running != nil {
+            s.screen = .standup
+            return s.history == nil ? [.loadHistory] : []
+        }
+        guard s.actor.member != nil else {
+            s.message = Message("Act as a member first (@) to facilitate a stand-up.", isError: true)
+            return []
+        }
+        let online = Set(s.presence.compactMap(\.member) + [s.actor.member].compactMap { $0 })
+        let everyone = Set(s.board.members.map(\.id))
+        let present = online.count > 1 ? online.intersection(everyone) : everyone
+        s.standup.setup = StandupSetup(order: StandupOrder.alternating(s.board.members), present: present)
+        s.screen = .standupSetup
+        return []
+    }
+
+    /// Keys of the setup screen: move, toggle who is here, shuffle, start, cancel.
+    static func setupKey(_ key: Key, _ s: inout AppState) -> [Effect] {
+        guard var setup = s.standup.setup else { return [] }
+        switch key {
+        case .up, .character("k"): setup.cursor = max(0, setup.cursor - 1)
+        case .down, .character("j"): setup.cursor = min(setup.order.count - 1, setup.cursor + 1)
+        case .character(" "), .character("x"):
+            let member = setup.order[setup.cursor]
+            if setup.present.contains(member) { setup.present.remove(member) } else { setup.present.insert(member) }
+        case .character("s"):
+            let members = setup.order.compactMap(s.board.member)
+            setup.order = StandupOrder.shuffled(members, seed: UInt64(max(0, s.now.timeIntervalSince1970 * 1000)))
+        case .character("+"): setup.turnLength = min(600, setup.turnLength + 15)
+        case .character("-"): setup.turnLength = max(15, setup.turnLength - 15)
+        case .enter:
+            guard !setup.participants.isEmpty else {
+                s.message = Message("Choose at least one speaker (space).", isError: true)
+                return []
+            }
+            s.standup.setup = nil
+            s.screen = .standup
+            return [.startStandup(participants: setup.participants, turnLength: setup.turnLength)] + (s.history == nil ? [.loadHistory] : [])
+        case .escape, .character("q"):
+            s.standup.setup = nil
+            s.screen = .board
+            return []
+        default:
+            s.message = Message("space chooses who is here, s shuffles, + and - change the turn length, Enter starts, Esc cancels.")
+        }
+        s.standup.setup = setup
+        return []
+    }
+
+    /// Commands that steer the running stand-up; only its facilitator may.
+    static func steer(_ command: Command, _ s: inout AppState) -> [Effect] {
+        guard var running = s.standup.running else {
+            s.message = Message("No stand-up is running; S starts one.")
+            return []
+        }
+        guard s.isFacilitating else {
+            let name = s.board.member(running.facilitator)?.handle ?? "the facilitator"
+            s.message = Message("Only \(name), who facilitates, passes the baton.", isError: true)
+            return []
+        }
+        switch command {
+        case .passBaton: running.next(at: s.now)
+        case .previousSpeaker: running.previous(at: s.now)
+        case .pauseTimer: running.togglePause(at: s.now)
+        case .endStandup:
+            s.standup.confirmingEnd = true
+            s.message = Message("End the stand-up? y ends it and shows the summary; any other key goes on.", isError: true)
+            return []
+        default: return []
+        }
+        if running.isRoundOver { s.message = Message("Everyone has spoken; E ends the stand-up, p goes back.") }
+        s.standup.running = running
+        s.standup.itemIndex = 0
+        return [.updateStandup(running)]
+    }
+
+    /// The answer to "End the stand-up?".
+    static func confirmEnd(_ key: Key, _ s: inout AppState) -> [Effect] {
+        s.standup.confirmingEnd = false
+        s.message = nil
+        guard key == .character("y"), let running = s.standup.running else { return [] }
+        return [.endStandup(running)]
+    }
+
+    /// The stand-up as the board file now says: follow it, or leave it when it ended.
+    static func standupChanged(_ running: Standup?, lastEnded: Date?, _ s: inout AppState) -> [Effect] {
+        let wasRunning = s.standup.running != nil
+        if running?.speaker != s.standup.running?.speaker { s.standup.itemIndex = 0 }
+        s.standup.running = running
+        s.standup.lastEnded = lastEnded
+        if running == nil && wasRunning && s.screen == .standup {
+            s.screen = .board
+            s.message = Message("The stand-up has ended; `baton standup show last` prints its summary.")
+        } else if running != nil && !wasRunning && s.standup.following && s.screen == .board && s.overlay == nil && !s.isFacilitating {
+            s.screen = .standup
+            let name = running.flatMap { s.board.member($0.facilitator)?.handle } ?? "someone"
+            s.message = Message("\(name) started a stand-up; you follow it (f stops following, Esc goes back to the board).")
+        }
+        refreshChanged(&s)
+        return s.screen == .standup && s.history == nil ? [.loadHistory] : []
+    }
+
+    /// Toggles following the facilitator.
+    static func toggleFollow(_ s: inout AppState) {
+        s.standup.following.toggle()
+        s.message = Message(s.standup.following ? "Following the stand-up." : "Not following the stand-up; S shows it.")
+        if !s.standup.following && s.screen == .standup && !s.isFacilitating { s.screen = .board }
+        if s.standup.following && s.standup.running != nil && s.screen == .board { s.screen = .standup }
+    }
+
+    /// Marks the items changed since the last stand-up on the board (`C`).
+    static func toggleChanged(_ s: inout AppState) -> [Effect] {
+        s.standup.markChanged.toggle()
+        refreshChanged(&s)
+        let count = s.standup.changedItems.count
+        s.message = Message(s.standup.markChanged ? "Δ marks \(counted(count, "item")) changed since the last stand-up." : "Changes are no longer marked.")
+        return s.standup.markChanged && s.history == nil ? [.loadHistory] : []
+    }
+
+    static func refreshChanged(_ s: inout AppState) {
+        guard s.standup.markChanged, let history = s.history else { return }
+        s.standup.changedItems = StandupChanges.changedItems(after: s.standup.lastEnded, in: history)
+    }
+}
