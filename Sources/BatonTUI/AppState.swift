@@ -193,6 +193,8 @@ public struct AppState: Sendable {
     public var gapIndex = 0
     /// The stand-up: the running one, its setup, following, and the last summary.
     public var standup = StandupSession()
+    /// How long an item may stay in a stage before its card shows its age as a warning.
+    public var ageLimits = AgeLimits()
     /// The time zone days and weeks are counted in.
     public var timeZone = TimeZone.current
     /// The open items of each stage in display order, filtered: rebuilt when the board or filter changes.

@@ -88,7 +88,8 @@ enum CardView {
     static func meta(_ item: Item, _ s: AppState, x: Int, y: Int, width: Int, _ frame: inout Frame) {
         let segments = metaSegments(item, s)
         let age = Age.short(since: item.stageSince, now: s.now)
-        let ageRole: StyleRole = s.now.timeIntervalSince(item.stageSince) > 7 * 86_400 && s.board.stage(item.stage)?.role == .active ? .ageOld : .age
+        let overAge = s.board.stage(item.stage).map { Flow.isOverAge(item, in: $0, now: s.now, limits: s.ageLimits) } ?? false
+        let ageRole: StyleRole = overAge ? .ageOld : .age
         var room = max(0, width - DisplayText.width(of: age) - 1)
         var kept = Set<Int>()
         for index in segments.indices.sorted(by: { segments[$0].priority < segments[$1].priority }) {

@@ -19,7 +19,7 @@ public struct Insights: Equatable, Sendable {
     public static func compute(_ s: AppState) -> Insights {
         var insights = Insights()
         let window = FlowWindow(now: s.now, weeks: weeks, timeZone: s.timeZone)
-        let report = Flow.report(board: s.board, events: s.history ?? [], window: window, limits: AgeLimits())
+        let report = Flow.report(board: s.board, events: s.history ?? [], window: window, limits: s.ageLimits)
         insights.flow = report
         insights.outcomes = OutcomeStats.compute(board: s.board, completions: report.completions, now: s.now, timeZone: s.timeZone)
         insights.balance = Balance.compute(board: s.board, limit: personalLimit)

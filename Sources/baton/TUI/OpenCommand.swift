@@ -17,11 +17,13 @@ struct Open: ParsableCommand {
             return try Show.parse(global.arguments).run()
         }
         let session = try global.session()
-        let settings = Settings.load()
+        var settings = Settings.load()
         let themeName = theme ?? settings.theme
         if let themeName { try Settings.checkTheme(themeName) }
-        var state = AppState(board: try session.store.loadBoard(), actor: session.actor, readOnly: session.store.isReadOnly,
+        let board = try session.store.loadBoard()
+        var state = AppState(board: board, actor: session.actor, readOnly: session.store.isReadOnly,
                              keymap: settings.keymap, width: 80, height: 24, now: Date())
+        state.ageLimits = settings.ageLimits(for: board)
         if let problem = settings.problems.first {
             state.message = Message(problem + (settings.problems.count > 1 ? " (and \(settings.problems.count - 1) more)" : ""), isError: true)
         }
@@ -35,6 +37,8 @@ struct Settings {
     var keymap = Keymap.standard
     var theme: String?
     var mouse = true
+    /// `age STAGE DAYS` lines: how long an item may stay in a stage before its age is a warning.
+    var ageDays: [(stage: String, days: Double, line: Int)] = []
     var problems: [String] = []
 
     static var folder: String {
@@ -49,12 +53,37 @@ struct Settings {
             (settings.keymap, settings.problems) = KeyFile.apply(text, file: keys)
         }
         if let text = try? String(contentsOfFile: folder + "/config", encoding: .utf8) {
-            for line in text.split(whereSeparator: \.isNewline).map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+                .map({ $0.trimmingCharacters(in: .whitespaces) }).enumerated() {
                 if line.hasPrefix("theme ") { settings.theme = line.dropFirst(6).trimmingCharacters(in: .whitespaces) }
                 if line == "mouse off" { settings.mouse = false }
+                if line.hasPrefix("age ") { settings.ageLine(line, number: index + 1) }
             }
         }
         return settings
+    }
+
+    /// Reads `age STAGE DAYS` (the stage name may have spaces; DAYS is a number).
+    mutating func ageLine(_ line: String, number: Int) {
+        let words = line.split(separator: " ").map(String.init)
+        guard words.count >= 3, let days = Double(words.last!), days > 0 else {
+            problems.append("\(Settings.folder)/config:\(number): expected `age STAGE DAYS`, such as `age Doing 3`.")
+            return
+        }
+        ageDays.append((words.dropFirst().dropLast().joined(separator: " "), days, number))
+    }
+
+    /// The age limits for `board`, reporting stage names that do not exist.
+    mutating func ageLimits(for board: Board) -> AgeLimits {
+        var limits = AgeLimits()
+        for entry in ageDays {
+            if let stage = board.stages.first(where: { $0.name.lowercased() == entry.stage.lowercased() }) {
+                limits.perStage[stage.id] = entry.days * 86_400
+            } else {
+                problems.append("\(Settings.folder)/config:\(entry.line): there is no stage named '\(entry.stage)'; stages are \(board.stages.map(\.name).joined(separator: ", ")).")
+            }
+        }
+        return limits
     }
 
     /// Refuses, before the screen starts, a theme that cannot be found or read.
