@@ -24,7 +24,7 @@ enum FlowView {
         for stage in report.ages {
             let over = stage.over.prefix(8).map { "#\($0.number) \(days($0.age))" }.joined(separator: "  ")
             lines.append([("  " + DisplayText.fit(DisplayText.sanitize(stage.stage.name), to: 14), .label),
-                          ("\(stage.open) open", .normal), (stage.over.isEmpty ? "" : "  \(stage.over.count) too old: ", .ageOld), (over, .ageOld)])
+                          ("\(stage.open) \(stage.stage.role == .done ? "in it" : "open")", .normal), (stage.over.isEmpty ? "" : "  \(stage.over.count) too old: ", .ageOld), (over, .ageOld)])
         }
         return lines
     }
@@ -32,7 +32,7 @@ enum FlowView {
     /// The diagram (with its axes and legend) with each band in its own role.
     static func diagram(_ cfd: CumulativeFlow, _ s: AppState) -> [StyledLine] {
         let grid = FlowDiagram.grid(cfd, width: max(20, min(s.width - 2, 100)), height: max(6, min(s.height - 8, 18)))
-        var lines: [StyledLine] = grid.rows.map { row in
+        return grid.rows.map { row in
             var line: StyledLine = []
             for cell in row {
                 let role: StyleRole = cell.band.map { bands[$0 % bands.count] } ?? .dim
@@ -44,7 +44,6 @@ enum FlowView {
             }
             return line
         }
-        return lines
     }
 
     static func days(_ seconds: TimeInterval?) -> String {
@@ -59,13 +58,15 @@ enum BalanceView {
     static func lines(_ s: AppState) -> [StyledLine] {
         guard let balance = s.insights.balance else { return [] }
         let board = s.board
-        var lines: [StyledLine] = [[("Owners per stage", .title), ("   business only · IT only · both · neither", .dim)]]
+        var lines: [StyledLine] = [[("Owners per stage", .title)],
+                                   [("  " + "".fit(14), .dim), ("business".fit(10), .ownerBusiness), ("IT".fit(10), .ownerIT),
+                                    ("both".fit(10), .progressDone), ("neither", .pairingGap)]]
         for pairing in balance.pairing {
             let name = DisplayText.fit(DisplayText.sanitize(board.stage(pairing.stage)?.name ?? "?"), to: 14)
-            lines.append([("  " + name, .label), ("\(pairing.businessOnly)".fit(6), .ownerBusiness), ("\(pairing.itOnly)".fit(6), .ownerIT),
-                          ("\(pairing.both)".fit(6), .progressDone), ("\(pairing.neither)".fit(6), pairing.neither > 0 ? .pairingGap : .normal)])
+            lines.append([("  " + name, .label), ("\(pairing.businessOnly)".fit(10), .ownerBusiness), ("\(pairing.itOnly)".fit(10), .ownerIT),
+                          ("\(pairing.both)".fit(10), .progressDone), ("\(pairing.neither)", pairing.neither > 0 ? .pairingGap : .normal)])
         }
-        lines += [[], [("Pairing gaps", .title), ("  active items without a business or an IT owner · Enter opens, a adds an owner", .dim)]]
+        lines += [[], [("Pairing gaps", .title), ("  active items lacking a business or an IT owner", .dim)]]
         if balance.gaps.isEmpty { lines.append([("  none: every active item has a business and an IT owner", .dim)]) }
         for (index, gap) in balance.gaps.enumerated() {
             let selected = index == s.gapIndex
@@ -74,12 +75,14 @@ enum BalanceView {
             lines.append([(selected ? "▸ " : "  ", .selection), ("#\(gap.number) ", selected ? .cardSelected : .number),
                           (missing.fit(15), .pairingGap), (DisplayText.truncate(title, to: max(5, s.width - 25)), .normal)])
         }
-        lines += [[], [("Load in active stages", .title), ("  owned + involved, limit \(Insights.personalLimit) each", .dim)]]
+        lines += [[], [("Load in active stages", .title), ("  ■ owned  □ involved, limit \(Insights.personalLimit) each", .dim)]]
+        let barWidth = max(Insights.personalLimit + 1, balance.load.map(\.count).max() ?? 0)
         for load in balance.load {
             guard let member = board.member(load.member) else { continue }
             let role: StyleRole = member.discipline == .it ? .ownerIT : .ownerBusiness
             lines.append([("  " + DisplayText.sanitize(member.handle).fit(6), role),
-                          (String(repeating: "■", count: load.owned.count) + String(repeating: "□", count: load.involved.count), load.overloaded ? .blocked : .progressDone),
+                          ((String(repeating: "■", count: load.owned.count) + String(repeating: "□", count: load.involved.count)).fit(barWidth),
+                           load.overloaded ? .blocked : .progressDone),
                           ("  \(load.count)/\(load.limit)" + (load.overloaded ? "  overloaded" : ""), load.overloaded ? .blocked : .dim)])
         }
         if balance.unlinkedCount > 0 {
@@ -91,7 +94,7 @@ enum BalanceView {
 
     /// Keeps the selected gap on screen.
     static func scroll(_ s: AppState) -> Int {
-        let gapsTop = (s.insights.balance?.pairing.count ?? 0) + 3
+        let gapsTop = (s.insights.balance?.pairing.count ?? 0) + 4
         return max(0, gapsTop + s.gapIndex + 2 - max(1, s.height - 3))
     }
 }

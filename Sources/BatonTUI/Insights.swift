@@ -54,8 +54,9 @@ extension App {
     /// Shows the active items that serve no outcome on the board, so they can be linked with `o`.
     static func showUnlinked(_ s: inout AppState) {
         s.screen = .board
-        setFilter("outcome:none", &s, keepQuery: true)
+        setFilter("outcome:none active", &s, keepQuery: true)
         let shown = s.columns.values.reduce(0) { $0 + $1.count }
-        s.message = Message("\(counted(shown, "item")) serve no outcome; select one and press o to link it · Esc clears the filter.")
+        let verb = shown == 1 ? "serves" : "serve"
+        s.message = Message("\(counted(shown, "active item")) \(verb) no outcome; select one and press o to link it · Esc clears the filter.")
     }
 }
