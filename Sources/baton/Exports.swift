@@ -6,14 +6,14 @@ struct MarkdownExport {
 
     var text: String {
         let board = document.board
-        var lines = ["# \(escape(board.name))", ""]
+        var lines = ["# \(markdownEscaped(board.name))", ""]
         if !board.outcomes.isEmpty {
-            lines += ["## Outcomes", ""] + board.outcomes.map { "- **\(escape($0.title))**: \(escape(OutcomeText.progressLine($0)))" } + [""]
+            lines += ["## Outcomes", ""] + board.outcomes.map { "- **\(markdownEscaped($0.title))**: \(markdownEscaped(OutcomeText.progressLine($0)))" } + [""]
         }
         for stage in board.stages {
             let items = board.openItems(in: stage.id)
             let wip = stage.wipLimit.map { " (WIP \(items.count)/\($0))" } ?? ""
-            lines += ["## \(escape(stage.name))\(wip)", ""]
+            lines += ["## \(markdownEscaped(stage.name))\(wip)", ""]
             lines += items.isEmpty ? ["_No items._"] : items.map { line(for: $0, in: board) }
             lines.append("")
         }
@@ -21,24 +21,16 @@ struct MarkdownExport {
     }
 
     private func line(for item: Item, in board: Board) -> String {
-        var parts = ["- **#\(item.number)** \(escape(item.title))"]
+        var parts = ["- **#\(item.number)** \(markdownEscaped(item.title))"]
         if item.kind != .work { parts.append("_\(item.kind.rawValue)_") }
         let owners = item.owners.compactMap { board.member($0)?.handle }
         if !owners.isEmpty { parts.append("owners: " + owners.map { "@\($0)" }.joined(separator: " ")) }
         if item.expedite { parts.append("**expedite**") }
-        if let blocked = item.blocked { parts.append("**blocked**: \(escape(blocked.reason))") }
+        if let blocked = item.blocked { parts.append("**blocked**: \(markdownEscaped(blocked.reason))") }
         if let due = item.due { parts.append("due \(due)") }
         return parts.joined(separator: " · ")
     }
 
-    private func escape(_ text: String) -> String {
-        var out = ""
-        for character in DisplayText.sanitize(text) {
-            if "\\`*_[]<>#|".contains(character) { out.append("\\") }
-            out.append(character)
-        }
-        return out
-    }
 }
 
 /// Items as CSV (RFC 4180), one row per item, archived ones included.
@@ -64,4 +56,14 @@ struct CSVExport {
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
+}
+
+/// Markdown text: board text sanitised, and Markdown's special characters escaped.
+func markdownEscaped(_ text: String) -> String {
+    var out = ""
+    for character in DisplayText.sanitize(text) {
+        if "\\`*_[]<>#|".contains(character) { out.append("\\") }
+        out.append(character)
+    }
+    return out
 }

@@ -115,9 +115,9 @@ struct StandupReport: Encodable {
 
     /// Markdown for a chat or a wiki; board text is escaped so it cannot break the layout.
     func markdown() -> String {
-        var lines = ["## \(escape(heading))", "",
+        var lines = ["## \(markdownEscaped(heading))", "",
                      "- **Duration:** \(Self.clock(duration))" + (running ? " so far" : ""),
-                     "- **Facilitator:** \(escape(facilitator.name)) (@\(escape(facilitator.handle)))",
+                     "- **Facilitator:** \(markdownEscaped(facilitator.name)) (@\(markdownEscaped(facilitator.handle)))",
                      "- **Turn length:** \(Self.clock(turnLength))",
                      "- **Blockers raised:** \(blockersRaised.count), **cleared:** \(blockersCleared.count)",
                      "- **Items moved:** \(itemsMoved.count)", "- **Action items:** \(actionItems.count)", "",
@@ -125,16 +125,16 @@ struct StandupReport: Encodable {
         for speaker in speakers {
             let time = speaker.spoke ? Self.clock(speaker.spoken) : "did not speak"
             let over = speaker.overtime >= 1 ? "+" + Self.clock(speaker.overtime) : ""
-            lines.append("| \(escape(speaker.name)) (@\(escape(speaker.handle))) | \(speaker.discipline ?? "") | \(time) | \(over) |")
+            lines.append("| \(markdownEscaped(speaker.name)) (@\(markdownEscaped(speaker.handle))) | \(speaker.discipline ?? "") | \(time) | \(over) |")
         }
-        lines += mdSection("Blockers raised", blockersRaised.map { "**#\($0.item)** \(escape($0.title)): \(escape($0.reason))" + mdBy($0.by) })
+        lines += mdSection("Blockers raised", blockersRaised.map { "**#\($0.item)** \(markdownEscaped($0.title)): \(markdownEscaped($0.reason))" + mdBy($0.by) })
         lines += mdSection("Blockers cleared", blockersCleared.map {
-            "**#\($0.item)** \(escape($0.title))" + ($0.reason.isEmpty ? "" : " (was: \(escape($0.reason)))") + mdBy($0.by)
+            "**#\($0.item)** \(markdownEscaped($0.title))" + ($0.reason.isEmpty ? "" : " (was: \(markdownEscaped($0.reason)))") + mdBy($0.by)
         })
-        lines += mdSection("Items moved", itemsMoved.map { "**#\($0.item)** \(escape($0.title)): \(escape($0.from)) → \(escape($0.to))" + mdBy($0.by) })
-        lines += mdSection("Action items", actionItems.map { "**#\($0.item)** \(escape($0.title)) (@\(escape($0.owner)))" })
+        lines += mdSection("Items moved", itemsMoved.map { "**#\($0.item)** \(markdownEscaped($0.title)): \(markdownEscaped($0.from)) → \(markdownEscaped($0.to))" + mdBy($0.by) })
+        lines += mdSection("Action items", actionItems.map { "**#\($0.item)** \(markdownEscaped($0.title)) (@\(markdownEscaped($0.owner)))" })
         if !notes.isEmpty {
-            lines += ["", "### Notes", ""] + notes.split(separator: "\n", omittingEmptySubsequences: false).map { escape(String($0)) }
+            lines += ["", "### Notes", ""] + notes.split(separator: "\n", omittingEmptySubsequences: false).map { markdownEscaped(String($0)) }
         }
         return lines.joined(separator: "\n")
     }
@@ -143,14 +143,6 @@ struct StandupReport: Encodable {
         ["", "### \(title)", ""] + (entries.isEmpty ? ["- none"] : entries.map { "- \($0)" })
     }
 
-    private func mdBy(_ handle: String?) -> String { handle.map { " (by @\(escape($0)))" } ?? "" }
+    private func mdBy(_ handle: String?) -> String { handle.map { " (by @\(markdownEscaped($0)))" } ?? "" }
 
-    private func escape(_ text: String) -> String {
-        var out = ""
-        for character in DisplayText.sanitize(text) {
-            if "\\`*_[]<>#|".contains(character) { out.append("\\") }
-            out.append(character)
-        }
-        return out
-    }
 }
