@@ -195,6 +195,8 @@ public struct AppState: Sendable {
     public var standup = StandupSession()
     /// How long an item may stay in a stage before its card shows its age as a warning.
     public var ageLimits = AgeLimits()
+    /// Open items in active stages one person can carry before the balance screen flags it.
+    public var personalLimit = 3
     /// The time zone days and weeks are counted in.
     public var timeZone = TimeZone.current
     /// The open items of each stage in display order, filtered: rebuilt when the board or filter changes.

@@ -75,8 +75,8 @@ enum BalanceView {
             lines.append([(selected ? "▸ " : "  ", .selection), ("#\(gap.number) ", selected ? .cardSelected : .number),
                           (missing.fit(15), .pairingGap), (DisplayText.truncate(title, to: max(5, s.width - 25)), .normal)])
         }
-        lines += [[], [("Load in active stages", .title), ("  ■ owned  □ involved, limit \(Insights.personalLimit) each", .dim)]]
-        let barWidth = max(Insights.personalLimit + 1, balance.load.map(\.count).max() ?? 0)
+        lines += [[], [("Load in active stages", .title), ("  ■ owned  □ involved, limit \(s.personalLimit) each", .dim)]]
+        let barWidth = max(s.personalLimit + 1, balance.load.map(\.count).max() ?? 0)
         for load in balance.load {
             guard let member = board.member(load.member) else { continue }
             let role: StyleRole = member.discipline == .it ? .ownerIT : .ownerBusiness

@@ -12,8 +12,6 @@ public struct Insights: Equatable, Sendable {
 
     /// Weeks of history the flow screen covers.
     public static let weeks = 8
-    /// Open items in active stages one person can carry before the balance screen flags it.
-    public static let personalLimit = 3
 
     /// The figures for `s`'s board and history at `s.now`.
     public static func compute(_ s: AppState) -> Insights {
@@ -22,7 +20,7 @@ public struct Insights: Equatable, Sendable {
         let report = Flow.report(board: s.board, events: s.history ?? [], window: window, limits: s.ageLimits)
         insights.flow = report
         insights.outcomes = OutcomeStats.compute(board: s.board, completions: report.completions, now: s.now, timeZone: s.timeZone)
-        insights.balance = Balance.compute(board: s.board, limit: personalLimit)
+        insights.balance = Balance.compute(board: s.board, limit: s.personalLimit)
         return insights
     }
 }

@@ -17,7 +17,8 @@ enum StandupView {
                           (DisplayText.sanitize("\(member.handle)  \(member.name)"), member.discipline == .it ? .ownerIT : .ownerBusiness),
                           (member.discipline == .it ? "  IT" : "  business", .dim)])
         }
-        lines += [[], [("space chooses who is here · s shuffles (business and IT still alternate) · Enter starts · Esc cancels", .dim)]]
+        lines += [[], [("space: who is here · s: shuffle · Enter: start · Esc: cancel", .dim)],
+                  [("A shuffle still alternates business and IT speakers.", .dim)]]
         return lines
     }
 
@@ -33,7 +34,7 @@ enum StandupView {
         lines.append([("Speaking: ", .label), (DisplayText.sanitize(speaker.name), speaker.discipline == .it ? .ownerIT : .ownerBusiness),
                       (" (\(speaker.discipline == .it ? "IT" : "business"))  turn \(number) of \(running.turns.count) · facilitator \(facilitator)", .dim)])
         lines.append(timer(running, s))
-        lines += [[], [("Items", .title), ("  owned first, then involved; blocked first; ⌛ older than 5 days in their stage", .dim)]]
+        lines += [[], [("Items", .title), ("  owned, then involved; blocked first; ⌛ 5+ days in stage", .dim)]]
         let items = s.speakerItems
         if items.isEmpty { lines.append([("  none · a adds an action item", .dim)]) }
         for (index, entry) in items.enumerated() {

@@ -106,6 +106,17 @@ extension App {
         return s.screen == .standup && s.history == nil ? [.loadHistory] : []
     }
 
+    /// Runs `body` and keeps the same item selected in the speaker's list, which may re-sort.
+    static func keepingStandupSelection(_ s: inout AppState, _ body: (inout AppState) -> Void) {
+        let selected = s.screen == .standup ? targetItem(s)?.number : nil
+        body(&s)
+        if let selected { reselect(selected, &s) }
+    }
+
+    static func reselect(_ number: ItemNumber, _ s: inout AppState) {
+        if let index = s.speakerItems.firstIndex(where: { $0.item.number == number }) { s.standup.itemIndex = index }
+    }
+
     /// Toggles following the facilitator.
     static func toggleFollow(_ s: inout AppState) {
         s.standup.following.toggle()
@@ -119,7 +130,13 @@ extension App {
         s.standup.markChanged.toggle()
         refreshChanged(&s)
         let count = s.standup.changedItems.count
-        s.message = Message(s.standup.markChanged ? "Δ marks \(counted(count, "item")) changed since the last stand-up." : "Changes are no longer marked.")
+        if !s.standup.markChanged {
+            s.message = Message("Changes are no longer marked.")
+        } else if s.history == nil {
+            s.message = Message("Reading the history to mark the items changed since the last stand-up…")
+        } else {
+            s.message = Message("Δ marks \(counted(count, "item")) changed since the last stand-up.")
+        }
         return s.standup.markChanged && s.history == nil ? [.loadHistory] : []
     }
 

@@ -22,10 +22,12 @@ public enum App {
         case .tick(let now):
             s.now = now
         case .saved(let slice, let items, let events, let warnings):
-            saved(&s, slice: slice, items: items, events: events, warnings: warnings)
+            keepingStandupSelection(&s) { saved(&$0, slice: slice, items: items, events: events, warnings: warnings) }
         case .saveFailed(let error):
             saveFailed(error, &s)
         case .changedElsewhere(let board, let events, let items):
+            let standupItem = s.screen == .standup ? targetItem(s)?.number : nil
+            defer { if let standupItem { reselect(standupItem, &s) } }
             let followed = s.currentItem?.number
             s.replaceBoard(board, changed: events.compactMap(\.change.item) + items)
             if let followed { select(followed, &s) }
@@ -39,12 +41,16 @@ public enum App {
             s.history = events
             refreshInsights(&s)
             refreshChanged(&s)
+            if s.standup.markChanged {
+                s.message = Message("Δ marks \(counted(s.standup.changedItems.count, "item")) changed since the last stand-up.")
+            }
         case .standupChanged(let running, let lastEnded):
             return standupChanged(running, lastEnded: lastEnded, &s)
         case .standupEnded(let record):
             s.standup.running = nil
             s.standup.summary = record
             s.standup.lastEnded = record.standup.endedAt
+            refreshChanged(&s)
             s.screen = .standupSummary
             s.scroll = 0
         case .presenceChanged(let sessions):

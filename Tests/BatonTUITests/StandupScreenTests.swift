@@ -466,6 +466,21 @@ struct StandupScreenTests {
         #expect(s.prompt?.purpose == .comment(last.number))
     }
 
+    @Test func blockingTheSelectedItemKeepsItSelectedWhenTheListIsResorted() {
+        var s = facilitating()
+        press(&s, named: "j")
+        #expect(s.speakerItems.map(\.item.number).prefix(2) == [1, 5], "\(s.speakerItems.map(\.item.number))")
+        press(&s, named: "b")
+        type(&s, "Waiting for legal")
+        #expect(press(&s, named: "enter") == [.apply([.block(5, reason: "Waiting for legal")])])
+        // The block is stored and comes back: blocked items are listed first, so #5 moves to the top.
+        var board = s.board
+        let events = TUI.events(.block(5, reason: "Waiting for legal"), &board, at: TUI.now, seq: 900)
+        _ = App.update(&s, .saved(slice: board, items: [5], events: events, warnings: []))
+        #expect(s.speakerItems.first?.item.number == 5)
+        #expect(App.targetItem(s)?.number == 5)
+    }
+
     @Test func passingTheBatonSelectsTheNewSpeakersFirstItem() {
         var s = facilitating()
         press(&s, named: "j", "j")
@@ -693,6 +708,26 @@ struct StandupScreenTests {
         _ = App.update(&s, .historyLoaded(events))
         #expect(press(&s, named: "C") == [])
         #expect(s.standup.changedItems == [4])
+    }
+
+    @Test func theMarksFollowTheEndOfTheStandupThisSessionRan() {
+        var board = TUI.squad()
+        let events = TUI.events(.comment(4, text: "Before"), &board, at: TUI.now.addingTimeInterval(-60), seq: 1)
+        var s = TUI.state(board)
+        _ = App.update(&s, .historyLoaded(events))
+        press(&s, named: "C")
+        #expect(s.standup.changedItems == [4])
+        var standup = Self.standup()
+        standup.end(at: TUI.now.addingTimeInterval(60))
+        _ = App.update(&s, .standupEnded(StandupRecord(standup: standup, summary: nil)))
+        #expect(s.standup.lastEnded == TUI.now.addingTimeInterval(60))
+        #expect(s.standup.changedItems.isEmpty)
+    }
+
+    @Test func theMessageOfCDoesNotCountBeforeTheHistoryIsRead() {
+        var s = TUI.state(squad)
+        #expect(press(&s, named: "C") == [.loadHistory])
+        #expect(s.message?.text.contains("0 items") == false)
     }
 
     // MARK: Golden frames

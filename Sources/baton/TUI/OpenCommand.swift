@@ -24,6 +24,7 @@ struct Open: ParsableCommand {
         var state = AppState(board: board, actor: session.actor, readOnly: session.store.isReadOnly,
                              keymap: settings.keymap, width: 80, height: 24, now: Date())
         state.ageLimits = settings.ageLimits(for: board)
+        state.personalLimit = settings.personalLimit
         if let problem = settings.problems.first {
             state.message = Message(problem + (settings.problems.count > 1 ? " (and \(settings.problems.count - 1) more)" : ""), isError: true)
         }
@@ -39,6 +40,8 @@ struct Settings {
     var mouse = true
     /// `age STAGE DAYS` lines: how long an item may stay in a stage before its age is a warning.
     var ageDays: [(stage: String, days: Double, line: Int)] = []
+    /// `limit N`: how many active items one person may carry before the balance screen flags it.
+    var personalLimit = 3
     var problems: [String] = []
 
     static var folder: String {
@@ -58,9 +61,19 @@ struct Settings {
                 if line.hasPrefix("theme ") { settings.theme = line.dropFirst(6).trimmingCharacters(in: .whitespaces) }
                 if line == "mouse off" { settings.mouse = false }
                 if line.hasPrefix("age ") { settings.ageLine(line, number: index + 1) }
+                if line.hasPrefix("limit ") { settings.limitLine(line, number: index + 1) }
             }
         }
         return settings
+    }
+
+    /// Reads `limit N`.
+    mutating func limitLine(_ line: String, number: Int) {
+        guard let limit = Int(line.dropFirst(6).trimmingCharacters(in: .whitespaces)), limit >= 1 else {
+            problems.append("\(Settings.folder)/config:\(number): expected `limit N` with N at least 1, such as `limit 3`.")
+            return
+        }
+        personalLimit = limit
     }
 
     /// Reads `age STAGE DAYS` (the stage name may have spaces; DAYS is a number).
