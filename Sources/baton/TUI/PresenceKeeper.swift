@@ -13,6 +13,10 @@ final class PresenceKeeper {
     private var written: (focus: ItemNumber?, editing: ItemNumber?, member: MemberID?)?
     private var writtenAt = Date.distantPast
     private var wanted: (focus: ItemNumber?, editing: ItemNumber?, member: MemberID?) = (nil, nil, nil)
+    /// The board file is gone: presence is never written again.
+    private var gaveUp = false
+    /// The last write failed: try again at the next heartbeat, not at once.
+    private var failed = false
     /// The shortest gap between two writes caused by moving the selection.
     static let minimumGap: TimeInterval = 0.2
 
@@ -29,10 +33,13 @@ final class PresenceKeeper {
         wanted = (focus, editing, member)
     }
 
-    /// Milliseconds until `flush` has something to do (a changed focus or the next heartbeat).
+    /// Milliseconds until `flush` has something to do (a changed focus or the next heartbeat);
+    /// a session that cannot write presence only wakes for the slow timer.
     func millisecondsUntilDue(_ now: Date) -> Int32 {
+        guard !store.isReadOnly, !gaveUp else { return 1000 }
         let changed = written.map { $0 != wanted } ?? true
-        let due = writtenAt.addingTimeInterval(changed ? PresenceKeeper.minimumGap : Presence.heartbeatInterval)
+        let gap = changed && !failed ? PresenceKeeper.minimumGap : Presence.heartbeatInterval
+        let due = writtenAt.addingTimeInterval(gap)
         return Int32(max(0, min(1000, due.timeIntervalSince(now) * 1000)))
     }
 
@@ -40,12 +47,18 @@ final class PresenceKeeper {
     /// Returns true when it wrote. A read-only board has no presence of its own.
     @discardableResult
     func flush(_ now: Date) -> Bool {
-        guard !store.isReadOnly, millisecondsUntilDue(now) == 0, store.isFileStillThere else { return false }
+        guard !store.isReadOnly, millisecondsUntilDue(now) == 0 else { return false }
+        guard store.isFileStillThere else {
+            gaveUp = true
+            return false
+        }
         let row = Presence(session: session, account: account, member: wanted.member, host: host, pid: getpid(),
                            terminal: terminal, focus: wanted.focus, editing: wanted.editing, heartbeat: now)
-        guard (try? store.updatePresence(row)) != nil else { return false }
-        written = wanted
+        // A failed write (a full disk, say) is tried again at the next heartbeat, not at once.
         writtenAt = now
+        failed = (try? store.updatePresence(row)) == nil
+        guard !failed else { return false }
+        written = wanted
         return true
     }
 
