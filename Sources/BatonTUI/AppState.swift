@@ -201,8 +201,10 @@ public struct AppState: Sendable {
     public var timeZone = TimeZone.current
     /// The open items of each stage in display order, filtered: rebuilt when the board or filter changes.
     public internal(set) var columns: [StageID: [ItemNumber]] = [:]
-    /// How each stage's cards are grouped into lanes.
+    /// How the cards are grouped into lanes.
     public var lanes: LaneMode = .none
+    /// With lanes on: rows of the lanes scrolled off the top.
+    public var laneScroll = 0
 
     public init(board: Board, actor: Actor, readOnly: Bool = false, keymap: Keymap = .standard,
                 width: Int, height: Int, now: Date) {

@@ -5,11 +5,21 @@ import Foundation
 enum BoardView {
     static func draw(_ s: AppState, _ layout: BoardLayout, _ frame: inout Frame) {
         let stages = s.board.stages.dropFirst(s.firstStage).prefix(layout.visibleStages)
+        if s.lanes != .none { LaneView.draw(s, layout, &frame) }
         for (column, stage) in stages.enumerated() {
             let x = layout.columnX(column)
-            drawStage(stage, s, layout, x: x, width: layout.width(ofColumn: column), &frame)
+            if s.lanes == .none {
+                drawStage(stage, s, layout, x: x, width: layout.width(ofColumn: column), &frame)
+            } else {
+                let numbers = s.columns[stage.id] ?? []
+                title(stage, shown: numbers.count, above: 0, below: 0, selected: s.currentStage?.id == stage.id, s,
+                      x: x, width: layout.width(ofColumn: column), &frame)
+                frame.put(String(repeating: "─", count: layout.width(ofColumn: column)), x: x, y: 2, role: .border)
+            }
             if column > 0 {
-                for y in 1..<(layout.bodyTop + layout.bodyHeight) { frame.put(y == 2 ? "┼" : "│", x: x - 1, y: y, role: .border) }
+                for y in 1..<(layout.bodyTop + layout.bodyHeight) where frame[x - 1, y].text == " " {
+                    frame.put(y == 2 ? "┼" : "│", x: x - 1, y: y, role: .border)
+                }
             }
         }
         if s.firstStage > 0 { frame.put("◀", x: 0, y: 1, role: .stageOverLimit) }
@@ -33,13 +43,6 @@ enum BoardView {
             var index = first
             while index < numbers.count && y < bottom {
                 guard let item = s.board.items[numbers[index]] else { index += 1; continue }
-                if s.startsLane(numbers, at: index, first: first), let lane = s.lane(of: item) {
-                    let title = "─ " + DisplayText.sanitize(lane.title) + " "
-                    frame.put(DisplayText.truncate(title, to: width - 1) + String(repeating: "─", count: max(0, width - 1 - DisplayText.width(of: title))),
-                              x: x, y: y, role: .label, limit: width - 1)
-                    y += 1
-                    if y >= bottom { break }
-                }
                 y += CardView.draw(item, s, x: x, y: y, width: width - 1, bottom: bottom, selected: item.number == selected, &frame)
                 index += 1
             }

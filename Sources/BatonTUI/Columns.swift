@@ -40,13 +40,6 @@ extension AppState {
         return Board.displayOrder(a, b)
     }
 
-    /// True when the card at `index` of a column starts a lane (drawn with a lane header).
-    public func startsLane(_ numbers: [ItemNumber], at index: Int, first: Int) -> Bool {
-        guard lanes != .none, numbers.indices.contains(index) else { return false }
-        guard index > first, let item = storedBoard.items[numbers[index]], let previous = storedBoard.items[numbers[index - 1]] else { return true }
-        return lane(of: item) != lane(of: previous)
-    }
-
     /// Recomputes the visible items of every stage; call after the filter changes.
     public mutating func rebuildColumns() {
         var keys: [StageID: [(lane: Int, expedite: Bool, position: Int, number: ItemNumber)]] = [:]

@@ -29,6 +29,7 @@ extension App {
         if s.stageIndex < s.firstStage { s.firstStage = s.stageIndex }
         if s.stageIndex >= s.firstStage + layout.visibleStages { s.firstStage = s.stageIndex - layout.visibleStages + 1 }
         s.firstStage = max(0, min(s.firstStage, s.board.stages.count - layout.visibleStages))
+        if s.lanes != .none { return keepLaneSelectionVisible(&s, layout) }
         guard let stage = s.currentStage, let items = s.columns[stage.id], let item = s.currentItem,
               let index = items.firstIndex(of: item.number) else { return }
         let first = min(s.firstRow[stage.id] ?? 0, index)
@@ -36,19 +37,24 @@ extension App {
         let width = layout.width(ofColumn: s.stageIndex - s.firstStage) - 1
         let board = s.board
         let height = { (i: Int) in board.items[items[i]].map { CardLayout.height(of: $0, width: width) } ?? 0 }
-        let header = s.lanes == .none ? 0 : 1
-        let state = s
         var start = index
-        var rows = height(index) - 1 + header
-        while start > first {
-            // The first card drawn always carries its lane's header; the old first keeps its own only if it starts a lane.
-            let keeps = state.startsLane(items, at: start, first: start - 1) ? 0 : header
-            let added = height(start - 1) + header - keeps
-            if rows + added > layout.bodyHeight { break }
-            rows += added
+        var rows = height(index) - 1
+        while start > first, rows + height(start - 1) <= layout.bodyHeight {
             start -= 1
+            rows += height(start)
         }
         s.firstRow[stage.id] = start
+    }
+
+    /// With lanes on, the whole board scrolls so that the selected card and its lane header show.
+    static func keepLaneSelectionVisible(_ s: inout AppState, _ layout: BoardLayout) {
+        let lanes = LaneLayout(s, layout)
+        s.laneScroll = max(0, min(s.laneScroll, lanes.totalHeight - layout.bodyHeight))
+        guard let number = s.currentItem?.number, let place = lanes.place(of: number) else { return }
+        let headerRow = lanes.bands.first { place.row >= $0.top && place.row < $0.top + $0.height }?.top ?? place.row
+        let wanted = place.row - headerRow + place.height - 1 <= layout.bodyHeight ? headerRow : place.row
+        if wanted < s.laneScroll { s.laneScroll = wanted }
+        if place.row + place.height - 1 > s.laneScroll + layout.bodyHeight { s.laneScroll = place.row + place.height - 1 - layout.bodyHeight }
     }
 
     /// How many cards of the current stage fit on one screen, at least one.

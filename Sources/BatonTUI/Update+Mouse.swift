@@ -34,12 +34,12 @@ extension App {
 
     /// The card drawn at row `y` of a stage's column, if any.
     static func card(at y: Int, in stage: Stage, column: Int, _ layout: BoardLayout, _ s: AppState) -> ItemNumber? {
+        if s.lanes != .none { return LaneLayout(s, layout).card(column: column, row: y - layout.bodyTop + s.laneScroll) }
         let numbers = s.columns[stage.id] ?? []
         let width = layout.width(ofColumn: column) - 1
         var top = layout.bodyTop
         let first = s.firstRow[stage.id] ?? 0
-        for (index, number) in numbers.enumerated().dropFirst(first) {
-            if s.startsLane(numbers, at: index, first: first) { top += 1 }
+        for number in numbers.dropFirst(first) {
             guard let item = s.board.items[number], top <= y else { return nil }
             let height = CardLayout.height(of: item, width: width)
             if y < top + height - 1 { return number }
