@@ -205,6 +205,9 @@ public struct AppState: Sendable {
     public var lanes: LaneMode = .none
     /// With lanes on: rows of the lanes scrolled off the top.
     public var laneScroll = 0
+    /// With lanes on: the bands, kept until the board, the filter, the size or the visible stages
+    /// change, so that moving the selection costs no layout work.
+    public internal(set) var laneLayout: LaneLayout?
 
     public init(board: Board, actor: Actor, readOnly: Bool = false, keymap: Keymap = .standard,
                 width: Int, height: Int, now: Date) {

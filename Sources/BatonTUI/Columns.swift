@@ -42,6 +42,7 @@ extension AppState {
 
     /// Recomputes the visible items of every stage; call after the filter changes.
     public mutating func rebuildColumns() {
+        laneLayout = nil
         var keys: [StageID: [(lane: Int, expedite: Bool, position: Int, number: ItemNumber)]] = [:]
         for item in storedBoard.items.values where !item.archived && filter.matches(item, in: storedBoard) {
             keys[item.stage, default: []].append((lane(of: item)?.rank ?? 0, item.expedite, item.position, item.number))
@@ -59,6 +60,7 @@ extension AppState {
     public mutating func replaceBoard(_ new: Board, changed items: some Sequence<ItemNumber>) {
         let old = storedBoard
         storedBoard = new
+        laneLayout = nil
         let catalogMatters = !filter.isEmpty && (old.members != new.members || old.outcomes != new.outcomes)
         guard old.stages.map(\.id) == new.stages.map(\.id), !catalogMatters else { return rebuildColumns() }
         for number in Set(items) {

@@ -15,12 +15,15 @@ public struct LaneLayout: Sendable {
     }
 
     public var bands: [Band] = []
+    /// What the layout was made for: terminal size and the first visible stage.
+    public var key: (width: Int, height: Int, firstStage: Int) = (0, 0, 0)
 
     /// Rows of all bands together.
     public var totalHeight: Int { bands.last.map { $0.top + $0.height } ?? 0 }
 
     /// The bands of the visible stages of `s` with lanes on.
     public init(_ s: AppState, _ layout: BoardLayout) {
+        key = (s.width, s.height, s.firstStage)
         let stages = Array(s.board.stages.dropFirst(s.firstStage).prefix(layout.visibleStages))
         var perLane: [Int: (lane: Lane, columns: [[(number: ItemNumber, row: Int, height: Int)]])] = [:]
         for (column, stage) in stages.enumerated() {
@@ -41,6 +44,11 @@ public struct LaneLayout: Sendable {
             bands.append(Band(lane: entry.lane, top: top, height: height, cards: entry.columns))
             top += height
         }
+    }
+
+    /// True when the layout still fits `s`'s size and visible stages.
+    func fits(_ s: AppState) -> Bool {
+        key == (s.width, s.height, s.firstStage)
     }
 
     /// Where the card of item `number` is: its first row from the top of all bands and its height.

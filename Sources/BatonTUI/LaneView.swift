@@ -3,7 +3,7 @@ import BatonCore
 /// The board with swimlanes: each lane a band across the stages, under a header that spans them.
 enum LaneView {
     static func draw(_ s: AppState, _ layout: BoardLayout, _ frame: inout Frame) {
-        let lanes = LaneLayout(s, layout)
+        let lanes = s.laneLayout.flatMap { $0.fits(s) ? $0 : nil } ?? LaneLayout(s, layout)
         let top = layout.bodyTop, bottom = layout.bodyTop + layout.bodyHeight
         let selected = s.currentItem?.number
         for band in lanes.bands {

@@ -48,7 +48,8 @@ extension App {
 
     /// With lanes on, the whole board scrolls so that the selected card and its lane header show.
     static func keepLaneSelectionVisible(_ s: inout AppState, _ layout: BoardLayout) {
-        let lanes = LaneLayout(s, layout)
+        if s.laneLayout?.fits(s) != true { s.laneLayout = LaneLayout(s, layout) }
+        let lanes = s.laneLayout!
         s.laneScroll = max(0, min(s.laneScroll, lanes.totalHeight - layout.bodyHeight))
         guard let number = s.currentItem?.number, let place = lanes.place(of: number) else { return }
         let headerRow = lanes.bands.first { place.row >= $0.top && place.row < $0.top + $0.height }?.top ?? place.row

@@ -34,7 +34,10 @@ extension App {
 
     /// The card drawn at row `y` of a stage's column, if any.
     static func card(at y: Int, in stage: Stage, column: Int, _ layout: BoardLayout, _ s: AppState) -> ItemNumber? {
-        if s.lanes != .none { return LaneLayout(s, layout).card(column: column, row: y - layout.bodyTop + s.laneScroll) }
+        if s.lanes != .none {
+            let lanes = s.laneLayout.flatMap { $0.fits(s) ? $0 : nil } ?? LaneLayout(s, layout)
+            return lanes.card(column: column, row: y - layout.bodyTop + s.laneScroll)
+        }
         let numbers = s.columns[stage.id] ?? []
         let width = layout.width(ofColumn: column) - 1
         var top = layout.bodyTop
