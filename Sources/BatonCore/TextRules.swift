@@ -67,7 +67,8 @@ extension String {
         return String(self[start...end])
     }
 
-    func leftPadded(_ width: Int, with pad: Character = "0") -> String {
+    /// The string padded on the left with `pad` to at least `width` characters.
+    public func leftPadded(_ width: Int, with pad: Character = "0") -> String {
         count >= width ? self : String(repeating: pad, count: width - count) + self
     }
 }

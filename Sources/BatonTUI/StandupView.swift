@@ -113,7 +113,3 @@ enum StandupView {
         return "\(total / 60):" + String(total % 60).leftPadded(2)
     }
 }
-
-extension String {
-    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
-}

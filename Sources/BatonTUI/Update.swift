@@ -26,15 +26,7 @@ public enum App {
         case .saveFailed(let error):
             saveFailed(error, &s)
         case .changedElsewhere(let board, let events, let items):
-            let standupItem = s.screen == .standup ? targetItem(s)?.number : nil
-            defer { if let standupItem { reselect(standupItem, &s) } }
-            let followed = s.currentItem?.number
-            s.replaceBoard(board, changed: events.compactMap(\.change.item) + items)
-            if let followed { select(followed, &s) }
-            if let last = events.last { s.message = Message(EventNarrator(board: board).sentence(last) + ".") }
-            record(events, &s)
-            keepSelectionVisible(&s)
-            refreshInsights(&s)
+            keepingStandupSelection(&s) { changedElsewhere(&$0, board: board, events: events, items: items) }
         case .detailLoaded(let number, let detail):
             if s.screen == .detail(number) { s.detail = detail }
         case .historyLoaded(let events):
@@ -87,6 +79,17 @@ public enum App {
         } else if let event = events.last {
             s.message = Message(EventNarrator(board: s.board).what(event.change).capitalizedFirst + ".")
         }
+    }
+
+    /// Someone else's change: the selection stays on the same item, wherever it went.
+    static func changedElsewhere(_ s: inout AppState, board: Board, events: [Event], items: [ItemNumber]) {
+        let followed = s.currentItem?.number
+        s.replaceBoard(board, changed: events.compactMap(\.change.item) + items)
+        if let followed { select(followed, &s) }
+        if let last = events.last { s.message = Message(EventNarrator(board: board).sentence(last) + ".") }
+        record(events, &s)
+        keepSelectionVisible(&s)
+        refreshInsights(&s)
     }
 
     /// A refused change: the text typed is never lost. A conflict on edited text opens the

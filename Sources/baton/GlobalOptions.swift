@@ -11,8 +11,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("as"), help: ArgumentHelp("Act as the member with this handle (the account is recorded too).", valueName: "handle"))
     var actAs: String?
 
-    /// Opens the board, creating the default board on first use, and works out who is acting.
-    func session(access: BoardStore.Access = .automatic) throws -> Session {
+    /// Opens the board, creating the default board on first use, and works out who is acting;
+    /// `withItems` loads every item at once, for commands that show them.
+    func session(access: BoardStore.Access = .automatic, withItems: Bool = false) throws -> Session {
         let location = BoardLocator.locate(flag: board)
         let account = SystemAccount.current()
         if case .defaultBoard(let path) = location, !FileManager.default.fileExists(atPath: path) {
@@ -20,7 +21,7 @@ struct GlobalOptions: ParsableArguments {
                                       by: Actor(account: account, member: 1))
         }
         let store = try BoardStore.open(location.path, access: access)
-        return try Session(store: store, account: account, actAs: actAs)
+        return try Session(store: store, account: account, actAs: actAs, withItems: withItems)
     }
 }
 

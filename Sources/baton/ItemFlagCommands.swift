@@ -51,14 +51,28 @@ struct ItemBlock: ParsableCommand {
     }
 }
 
-struct ItemUnblock: ParsableCommand {
+/// A command that applies one fixed action to one item and says what happened.
+protocol OneItemCommand: ParsableCommand {
+    var global: GlobalOptions { get }
+    var item: ItemRef { get }
+    /// What the item did, and what it already was, as the end of a sentence about it.
+    static var done: String { get }
+    static var unchanged: String { get }
+    static func action(_ number: ItemNumber) -> Action
+}
+
+extension OneItemCommand {
+    func run() throws {
+        try applyToItem(global, item, done: Self.done, unchanged: Self.unchanged) { _ in Self.action(item.number) }
+    }
+}
+
+struct ItemUnblock: OneItemCommand {
     static let configuration = CommandConfiguration(commandName: "unblock", abstract: "Clear an item's blocked state.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The item: 42 or #42.") var item: ItemRef
-
-    func run() throws {
-        try applyToItem(global, item, done: "is no longer blocked", unchanged: "was not blocked") { _ in .unblock(item.number) }
-    }
+    static let done = "is no longer blocked", unchanged = "was not blocked"
+    static func action(_ number: ItemNumber) -> Action { .unblock(number) }
 }
 
 struct ItemExpedite: ParsableCommand {
@@ -73,24 +87,20 @@ struct ItemExpedite: ParsableCommand {
     }
 }
 
-struct ItemArchive: ParsableCommand {
+struct ItemArchive: OneItemCommand {
     static let configuration = CommandConfiguration(commandName: "archive", abstract: "Archive an item (nothing is deleted; restore brings it back).")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The item: 42 or #42.") var item: ItemRef
-
-    func run() throws {
-        try applyToItem(global, item, done: "archived", unchanged: "was already archived") { _ in .archive(item.number) }
-    }
+    static let done = "archived", unchanged = "was already archived"
+    static func action(_ number: ItemNumber) -> Action { .archive(number) }
 }
 
-struct ItemRestore: ParsableCommand {
+struct ItemRestore: OneItemCommand {
     static let configuration = CommandConfiguration(commandName: "restore", abstract: "Bring an archived item back to its stage.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The item: 42 or #42.") var item: ItemRef
-
-    func run() throws {
-        try applyToItem(global, item, done: "restored", unchanged: "was not archived") { _ in .restore(item.number) }
-    }
+    static let done = "restored", unchanged = "was not archived"
+    static func action(_ number: ItemNumber) -> Action { .restore(number) }
 }
 
 struct CommentCommand: ParsableCommand {

@@ -49,8 +49,7 @@ struct ItemList: ParsableCommand {
     @OptionGroup var output: JSONFlag
 
     func run() throws {
-        var session = try global.session()
-        try session.loadItems()
+        let session = try global.session(withItems: true)
         let stageID = try stage.map { try session.stage($0).id }
         let memberID = try member.map { try session.member($0).id }
         let outcomeID = try outcome.map { try session.outcome($0).id }

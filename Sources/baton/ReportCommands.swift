@@ -44,8 +44,7 @@ struct ReportFlow: ParsableCommand {
         guard (1...104).contains(weeks) else { throw BatonError.usage("--weeks must be between 1 and 104.") }
         guard width >= 20, height >= 6 else { throw BatonError.usage("The diagram needs --width of at least 20 and --height of at least 6.") }
         if let olderThan, !(olderThan > 0) { throw BatonError.usage("--older-than must be a positive number of days.") }
-        var session = try global.session(access: .readOnly)
-        try session.loadItems()
+        let session = try global.session(access: .readOnly, withItems: true)
         let events = try session.store.events()
         let window = FlowWindow(now: Date(), weeks: weeks, timeZone: .current)
         let limits = olderThan.map { AgeLimits(queue: $0 * 86_400, active: $0 * 86_400) } ?? AgeLimits()
@@ -66,8 +65,7 @@ struct ReportOutcomes: ParsableCommand {
     @OptionGroup var output: ReportFormatOptions
 
     func run() throws {
-        var session = try global.session(access: .readOnly)
-        try session.loadItems()
+        let session = try global.session(access: .readOnly, withItems: true)
         let now = Date()
         let completions = Flow.completions(board: session.board, events: try session.store.events())
         let stats = OutcomeStats.compute(board: session.board, completions: completions, now: now, timeZone: .current)

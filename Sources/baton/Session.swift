@@ -6,12 +6,12 @@ import Foundation
 struct Session {
     let store: BoardStore
     let actor: Actor
-    /// The board's catalog (stages, members, outcomes, statistics); items only after `loadItems()`.
+    /// The board's catalog (stages, members, outcomes, statistics); its items too when opened `withItems`, or after `loadItems()`.
     var board: Board
 
-    init(store: BoardStore, account: String, actAs: String?) throws {
+    init(store: BoardStore, account: String, actAs: String?, withItems: Bool = false) throws {
         self.store = store
-        board = try store.loadCatalog()
+        board = try withItems ? store.loadBoard() : store.loadCatalog()
         let member: Member?
         if let actAs {
             member = try Session.member(actAs, in: board)

@@ -10,8 +10,7 @@ struct Show: ParsableCommand {
     @OptionGroup var output: JSONFlag
 
     func run() throws {
-        var session = try global.session(access: .readOnly)
-        try session.loadItems()
+        let session = try global.session(access: .readOnly, withItems: true)
         if output.json {
             return try Output.json(BoardSummary(name: session.board.name, stages: session.board.stages.map { StageSummary($0, session) }))
         }
@@ -95,7 +94,7 @@ struct BoardText {
         meta += item.involved.compactMap { board.member($0).map { "(" + safe($0.handle) + ")" } }
         if item.expedite { meta.append("⚡expedite") }
         if let role = board.stage(item.stage)?.role, role == .active, pairingGap(item) { meta.append("◐pair?") }
-        meta.append(Human.age(since: item.stageSince, now: now))
+        meta.append(Age.short(since: item.stageSince, now: now))
         lines.append(DisplayText.fit(indent + meta.joined(separator: " "), to: width))
         if let blocked = item.blocked {
             lines.append(style(DisplayText.fit(indent + "⛔ " + safe(blocked.reason), to: width), red: true))

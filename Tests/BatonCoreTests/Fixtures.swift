@@ -60,23 +60,12 @@ func apply(_ action: Action, to board: inout Board, by actor: Actor = Fixture.as
 func expectFailure(_ action: Action, on board: inout Board, category: ErrorCategory = .data, mentions: [String] = [],
                    by actor: Actor = Fixture.asAna, sourceLocation: SourceLocation = #_sourceLocation) -> BatonError? {
     let before = board
-    do {
-        let change = try board.apply(action, by: actor, at: Fixture.t1)
-        Issue.record("expected \(action) to fail, but it succeeded with \(change)", sourceLocation: sourceLocation)
-        return nil
-    } catch let error as BatonError {
-        #expect(error.category == category, "\(error.message)", sourceLocation: sourceLocation)
-        for fragment in mentions {
-            #expect(error.message.contains(fragment), "message \"\(error.message)\" does not mention \"\(fragment)\"",
-                    sourceLocation: sourceLocation)
-        }
-        expectOneSentence(error.message, sourceLocation: sourceLocation)
-        #expect(board == before, "the board changed although \(action) failed", sourceLocation: sourceLocation)
-        return error
-    } catch {
-        Issue.record("expected a BatonError, got \(error)", sourceLocation: sourceLocation)
-        return nil
+    var attempt = board
+    let error = expectBatonError(category, mentions: mentions, sourceLocation: sourceLocation) {
+        _ = try attempt.apply(action, by: actor, at: Fixture.t1)
     }
+    #expect(attempt == before, "the board changed although \(action) failed", sourceLocation: sourceLocation)
+    return error
 }
 
 /// A message is one line that ends with a full stop.

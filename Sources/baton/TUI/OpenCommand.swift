@@ -16,11 +16,11 @@ struct Open: ParsableCommand {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             return try Show.parse(global.arguments).run()
         }
-        let session = try global.session()
+        let session = try global.session(withItems: true)
         var settings = Settings.load()
         let themeName = theme ?? settings.theme
         if let themeName { try Settings.checkTheme(themeName) }
-        let board = try session.store.loadBoard()
+        let board = session.board
         var state = AppState(board: board, actor: session.actor, readOnly: session.store.isReadOnly,
                              keymap: settings.keymap, width: 80, height: 24, now: Date())
         state.ageLimits = settings.ageLimits(for: board)
