@@ -4,7 +4,7 @@ SWIFT ?= swift
 SAMPLE := .sample/board.baton
 BIN := .build/debug/baton
 
-.PHONY: all build deps test run install man completions clean
+.PHONY: all build deps test test-faults run install man completions clean
 
 all: build
 
@@ -16,7 +16,7 @@ build: deps
 
 # Tests that start many processes or drive real terminals; they run apart so that neither starves
 # the other on a small machine.
-HEAVY := CLITests.ConcurrencyTests|CLITests.MixedConcurrencyTests|EndToEndTests
+HEAVY := CLITests.ConcurrencyTests|CLITests.MixedConcurrencyTests|EndToEndTests|FaultTests
 
 ## Runs every test: unit tests, golden frames, the command line end to end, the TUI in tmux, and
 ## the many-writer stress tests.
@@ -25,6 +25,13 @@ test: deps
 	$(SWIFT) test --skip-build --skip '$(HEAVY)'
 	$(SWIFT) test --skip-build --filter 'EndToEndTests'
 	$(SWIFT) test --skip-build --filter 'CLITests.ConcurrencyTests|CLITests.MixedConcurrencyTests'
+	$(SWIFT) test --skip-build --filter 'FaultTests'
+
+## The fault-injection suite alone: killed writers, full disks, read-only files, corrupt boards,
+## signals, hostile text and odd terminals, each checked for nothing lost and nothing leaked.
+test-faults: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --filter 'FaultTests'
 
 
 ## Opens the sample board full-screen (created on first run in the git-ignored .sample folder).

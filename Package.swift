@@ -35,6 +35,7 @@ let package = Package(
         .target(name: "BatonTestSupport", path: "Tests/Support"),
         .testTarget(name: "CLITests", dependencies: ["BatonCore", "BatonTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["BatonTestSupport"], path: "Tests/EndToEnd"),
+        .testTarget(name: "FaultTests", dependencies: ["BatonTestSupport"], path: "Tests/Faults"),
     ],
     swiftLanguageModes: [.v6]
 )
