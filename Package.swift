@@ -27,6 +27,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "baton-bench",
+            dependencies: ["BatonCore", "BatonStore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Sources/BatonBench"
+        ),
         .testTarget(name: "BatonCoreTests", dependencies: ["BatonCore"]),
         .testTarget(name: "BatonStoreTests", dependencies: ["BatonStore", "BatonCore"],
                     resources: [.copy("Fixtures")]),

@@ -141,8 +141,13 @@ public enum Flow {
     /// started at its first entry into an active stage. Archived items count when they are in a
     /// done stage; items moved back out of done do not count until they enter one again.
     public static func completions(board: Board, events: [Event]) -> [Completion] {
+        completions(board: board, steps: FlowStep.steps(from: events))
+    }
+
+    /// `completions(board:events:)` from flow steps in time order.
+    public static func completions(board: Board, steps: [FlowStep]) -> [Completion] {
         var replay = FlowReplay(board: board, window: nil)
-        replay.run(events)
+        replay.run(steps)
         return replay.completions()
     }
 
@@ -163,14 +168,19 @@ public enum Flow {
     /// Items per stage at the end of each day of the window (today: at `now`).
     public static func cumulativeFlow(board: Board, events: [Event], window: FlowWindow) -> CumulativeFlow {
         var replay = FlowReplay(board: board, window: window)
-        replay.run(events)
+        replay.run(FlowStep.steps(from: events))
         return replay.cumulativeFlow()
     }
 
     /// Ages, completions, cycle time, throughput and cumulative flow in one pass over `events`.
     public static func report(board: Board, events: [Event], window: FlowWindow, limits: AgeLimits = AgeLimits()) -> FlowReport {
+        report(board: board, steps: FlowStep.steps(from: events), window: window, limits: limits)
+    }
+
+    /// `report(board:events:window:limits:)` from flow steps in time order.
+    public static func report(board: Board, steps: [FlowStep], window: FlowWindow, limits: AgeLimits = AgeLimits()) -> FlowReport {
         var replay = FlowReplay(board: board, window: window)
-        replay.run(events)
+        replay.run(steps)
         let completions = replay.completions()
         return FlowReport(window: window, ages: ages(board: board, now: window.now, limits: limits),
                           completions: completions,

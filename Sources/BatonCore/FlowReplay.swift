@@ -107,46 +107,8 @@ struct FlowReplay {
         snapshots.reserveCapacity(window?.days.count ?? 0)
     }
 
-    /// One item event that matters for flow, small enough to sort cheaply.
-    struct Step {
-        enum Kind { case created, moved, archived, restored }
-        var at: Date
-        var seq: Int
-        var item: ItemNumber
-        var kind: Kind
-        /// The stage created in or moved to; `nil` when the event does not say.
-        var stage: StageID?
-        /// The stage moved from.
-        var from: StageID?
-    }
-
-    /// The flow-relevant item events in time order (by sequence number within the same time).
-    /// The history is normally in time order already; back-dated changes are sorted in.
-    static func steps(_ events: [Event]) -> [Step] {
-        var steps: [Step] = []
-        steps.reserveCapacity(events.count)
-        var sorted = true
-        for event in events {
-            guard let number = event.change.item else { continue }
-            let step: Step
-            switch event.change.kind {
-            case .itemCreated: step = Step(at: event.at, seq: event.seq, item: number, kind: .created, stage: event.change.entityID)
-            case .itemMoved:
-                guard let to = event.change.after.flatMap({ Int($0) }) else { continue }
-                step = Step(at: event.at, seq: event.seq, item: number, kind: .moved, stage: to, from: event.change.before.flatMap { Int($0) })
-            case .itemArchived: step = Step(at: event.at, seq: event.seq, item: number, kind: .archived)
-            case .itemRestored: step = Step(at: event.at, seq: event.seq, item: number, kind: .restored)
-            default: continue
-            }
-            if let last = steps.last, (last.at, last.seq) > (step.at, step.seq) { sorted = false }
-            steps.append(step)
-        }
-        if !sorted { steps.sort { ($0.at, $0.seq) < ($1.at, $1.seq) } }
-        return steps
-    }
-
-    mutating func run(_ events: [Event]) {
-        let steps = FlowReplay.steps(events)
+    /// Replays `steps`, which are in time order (as `FlowStep.steps(from:)` gives them).
+    mutating func run(_ steps: [FlowStep]) {
         seed(steps)
         for step in steps {
             let number = step.item
@@ -176,7 +138,7 @@ struct FlowReplay {
 
     /// Items the history does not show being created start where their first move says they
     /// were, or where the board has them now (archived ones stay out of the counts).
-    private mutating func seed(_ steps: [Step]) {
+    private mutating func seed(_ steps: [FlowStep]) {
         var created = Set<ItemNumber>()
         var firstMove: [ItemNumber: StageID] = [:]
         var mentioned = Set<ItemNumber>()

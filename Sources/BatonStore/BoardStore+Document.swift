@@ -7,7 +7,7 @@ extension BoardStore {
     public func exportDocument() throws -> BoardDocument {
         try read { db in
             BoardDocument(board: try loadBoard(db), comments: try allComments(db),
-                          events: try Row.fetchAll(db, sql: "SELECT * FROM event ORDER BY seq").map(RowReader.event))
+                          events: try RowReader.events(db, where: "1"))
         }
     }
 

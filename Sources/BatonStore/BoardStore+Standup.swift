@@ -164,8 +164,7 @@ extension BoardStore {
 
     private func summary(of standup: Standup, at now: Date, _ db: Database) throws -> StandupSummary {
         let end = standup.endedAt ?? now
-        let events = try Row.fetchAll(db, sql: "SELECT * FROM event WHERE at >= ? AND at <= ? ORDER BY seq",
-                                      arguments: [millis(standup.startedAt), millis(end)]).map(RowReader.event)
+        let events = try RowReader.events(db, where: "at >= ? AND at <= ?", [millis(standup.startedAt), millis(end)])
         var numbers: [ItemNumber] = []
         for number in events.compactMap(\.change.item) where !numbers.contains(number) { numbers.append(number) }
         let board = try catalog(db, items: try items(numbers, db), stats: [:])

@@ -74,7 +74,7 @@ public final class BoardStore: @unchecked Sendable {
     /// The comments on an item, oldest first.
     public func comments(on item: ItemNumber) throws -> [Comment] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM comment WHERE item_number = ? ORDER BY id", arguments: [item]).map(RowReader.comment)
+            try RowReader.comments(db, where: "item_number = ?", [item])
         }
     }
 
@@ -84,19 +84,35 @@ public final class BoardStore: @unchecked Sendable {
     }
 
     func allComments(_ db: Database) throws -> [Comment] {
-        try Row.fetchAll(db, sql: "SELECT * FROM comment ORDER BY id").map(RowReader.comment)
+        try RowReader.comments(db, where: "1")
     }
 
     /// Events after sequence number `seq`, optionally only those of one item or from a time on, oldest first.
     public func events(after seq: Int = 0, item: ItemNumber? = nil, since: Date? = nil, limit: Int? = nil) throws -> [Event] {
         try read { db in
-            var sql = "SELECT * FROM event WHERE seq > ?"
+            var condition = "seq > ?"
             var arguments: StatementArguments = [seq]
-            if let item { sql += " AND item_number = ?"; arguments += [item] }
-            if let since { sql += " AND at >= ?"; arguments += [millis(since)] }
-            sql += " ORDER BY seq"
-            if let limit { sql = "SELECT * FROM (\(sql.replacingOccurrences(of: "ORDER BY seq", with: "ORDER BY seq DESC")) LIMIT \(limit)) ORDER BY seq" }
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(RowReader.event)
+            if let item { condition += " AND item_number = ?"; arguments += [item] }
+            if let since { condition += " AND at >= ?"; arguments += [millis(since)] }
+            if let limit {
+                condition += " AND seq IN (SELECT seq FROM event WHERE \(condition) ORDER BY seq DESC LIMIT \(limit))"
+                arguments += arguments
+            }
+            return try RowReader.events(db, where: condition, arguments)
+        }
+    }
+
+    /// The flow steps of the whole history in time order: what the figure screens need, read
+    /// without ever holding the whole history as events.
+    public func flowSteps() throws -> [FlowStep] {
+        try read { db in
+            let kinds = FlowStep.kinds.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+            var steps: [FlowStep] = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(RowReader.eventColumns) FROM event WHERE kind IN (\(kinds)) ORDER BY seq")
+            while let row = try rows.next() {
+                if let step = FlowStep(RowReader.event(row)) { steps.append(step) }
+            }
+            return FlowStep.ordered(steps)
         }
     }
 

@@ -31,16 +31,18 @@ enum RowReader {
     /// Fills in owners and involved members of `items` from the item_member table.
     static func attachMembers(_ items: inout [ItemNumber: Item], _ db: Database, only numbers: [ItemNumber]? = nil) throws {
         let filter = numbers.map { "WHERE item_number IN (\($0.map(String.init).joined(separator: ",")))" } ?? ""
-        var people: [ItemNumber: (owners: [MemberID], involved: [MemberID])] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT item_number, member_id, role = 'owner' FROM item_member \(filter) ORDER BY item_number, ord")
+        // Read in table order and sort each item's few members here: an ORDER BY over the whole
+        // table would make SQLite sort every row.
+        var people: [ItemNumber: [(ord: Int, member: MemberID, owner: Bool)]] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT item_number, member_id, role = 'owner', ord FROM item_member \(filter)")
         while let row = try rows.next() {
-            let number: ItemNumber = row[0]
-            let member: MemberID = row[1]
-            if row[2] as Bool { people[number, default: ([], [])].owners.append(member) } else { people[number, default: ([], [])].involved.append(member) }
+            people[row[0], default: []].append((row[3], row[1], row[2]))
         }
-        for (number, lists) in people where items[number] != nil {
-            items[number]!.owners = lists.owners
-            items[number]!.involved = lists.involved
+        for (number, entries) in people {
+            guard let index = items.index(forKey: number) else { continue }
+            let ordered = entries.count > 1 ? entries.sorted { $0.ord < $1.ord } : entries
+            items.values[index].owners = ordered.filter(\.owner).map(\.member)
+            items.values[index].involved = ordered.filter { !$0.owner }.map(\.member)
         }
     }
 
@@ -86,15 +88,39 @@ enum RowReader {
         try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
     }
 
+    static let eventColumns = "seq, at, account, member_id, kind, item_number, entity, entity_id, field, before, after"
+
+    /// An event from a row of `eventColumns`, read by position.
     static func event(_ row: Row) -> Event {
-        let draft = EventDraft(EventKind(rawValue: row["kind"]) ?? .itemEdited, item: row["item_number"],
-                               entity: (row["entity"] as String?).flatMap(EntityKind.init), entityID: row["entity_id"],
-                               field: row["field"], before: row["before"], after: row["after"])
-        return Event(seq: row["seq"], at: date(millis: row["at"]), account: row["account"], member: row["member_id"], change: draft)
+        let draft = EventDraft(EventKind(rawValue: row[4]) ?? .itemEdited, item: row[5],
+                               entity: (row[6] as String?).flatMap(EntityKind.init), entityID: row[7],
+                               field: row[8], before: row[9], after: row[10])
+        return Event(seq: row[0], at: date(millis: row[1]), account: row[2], member: row[3], change: draft)
     }
 
+    static let commentColumns = "id, item_number, member_id, account, at, text"
+
+    /// A comment from a row of `commentColumns`, read by position.
     static func comment(_ row: Row) -> Comment {
-        Comment(id: row["id"], item: row["item_number"], author: row["member_id"], account: row["account"],
-                at: date(millis: row["at"]), text: row["text"])
+        Comment(id: row[0], item: row[1], author: row[2], account: row[3], at: date(millis: row[4]), text: row[5])
+    }
+
+    /// Events matching `condition` (SQL after `WHERE`), oldest first, decoded one row at a time
+    /// so that a long history never sits in memory twice.
+    static func events(_ db: Database, where condition: String, _ arguments: StatementArguments = []) throws -> [Event] {
+        try decode(db, sql: "SELECT \(eventColumns) FROM event WHERE \(condition) ORDER BY seq", arguments, event)
+    }
+
+    /// Comments matching `condition` (SQL after `WHERE`), oldest first, decoded one row at a time.
+    static func comments(_ db: Database, where condition: String, _ arguments: StatementArguments = []) throws -> [Comment] {
+        try decode(db, sql: "SELECT \(commentColumns) FROM comment WHERE \(condition) ORDER BY id", arguments, comment)
+    }
+
+    private static func decode<T>(_ db: Database, sql: String, _ arguments: StatementArguments,
+                                  _ read: (Row) -> T) throws -> [T] {
+        var values: [T] = []
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        while let row = try rows.next() { values.append(read(row)) }
+        return values
     }
 }

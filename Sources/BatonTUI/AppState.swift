@@ -185,10 +185,15 @@ public struct AppState: Sendable {
     public var presence: [Presence] = []
     /// The board file was deleted or replaced: nothing can be saved any more.
     public var vanished = false
-    /// The board's history, loaded when a screen that needs it opens; kept up to date after.
+    /// The board's history since the last stand-up, loaded when a stand-up feature needs it;
+    /// kept up to date after.
     public var history: [Event]?
+    /// The flow steps of the whole history, loaded when a figure screen first opens; kept up to date after.
+    public var flowSteps: [FlowStep]?
     /// Figures for the outcomes, flow and balance screens, recomputed when they change.
     public var insights = Insights()
+    /// The board or its history changed since `insights` were computed.
+    public var insightsStale = true
     /// The selected pairing gap on the balance screen.
     public var gapIndex = 0
     /// The stand-up: the running one, its setup, following, and the last summary.

@@ -83,7 +83,7 @@ enum CardView {
             frame.put(DisplayText.truncate("⛔ " + DisplayText.sanitize(blocked.reason), to: width - 1), x: x + 1, y: row, role: .blocked)
             row += 1
         }
-        if selected { for line in y..<row { frame.put("▌", x: x, y: line, role: .selection) } }
+        if selected { for line in y..<row { frame.put("▌", x: x, y: line, role: .cardSelected) } }
         return layout.height
     }
 

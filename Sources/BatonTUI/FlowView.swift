@@ -7,7 +7,7 @@ enum FlowView {
 
     static func lines(_ s: AppState) -> [StyledLine] {
         guard let report = s.insights.flow else { return [[("Reading the history…", .dim)]] }
-        if s.history == nil { return [[("Reading the history…", .dim)]] }
+        if s.flowSteps == nil { return [[("Reading the history…", .dim)]] }
         var lines: [StyledLine] = [[("Cumulative flow, last \(Insights.weeks) weeks", .title)]]
         lines += diagram(report.cumulativeFlow, s)
         lines += [[], [("Throughput", .title), ("  items finished per week", .dim)]]

@@ -7,8 +7,13 @@ public struct Insights: Equatable, Sendable {
     public var flow: FlowReport?
     public var outcomes: [OutcomeStats] = []
     public var balance: Balance?
+    /// The moment the figures are for.
+    public var computedAt: Date?
 
     public init() {}
+
+    /// How long figures stay good for a screen that opens again without any change: ages move on.
+    static let freshFor: TimeInterval = 60
 
     /// Weeks of history the flow screen covers.
     public static let weeks = 8
@@ -17,36 +22,50 @@ public struct Insights: Equatable, Sendable {
     public static func compute(_ s: AppState) -> Insights {
         var insights = Insights()
         let window = FlowWindow(now: s.now, weeks: weeks, timeZone: s.timeZone)
-        let report = Flow.report(board: s.board, events: s.history ?? [], window: window, limits: s.ageLimits)
+        let report = Flow.report(board: s.board, steps: s.flowSteps ?? [], window: window, limits: s.ageLimits)
         insights.flow = report
         insights.outcomes = OutcomeStats.compute(board: s.board, completions: report.completions, now: s.now, timeZone: s.timeZone)
         insights.balance = Balance.compute(board: s.board, limit: s.personalLimit)
+        insights.computedAt = s.now
         return insights
     }
 }
 
 extension App {
-    /// Opens a screen that shows figures: loads the history the first time, computes the figures.
+    /// Opens a screen that shows figures: loads the history the first time, and computes the
+    /// figures unless nothing changed since they were last computed.
     static func openInsight(_ screen: AppScreen, _ s: inout AppState) -> [Effect] {
         s.screen = screen
         s.scroll = 0
-        s.insights = Insights.compute(s)
-        return s.history == nil ? [.loadHistory] : []
+        let age = s.insights.computedAt.map { s.now.timeIntervalSince($0) } ?? .infinity
+        if s.insightsStale || !(0..<Insights.freshFor).contains(age) { computeInsights(&s) }
+        return s.flowSteps == nil ? [.loadFlowSteps] : []
     }
 
-    /// Recomputes the figures if a screen showing them is open.
+    /// Recomputes the figures if a screen showing them is open; otherwise they are computed when one opens.
     static func refreshInsights(_ s: inout AppState) {
         switch s.screen {
-        case .outcomes, .flow, .balance: s.insights = Insights.compute(s)
-        default: break
+        case .outcomes, .flow, .balance: computeInsights(&s)
+        default: s.insightsStale = true
         }
     }
 
-    /// The history grows by `events` (ours or someone else's), if it is loaded.
+    private static func computeInsights(_ s: inout AppState) {
+        s.insights = Insights.compute(s)
+        s.insightsStale = false
+    }
+
+    /// The history and the flow steps grow by `events` (ours or someone else's), where loaded.
     static func record(_ events: [Event], _ s: inout AppState) {
-        guard s.history != nil, !events.isEmpty else { return }
-        let known = s.history!.last?.seq ?? 0
-        s.history! += events.filter { $0.seq > known }
+        guard !events.isEmpty else { return }
+        if s.history != nil {
+            let known = s.history!.last?.seq ?? 0
+            s.history! += events.filter { $0.seq > known }
+        }
+        if s.flowSteps != nil {
+            let known = s.flowSteps!.last?.seq ?? 0
+            s.flowSteps = FlowStep.ordered(s.flowSteps! + events.filter { $0.seq > known }.compactMap(FlowStep.init))
+        }
     }
 
     /// Shows the active items that serve no outcome on the board, so they can be linked with `o`.

@@ -17,8 +17,10 @@ public enum Msg: Sendable {
     case detailLoaded(ItemNumber, ItemDetail)
     /// A draft from a session that ended without saving, to offer back.
     case restoreDraft(PromptPurpose, String)
-    /// The board's history, for the flow and outcome figures.
+    /// The board's history since the last stand-up, for the stand-up's lists of changes.
     case historyLoaded([Event])
+    /// The flow steps of the whole history, for the figure screens.
+    case flowStepsLoaded([FlowStep])
     /// The running stand-up (anyone's) and when the previous one ended, as the board file says.
     case standupChanged(running: Standup?, lastEnded: Date?)
     /// A stand-up this session facilitated has ended: its record with the summary.
@@ -33,8 +35,10 @@ public enum Msg: Sendable {
 public enum Effect: Equatable, Sendable {
     case apply([Action])
     case loadDetail(ItemNumber)
-    /// Load the whole history (once; later changes arrive as events).
+    /// Load the history since the last stand-up (once; later changes arrive as events).
     case loadHistory
+    /// Load the flow steps of the whole history (once; later changes arrive as events).
+    case loadFlowSteps
     /// Start a stand-up with these speakers in this order.
     case startStandup(participants: [MemberID], turnLength: TimeInterval)
     /// Store the running stand-up's new state (speaker, pause).

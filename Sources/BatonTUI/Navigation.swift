@@ -32,18 +32,12 @@ extension App {
         if s.lanes != .none { return keepLaneSelectionVisible(&s, layout) }
         guard let stage = s.currentStage, let items = s.columns[stage.id], let item = s.currentItem,
               let index = items.firstIndex(of: item.number) else { return }
-        let first = min(s.firstRow[stage.id] ?? 0, index)
-        // Walk up from the selection while the cards still fit: work proportional to one screen.
         let width = layout.width(ofColumn: s.stageIndex - s.firstStage) - 1
         let board = s.board
-        let height = { (i: Int) in board.items[items[i]].map { CardLayout.height(of: $0, width: width) } ?? 0 }
-        var start = index
-        var rows = height(index) - 1
-        while start > first, rows + height(start - 1) <= layout.bodyHeight {
-            start -= 1
-            rows += height(start)
+        let window = CardWindow(count: items.count, rows: layout.bodyHeight) {
+            board.items[items[$0]].map { CardLayout.height(of: $0, width: width) } ?? 0
         }
-        s.firstRow[stage.id] = start
+        s.firstRow[stage.id] = window.first(showing: index, from: s.firstRow[stage.id] ?? 0)
     }
 
     /// With lanes on, the whole board scrolls so that the selected card and its lane header show.
@@ -62,5 +56,49 @@ extension App {
     static func pageSize(_ s: AppState) -> Int {
         let layout = BoardLayout(width: s.width, height: s.height, stageCount: s.board.stages.count)
         return max(1, layout.bodyHeight / 4)
+    }
+}
+
+/// Which card a column shows first, so that the selected card is on screen. The column turns a
+/// page at a time rather than a card at a time, keeping one card of context: redrawing a whole
+/// column costs about 2 KB over SSH, so it should happen once per page, not on every key.
+struct CardWindow {
+    let count: Int
+    /// Rows the column has for cards.
+    let rows: Int
+    /// Rows card `index` takes.
+    let height: (Int) -> Int
+
+    /// The first card to show so that card `index` is visible, keeping `current` when it already is.
+    /// Work is proportional to one screen of cards, whatever the column's length.
+    func first(showing index: Int, from current: Int) -> Int {
+        if index < current {
+            return min(index, topWhenAtBottom(min(index + 1, count - 1)))
+        }
+        guard !fits(from: current, through: index) else { return current }
+        let pageTop = fits(from: index - 1, through: index) ? max(0, index - 1) : index
+        return max(0, min(pageTop, topWhenAtBottom(count - 1)))
+    }
+
+    /// The first card when card `last` sits at the bottom of the column.
+    private func topWhenAtBottom(_ last: Int) -> Int {
+        var start = last
+        var used = height(last)
+        while start > 0, used + height(start - 1) <= rows + 1 {
+            start -= 1
+            used += height(start)
+        }
+        return start
+    }
+
+    /// Whether cards `start...last` fit; the last card's spacing row may fall off the bottom.
+    private func fits(from start: Int, through last: Int) -> Bool {
+        guard start >= 0, start <= last else { return start == last + 1 }
+        var used = 0
+        for card in start...last {
+            used += height(card)
+            if used > rows + 1 { return false }
+        }
+        return true
     }
 }

@@ -31,11 +31,13 @@ public enum App {
             if s.screen == .detail(number) { s.detail = detail }
         case .historyLoaded(let events):
             s.history = events
-            refreshInsights(&s)
             refreshChanged(&s)
             if s.standup.markChanged {
                 s.message = Message("Δ marks \(counted(s.standup.changedItems.count, "item")) changed since the last stand-up.")
             }
+        case .flowStepsLoaded(let steps):
+            s.flowSteps = steps
+            refreshInsights(&s)
         case .standupChanged(let running, let lastEnded):
             return standupChanged(running, lastEnded: lastEnded, &s)
         case .standupEnded(let record):

@@ -110,6 +110,17 @@ struct RoundTripTests {
         #expect(try store.events(after: 5, item: 1, limit: 2) == Array(all.filter { $0.seq > 5 && $0.change.item == 1 }.suffix(2)))
     }
 
+    @Test("the flow steps read for the figure screens are those of the whole history")
+    func flowStepsMatchTheHistory() throws {
+        let folder = try TempFolder()
+        var mirror = try Fixed.newBoard()
+        let store = try folder.newBoard(board: mirror)
+        _ = try Scenario.run(on: store, mirror: &mirror)
+        let steps = try store.flowSteps()
+        #expect(steps == FlowStep.steps(from: try store.events()))
+        #expect(Set(steps.map(\.kind)).isSuperset(of: [.created, .moved]), "the scenario creates and moves items")
+    }
+
     @Test("comments are stored with their item, author, account, time and text")
     func commentsStored() throws {
         let folder = try TempFolder()

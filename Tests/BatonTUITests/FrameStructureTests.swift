@@ -86,7 +86,7 @@ struct FrameStructureTests {
             Issue.record("cards not drawn:\n\(frame.lines.joined(separator: "\n"))"); return
         }
         #expect(frame.roles(x: one.x, y: one.y, count: 2) == [.cardSelected, .cardSelected], "\(frame.roleLines[one.y])")
-        #expect(frame[0, one.y].text == "▌" && frame[0, one.y].role == .selection)
+        #expect(frame[0, one.y].text == "▌" && frame[0, one.y].role == .cardSelected)
         #expect(frame[0, one.y + 2].text == "▌", "the bar runs down the whole card")
         #expect(!frame.roles(x: two.x, y: two.y, count: 20).contains(.cardSelected), "\(frame.roleLines[two.y])")
         #expect(frame[0, two.y].text != "▌")

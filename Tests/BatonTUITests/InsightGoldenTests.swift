@@ -14,7 +14,7 @@ struct InsightGoldenTests {
     static func opened(_ key: String, _ size: Size) -> AppState {
         var s = TUI.state(recorded, width: size.width, height: size.height)
         press(&s, named: key)
-        _ = App.update(&s, .historyLoaded(recorded.events))
+        _ = App.update(&s, .flowStepsLoaded(FlowStep.steps(from: recorded.events)))
         return s
     }
 
@@ -42,7 +42,7 @@ struct InsightGoldenTests {
     func balance(size: Size) {
         var s = TUI.state(TUI.squad(), width: size.width, height: size.height)
         press(&s, named: "B")
-        _ = App.update(&s, .historyLoaded([]))
+        _ = App.update(&s, .flowStepsLoaded(FlowStep.steps(from: [])))
         press(&s, named: "j")
         let frame = View.render(s)
         #expect(frame.find("▸ #12") != nil)

@@ -14,14 +14,14 @@ struct InsightScreenTests {
     @Test(arguments: [("F", AppScreen.flow), ("B", .balance), ("O", .outcomes)])
     func eachScreenOpensAndAsksForTheHistoryWhileItIsMissing(key: String, screen: AppScreen) {
         var s = TUI.state(squad)
-        #expect(press(&s, named: key) == [.loadHistory])
+        #expect(press(&s, named: key) == [.loadFlowSteps])
         #expect(s.screen == screen)
         #expect(s.insights.balance != nil && s.insights.flow != nil, "the figures are computed on opening, before the history comes")
         // Not answered yet: going back and opening again asks again.
         press(&s, named: "esc")
-        #expect(press(&s, named: key) == [.loadHistory])
-        _ = App.update(&s, .historyLoaded([]))
-        #expect(s.history == [])
+        #expect(press(&s, named: key) == [.loadFlowSteps])
+        _ = App.update(&s, .flowStepsLoaded(FlowStep.steps(from: [])))
+        #expect(s.flowSteps == [])
         press(&s, named: "esc")
         #expect(press(&s, named: key) == [], "the history is loaded once; later changes arrive as events")
         #expect(s.screen == screen)
@@ -30,10 +30,10 @@ struct InsightScreenTests {
     @Test func switchingBetweenTheScreensKeepsTheLoadedHistory() {
         var s = TUI.state(squad)
         press(&s, named: "F")
-        _ = App.update(&s, .historyLoaded([]))
+        _ = App.update(&s, .flowStepsLoaded(FlowStep.steps(from: [])))
         #expect(press(&s, named: "B") == [])
         #expect(press(&s, named: "O") == [])
-        #expect(s.screen == .outcomes && s.history == [])
+        #expect(s.screen == .outcomes && s.flowSteps == [])
     }
 
     @Test func theLoadedHistoryFillsTheFlowFigures() {
@@ -44,8 +44,8 @@ struct InsightScreenTests {
         #expect(before.cycleTime.count == 0, "without the history no item has a known start")
         #expect(FlowView.lines(s).first?.first?.text == "Reading the history…")
 
-        _ = App.update(&s, .historyLoaded(recorded.events))
-        #expect(s.history?.count == recorded.events.count)
+        _ = App.update(&s, .flowStepsLoaded(FlowStep.steps(from: recorded.events)))
+        #expect(s.flowSteps == FlowStep.steps(from: recorded.events))
         let flow = s.insights.flow!
         let finished = TUI.finished(recorded.events, on: recorded.board)
         #expect(finished.count >= 8, "the fixture finishes items over several weeks")
@@ -66,7 +66,7 @@ struct InsightScreenTests {
         let recorded = TUI.history()
         var s = TUI.state(recorded)
         press(&s, named: "O")
-        _ = App.update(&s, .historyLoaded(recorded.events))
+        _ = App.update(&s, .flowStepsLoaded(FlowStep.steps(from: recorded.events)))
         let finished = TUI.finished(recorded.events, on: recorded.board)
         let finishedAt = Dictionary(uniqueKeysWithValues: s.insights.flow!.completions.map { ($0.number, $0.finished) })
         for stats in s.insights.outcomes {
@@ -82,7 +82,7 @@ struct InsightScreenTests {
         let recorded = TUI.history()
         var s = TUI.state(recorded)
         press(&s, named: "F")
-        _ = App.update(&s, .historyLoaded(recorded.events))
+        _ = App.update(&s, .flowStepsLoaded(FlowStep.steps(from: recorded.events)))
         let throughput = s.insights.flow!.throughput.map(\.count).reduce(0, +)
         let doing = recorded.board.items.values.filter { $0.stage == TUI.doing && !$0.archived }.map(\.number).min()!
 
@@ -91,28 +91,29 @@ struct InsightScreenTests {
         let new = next.events(from: recorded.events.count + 1)
         #expect(new.count == 1)
         _ = App.update(&s, .saved(slice: next.board, items: [doing], events: new, warnings: []))
-        #expect(s.history?.count == recorded.events.count + 1)
-        #expect(s.history?.last == new.last)
+        let known = FlowStep.steps(from: recorded.events).count
+        #expect(s.flowSteps?.count == known + 1)
+        #expect(s.flowSteps?.last == FlowStep(new.last!))
         #expect(s.insights.flow!.throughput.map(\.count).reduce(0, +) == throughput + 1)
         #expect(s.insights.flow!.throughput.last!.count >= 1)
 
         // The same events again (a second notification of the same change) add nothing.
         _ = App.update(&s, .changedElsewhere(board: next.board, events: new, items: [doing]))
-        #expect(s.history?.count == recorded.events.count + 1)
-        #expect(Set(s.history!.map(\.seq)).count == s.history!.count, "no sequence number twice")
+        #expect(s.flowSteps?.count == known + 1)
+        #expect(Set(s.flowSteps!.map(\.seq)).count == s.flowSteps!.count, "no sequence number twice")
         #expect(s.insights.flow!.throughput.map(\.count).reduce(0, +) == throughput + 1)
     }
 
     @Test func someoneElsesChangeWhileTheBalanceIsOpenUpdatesIt() {
         var s = TUI.state(squad)
         press(&s, named: "B")
-        _ = App.update(&s, .historyLoaded([]))
+        _ = App.update(&s, .flowStepsLoaded(FlowStep.steps(from: [])))
         #expect(s.insights.balance!.gaps.map(\.number) == [10, 12])
         var b = squad
         let events = TUI.events(.assign(12, TUI.dee, .owner), &b, by: TUI.asBo, seq: 500)
         _ = App.update(&s, .changedElsewhere(board: b, events: events, items: [12]))
         #expect(s.insights.balance!.gaps.map(\.number) == [10], "#12 now has a business and an IT owner")
-        #expect(s.history == events)
+        #expect(s.flowSteps == [], "an assignment is not a flow step")
     }
 
     @Test func eventsBeforeTheHistoryIsLoadedAreNotKeptTwice() {
@@ -121,9 +122,32 @@ struct InsightScreenTests {
         var b = squad
         let events = TUI.events(.moveItem(9, to: TUI.done), &b, seq: 300)
         _ = App.update(&s, .saved(slice: b, items: [9], events: events, warnings: []))
-        #expect(s.history == nil, "the loaded history will hold it")
-        _ = App.update(&s, .historyLoaded(events))
-        #expect(s.history == events)
+        #expect(s.flowSteps == nil, "the loaded history will hold it")
+        _ = App.update(&s, .flowStepsLoaded(FlowStep.steps(from: events)))
+        #expect(s.flowSteps == FlowStep.steps(from: events))
+    }
+
+    @Test func figuresAreComputedAgainOnlyAfterAChangeOrAMinute() {
+        var s = TUI.state(squad)
+        press(&s, named: "B")
+        _ = App.update(&s, .flowStepsLoaded([]))
+        #expect(s.insights.balance != nil)
+        press(&s, named: "esc")
+        s.insights.balance = nil
+        press(&s, named: "B")
+        #expect(s.insights.balance == nil, "nothing changed: the figures of last time are shown")
+        press(&s, named: "esc")
+        var b = squad
+        let events = TUI.events(.assign(12, TUI.dee, .owner), &b, by: TUI.asBo, seq: 500)
+        _ = App.update(&s, .changedElsewhere(board: b, events: events, items: [12]))
+        #expect(s.insightsStale)
+        press(&s, named: "B")
+        #expect(s.insights.balance?.gaps.map(\.number) == [10], "the board changed: computed again")
+        press(&s, named: "esc")
+        s.insights.balance = nil
+        _ = App.update(&s, .tick(s.now.addingTimeInterval(Insights.freshFor + 1)))
+        press(&s, named: "B")
+        #expect(s.insights.balance != nil, "a minute later ages have moved on: computed again")
     }
 
     // MARK: Balance keys

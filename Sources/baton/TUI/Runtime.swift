@@ -171,7 +171,13 @@ final class Runtime {
             }
         case .loadHistory:
             do {
-                send(.historyLoaded(try store.events()))
+                send(.historyLoaded(try store.events(since: state.standup.lastEnded)))
+            } catch {
+                send(.saveFailed(error as? BatonError ?? BatonError(.io, "The history could not be read.")))
+            }
+        case .loadFlowSteps:
+            do {
+                send(.flowStepsLoaded(try store.flowSteps()))
             } catch {
                 send(.saveFailed(error as? BatonError ?? BatonError(.io, "The history could not be read.")))
             }

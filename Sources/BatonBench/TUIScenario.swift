@@ -1,0 +1,97 @@
+import BatonCore
+import BatonStore
+import Foundation
+
+/// One run of the full-screen board in a 120×40 pseudo-terminal: start, move the selection,
+/// move an item, open screens, let another process change an item, stay idle, quit.
+struct TUIScenario {
+    let baton: String
+    let board: String
+    let environment: [String: String]
+    let presses: Int
+    let idleSeconds: Double
+    /// The first card of the first stage, which is on screen after `g`.
+    let visibleItem: Item
+
+    /// Quiet time after the last byte that ends a frame.
+    private let settle = 0.05
+
+    func run() throws -> [Metric: Double] {
+        let started = PseudoTerminal.now()
+        let terminal = try PseudoTerminal(executable: baton, arguments: ["--board", board], environment: environment,
+                                          columns: 120, rows: 40)
+        let first = terminal.readBurst(quiet: 0.3, timeout: 15)
+        guard let drawn = first.last else { throw BenchError("baton drew nothing within 15 s of starting.") }
+        var figures: [Metric: Double] = [.firstFrame: (drawn - started) * 1000, .firstFrameBytes: Double(first.bytes)]
+        let selection = measure(terminal, Array(repeating: "j", count: presses))
+        figures[.selectMedian] = selection.latencies.median
+        figures[.selectP95] = selection.latencies.percentile(0.95)
+        figures[.selectBytes] = selection.bytes.median
+        figures[.selectBytesP95] = selection.bytes.percentile(0.95)
+        let moves = measure(terminal, (0..<presses).map { $0 % 2 == 0 ? "L" : "H" })
+        figures[.moveMedian] = moves.latencies.median
+        figures[.moveP95] = moves.latencies.percentile(0.95)
+        figures[.moveBytes] = moves.bytes.median
+        let detail = measure(terminal, Array(repeating: "\r", count: presses / 5), then: "\u{1b}")
+        figures[.detailMedian] = detail.latencies.median
+        figures[.detailP95] = detail.latencies.percentile(0.95)
+        let outcomes = measure(terminal, Array(repeating: "O", count: presses / 5), then: "\u{1b}")
+        figures[.outcomesMedian] = outcomes.latencies.median
+        figures[.outcomesP95] = outcomes.latencies.percentile(0.95)
+        let propagation = try propagate(terminal, times: presses / 5)
+        figures[.propagationMedian] = propagation.median
+        figures[.propagationP95] = propagation.percentile(0.95)
+        figures[.idleCPU] = idle(terminal)
+        figures[.peakMemory] = terminal.peakMemoryKB().map { Double($0) / 1024 }
+        let status = terminal.finish(quitKeys: "q")
+        guard status == 0 else { throw BenchError("baton ended with status \(status) instead of 0 after q.") }
+        return figures
+    }
+
+    /// Presses each key and waits for its frame (then presses `then`, unmeasured, and waits again).
+    private func measure(_ terminal: PseudoTerminal, _ keys: [String], then: String? = nil) -> (latencies: [Double], bytes: [Double]) {
+        var latencies: [Double] = [], bytes: [Double] = []
+        for key in keys {
+            let pressed = terminal.type(key)
+            let burst = terminal.readBurst(quiet: settle, timeout: 2)
+            if let last = burst.last {
+                latencies.append((last - pressed) * 1000)
+                bytes.append(Double(burst.bytes))
+            }
+            if let then {
+                terminal.type(then)
+                _ = terminal.readBurst(quiet: settle, timeout: 2)
+            }
+        }
+        return (latencies, bytes)
+    }
+
+    /// Retitles the visible card from this process, through the store, and times until the
+    /// board has drawn it.
+    private func propagate(_ terminal: PseudoTerminal, times: Int) throws -> [Double] {
+        terminal.type("g")
+        _ = terminal.readBurst(quiet: 0.2, timeout: 2)
+        let store = try BoardStore.open(board)
+        let writer = Actor(account: "bench", member: BoardGenerator.members[1].id)
+        var latencies: [Double] = []
+        for round in 0..<times {
+            let title = visibleItem.title.prefix(40) + (round % 2 == 0 ? " (edited)" : " (again)")
+            let changed = PseudoTerminal.now()
+            _ = try store.apply(.editItem(visibleItem.number, ItemPatch(title: String(title))), by: writer)
+            let burst = terminal.readBurst(quiet: 0.1, timeout: 3)
+            if let last = burst.last { latencies.append((last - changed) * 1000) }
+        }
+        return latencies
+    }
+
+    /// The share of one core the board uses while nobody touches it.
+    private func idle(_ terminal: PseudoTerminal) -> Double? {
+        guard let before = terminal.cpuSeconds() else { return nil }
+        let end = PseudoTerminal.now() + idleSeconds
+        while PseudoTerminal.now() < end {
+            _ = terminal.readBurst(quiet: end - PseudoTerminal.now(), timeout: end - PseudoTerminal.now())
+        }
+        guard let after = terminal.cpuSeconds() else { return nil }
+        return (after - before) / idleSeconds * 100
+    }
+}
