@@ -3,11 +3,27 @@ import Foundation
 import Glibc
 #endif
 
-/// What a program drew in answer to something: how many bytes, and when the first and last arrived.
+/// What a program drew in answer to something: how many bytes, and when the first and last
+/// arrived. A program may draw twice in answer to one key (a quick frame, then another once
+/// the disk has answered): `firstFrameEnd` is when the first frame was complete.
 struct Burst {
     var bytes = 0
     var first: Double?
     var last: Double?
+    var firstFrameEnd: Double?
+
+    /// A pause this long ends a frame: curses writes one frame without stopping.
+    static let frameGap = 0.002
+
+    mutating func add(_ count: Int, at time: Double) {
+        if let last, firstFrameEnd == nil, time - last >= Burst.frameGap { firstFrameEnd = last }
+        bytes += count
+        first = first ?? time
+        last = time
+    }
+
+    /// When the first frame was complete: the end of the first stretch without a pause.
+    var frameEnd: Double? { firstFrameEnd ?? last }
 }
 
 /// A program running in a pseudo-terminal of a fixed size. The benchmark types into it and
@@ -71,10 +87,7 @@ final class PseudoTerminal {
             guard ready > 0 else { continue }
             let count = buffer.withUnsafeMutableBytes { read(master, $0.baseAddress, $0.count) }
             guard count > 0 else { return burst }
-            let arrived = Self.now()
-            burst.bytes += count
-            burst.first = burst.first ?? arrived
-            burst.last = arrived
+            burst.add(count, at: Self.now())
         }
     }
 

@@ -54,8 +54,8 @@ struct TUIScenario {
         for key in keys {
             let pressed = terminal.type(key)
             let burst = terminal.readBurst(quiet: settle, timeout: 2)
-            if let last = burst.last {
-                latencies.append((last - pressed) * 1000)
+            if let drawn = burst.frameEnd {
+                latencies.append((drawn - pressed) * 1000)
                 bytes.append(Double(burst.bytes))
             }
             if let then {
@@ -79,7 +79,7 @@ struct TUIScenario {
             let changed = PseudoTerminal.now()
             _ = try store.apply(.editItem(visibleItem.number, ItemPatch(title: String(title))), by: writer)
             let burst = terminal.readBurst(quiet: 0.1, timeout: 3)
-            if let last = burst.last { latencies.append((last - changed) * 1000) }
+            if let drawn = burst.frameEnd { latencies.append((drawn - changed) * 1000) }
         }
         return latencies
     }

@@ -18,7 +18,8 @@ public struct StageStats: Codable, Equatable, Sendable {
 /// A board: its stages, members, outcomes and items.
 ///
 /// `items` holds every item, or (inside a store transaction) a slice that contains at least
-/// the items an action names and their neighbours in their stage; `stats` is always complete.
+/// the items an action names and their neighbours in their stage; `stats` is complete, or in
+/// such a slice holds at least the stages the action reads or changes.
 public struct Board: Equatable, Sendable {
     public var name: String
     /// Stages from left to right.
@@ -104,5 +105,22 @@ public struct Board: Equatable, Sendable {
     func existingOutcome(_ id: OutcomeID) throws -> Outcome {
         guard let outcome = outcome(id) else { throw BatonError.data("There is no outcome with id \(id); `baton outcome list` shows the outcomes.") }
         return outcome
+    }
+}
+
+extension Board {
+    /// This board with only the items `action` names and, for a reorder, the open neighbours
+    /// just above and below in its stage: the slice a store transaction works on, made from a
+    /// board in memory so that applying an action costs the same on 10 items as on 10,000.
+    public func slice(for action: Action) -> Board {
+        var numbers: [ItemNumber] = action.item.map { [$0] } ?? []
+        if case .reorderItem(let number, _) = action, let item = items[number] {
+            let peers = items.values.filter { $0.stage == item.stage && !$0.archived && $0.expedite == item.expedite }
+            numbers += [peers.filter { $0.position < item.position }.max { $0.position < $1.position },
+                        peers.filter { $0.position > item.position }.min { $0.position < $1.position }].compactMap { $0?.number }
+        }
+        var slice = self
+        slice.items = Dictionary(uniqueKeysWithValues: numbers.compactMap { number in items[number].map { (number, $0) } })
+        return slice
     }
 }

@@ -189,7 +189,22 @@ public final class BoardStore: @unchecked Sendable {
                 numbers += try neighbours(of: item, db)
             }
         }
-        return try catalog(db, items: try items(numbers, db), stats: try RowReader.stats(db))
+        let items = try items(numbers, db)
+        return try catalog(db, items: items, stats: try RowReader.stats(db, stages: try stagesInvolved(in: action, items, db)))
+    }
+
+    /// The stages whose statistics `action` reads or changes; `nil` (all) for changes to stages.
+    private func stagesInvolved(in action: Action, _ items: [ItemNumber: Item], _ db: Database) throws -> Set<StageID>? {
+        var stages = Set(items.values.map(\.stage))
+        switch action {
+        case .moveItem(_, let stage, _, _): stages.insert(stage)
+        case .addItem(let new):
+            guard let stage = try new.stage ?? Int.fetchOne(db, sql: "SELECT id FROM stage ORDER BY position LIMIT 1") else { return nil }
+            stages.insert(stage)
+        case .addStage, .removeStage, .moveStage, .renameStage, .setWIPLimit, .setStageRole: return nil
+        default: break
+        }
+        return stages
     }
 
     private func neighbours(of item: Item, _ db: Database) throws -> [ItemNumber] {

@@ -74,10 +74,13 @@ enum RowReader {
         return outcomes
     }
 
-    static func stats(_ db: Database) throws -> [StageID: StageStats] {
+    /// Counts and positions per stage: of every stage, or only of `stages` (each scanned stage
+    /// costs a pass over its items, so writes ask only for the stages they touch).
+    static func stats(_ db: Database, stages: Set<StageID>? = nil) throws -> [StageID: StageStats] {
         var stats: [StageID: StageStats] = [:]
+        let only = stages.map { "WHERE stage_id IN (\($0.map(String.init).joined(separator: ",")))" } ?? ""
         for row in try Row.fetchAll(db, sql: """
-            SELECT stage_id, SUM(archived = 0), COUNT(*), MIN(position), MAX(position) FROM item GROUP BY stage_id
+            SELECT stage_id, SUM(archived = 0), COUNT(*), MIN(position), MAX(position) FROM item \(only) GROUP BY stage_id
             """) {
             stats[row[0]] = StageStats(open: row[1], total: row[2], minPosition: row[3], maxPosition: row[4])
         }

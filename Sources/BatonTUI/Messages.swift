@@ -47,3 +47,15 @@ public enum Effect: Equatable, Sendable {
     case endStandup(Standup)
     case quit
 }
+
+extension Msg {
+    /// Whether the screen may look different once `update` has handled this message in `state`.
+    /// A tick matters only while a stand-up's timer runs or when the minute changes (ages are
+    /// shown to the minute), so an idle board is not drawn again every time the runtime wakes.
+    public func mayChangeView(_ state: AppState) -> Bool {
+        guard case .tick(let now) = self else { return true }
+        return state.standup.running != nil || Self.minute(now) != Self.minute(state.now)
+    }
+
+    private static func minute(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 / 60).rounded(.down)) }
+}

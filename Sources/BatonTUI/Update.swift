@@ -62,6 +62,7 @@ public enum App {
     static func saved(_ s: inout AppState, slice: Board, items: [ItemNumber], events: [Event], warnings: [String]) {
         var board = slice
         board.items = s.board.items
+        board.stats = s.board.stats.merging(slice.stats) { _, saved in saved }
         for number in items { board.items[number] = slice.items[number] ?? s.board.items[number] }
         s.replaceBoard(board, changed: items)
         s.pendingPrompt = nil

@@ -230,3 +230,21 @@ struct MoveReorderTests {
         #expect(fresh[Fixture.done] == StageStats())
     }
 }
+
+/// A slice made in memory behaves like the store's: an action applied to it changes the same items.
+@Suite struct BoardSliceTests {
+    @Test func aSliceHoldsTheNamedItemAndForAReorderItsOpenNeighbours() throws {
+        let board = try Fixture.board(items: ["one", "two", "three", "four", "five"])
+        let slice = board.slice(for: .moveItem(3, to: Fixture.ready))
+        #expect(slice.items.keys.sorted() == [3])
+        #expect(slice.stats == board.stats, "statistics stay complete")
+        let reorder = board.slice(for: .reorderItem(3, .up))
+        #expect(reorder.items.keys.sorted() == [2, 3, 4])
+        var whole = board, part = reorder
+        let onWhole = try whole.apply(.reorderItem(3, .up), by: Fixture.asAna, at: Fixture.t1)
+        let onPart = try part.apply(.reorderItem(3, .up), by: Fixture.asAna, at: Fixture.t1)
+        #expect(onWhole == onPart)
+        for number in [2, 3, 4] { #expect(whole.items[number] == part.items[number]) }
+        #expect(whole.stats == part.stats)
+    }
+}

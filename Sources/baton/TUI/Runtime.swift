@@ -24,6 +24,8 @@ final class Runtime {
     /// Quick looks left after the file changed without a visible commit yet.
     private var rechecks = 0
     private var lastPresence: [Presence] = []
+    /// The state changed in a way that may show since the screen was last drawn.
+    private var needsDrawing = true
 
     init(store: BoardStore, state: AppState, themeName: String?, mouse: Bool, drafts: DraftStore) throws {
         self.mouse = mouse
@@ -72,7 +74,7 @@ final class Runtime {
             rechecks = noticed ? 0 : fileChanged ? 4 : max(0, rechecks - 1)
             keepPresence()
             send(.tick(Date()))
-            draw()
+            if needsDrawing { draw() }
         }
         return 0
     }
@@ -97,6 +99,7 @@ final class Runtime {
 
     private func draw() {
         screen.draw(View.render(state), theme: theme)
+        needsDrawing = false
     }
 
     private func resize() {
@@ -137,12 +140,14 @@ final class Runtime {
     }
 
     private func send(_ msg: Msg) {
+        if msg.mayChangeView(state) { needsDrawing = true }
         for effect in App.update(&state, msg) { execute(effect) }
     }
 
     private func execute(_ effect: Effect) {
         switch effect {
         case .apply(let actions):
+            if let preview = App.preview(state, applying: actions) { screen.draw(View.render(preview), theme: theme) }
             for action in actions {
                 guard store.isFileStillThere else {
                     send(.boardVanished)
