@@ -77,8 +77,7 @@ struct SignalDraftTests {
         #expect(try first.waitForExit(timeout: 2) == 128 + signal)
         #expect(try box.baton(["item", "show", "1", "--json"]).status == 0)
         expectNothingLeft(running: box.boardPath, pid: pid)
-        let stty = try Stty.settings(box)
-        #expect(!stty.before.isEmpty && stty.before == stty.after, "stty settings changed: before \(stty.before) after \(stty.after)")
+        Stty.expectUnchanged(box)
         try expectPrivateDraft(in: box, text: edit.text)
 
         let second = try TmuxSession.baton(arguments, in: box, name: "second")

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 #if canImport(Glibc)
 import Glibc
@@ -38,13 +39,15 @@ public func misalignedBorders(in screen: String) -> [String] {
     }
 }
 
+/// The columns `line` takes on a terminal.
+public func visualWidth(of line: String) -> Int {
+    guard let last = visualColumns(of: line).last else { return 0 }
+    return last.column + max(1, Int(systemWCWidth(Int32(bitPattern: last.scalar.value))))
+}
+
 /// The rows of `screen` that take more than `width` columns.
 public func overlongRows(in screen: String, width: Int) -> [String] {
-    screen.split(separator: "\n").map(String.init).filter { row in
-        let columns = visualColumns(of: row)
-        guard let last = columns.last else { return false }
-        return last.column + max(1, Int(systemWCWidth(Int32(bitPattern: last.scalar.value)))) > width
-    }
+    screen.split(separator: "\n").map(String.init).filter { visualWidth(of: $0) > width }
 }
 
 /// `stty -g` of a pane's terminal before and after the program, written by the wrapper shell
@@ -52,6 +55,16 @@ public func overlongRows(in screen: String, width: Int) -> [String] {
 public enum Stty {
     public static let saveBefore = "stty -g > stty-before"
     public static let saveAfter = "stty -g > stty-after"
+
+    /// Records an issue unless the wrapper shell wrote the same settings before and after.
+    public static func expectUnchanged(_ box: Sandbox, sourceLocation: SourceLocation = #_sourceLocation) {
+        guard let settings = try? settings(box) else {
+            Issue.record("the wrapper shell wrote no stty settings", sourceLocation: sourceLocation)
+            return
+        }
+        #expect(!settings.before.isEmpty && settings.before == settings.after,
+                "stty settings changed: before \(settings.before) after \(settings.after)", sourceLocation: sourceLocation)
+    }
 
     /// The two settings the wrapper shell wrote.
     public static func settings(_ box: Sandbox) throws -> (before: String, after: String) {

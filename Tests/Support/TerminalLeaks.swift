@@ -51,6 +51,17 @@ extension RawOutput {
         }
     }
 
+    /// The SGR sequences (CSI … m) that set a foreground or background colour (30–38, 40–48,
+    /// 90–97, 100–107); 39 and 49, back to the terminal's own colours, do not count.
+    public func colourSequences() -> [String] {
+        offsets(of: [0x1B, UInt8(ascii: "[")]).compactMap { controlSequence(at: $0 + 2) }.filter { csi in
+            guard csi.last == "m" else { return false }
+            let parameters = csi.dropLast().split(whereSeparator: { $0 == ";" || $0 == ":" }).compactMap { Int($0) }
+            let colours = [30...38, 40...48, 90...97, 100...107]
+            return parameters.contains { parameter in colours.contains { $0.contains(parameter) } }
+        }
+    }
+
     /// Escape sequences no curses program sends on its own.
     private func escapeLeaks() -> [String] {
         var found: [String] = []
