@@ -93,22 +93,21 @@ enum RowReader {
 
     /// An event from a row of `eventColumns`, read by position.
     static func event(_ row: Row) -> Event {
-        let draft = EventDraft(EventKind(rawValue: row[4]) ?? .itemEdited, item: row[5],
-                               entity: (row[6] as String?).flatMap(EntityKind.init), entityID: row[7],
-                               field: row[8], before: row[9], after: row[10])
-        return Event(seq: row[0], at: date(millis: row[1]), account: row[2], member: row[3], change: draft)
+        let draft = EventDraft(EventKind(rawValue: row.text(4)) ?? .itemEdited, item: row[5],
+                               entity: row.optionalText(6).flatMap(EntityKind.init), entityID: row[7],
+                               field: row.optionalText(8), before: row.optionalText(9), after: row.optionalText(10))
+        return Event(seq: row[0], at: date(millis: row[1]), account: row.text(2), member: row[3], change: draft)
     }
 
     static let commentColumns = "id, item_number, member_id, account, at, text"
 
     /// A comment from a row of `commentColumns`, read by position.
     static func comment(_ row: Row) -> Comment {
-        Comment(id: row[0], item: row[1], author: row[2], account: row[3], at: date(millis: row[4]), text: row[5])
+        Comment(id: row[0], item: row[1], author: row[2], account: row.text(3), at: date(millis: row[4]), text: row.text(5))
     }
 
     /// Events matching `condition` (SQL after `WHERE`), oldest first, decoded one row at a time
-    /// so that a long history never sits in memory twice. (Read from a cursor, text columns come
-    /// through SQLite's own conversion, so a BLOB or invalid UTF-8 there cannot stop the program.)
+    /// so that a long history never sits in memory twice.
     static func events(_ db: Database, where condition: String, _ arguments: StatementArguments = []) throws -> [Event] {
         try decode(db, sql: "SELECT \(eventColumns) FROM event WHERE \(condition) ORDER BY seq", arguments, event)
     }
