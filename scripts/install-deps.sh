@@ -1,14 +1,21 @@
 #!/usr/bin/env bash
-# Installs the Debian packages baton needs to build and test, only when they are missing.
+# Installs the Debian packages baton needs to build and test, only when they are missing, and
+# generates the Latin-1 locale the odd-terminal tests run under, only when it is missing.
 set -euo pipefail
-needed=(libsqlite3-dev libncurses-dev tmux sqlite3)
+needed=(libsqlite3-dev libncurses-dev tmux sqlite3 locales)
 missing=()
 for package in "${needed[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
-echo "Installing missing packages: ${missing[*]}"
 sudo=""
 [ "$(id -u)" -ne 0 ] && sudo="sudo"
-$sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing missing packages: ${missing[*]}"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
+fi
+# A non-UTF-8 locale for the tests (Tests/Faults/TerminalLocaleTests.swift).
+if ! locale -a 2>/dev/null | grep -qix 'en_US.iso88591'; then
+    echo "Generating the locale en_US.ISO-8859-1"
+    $sudo localedef -i en_US -f ISO-8859-1 en_US.ISO-8859-1
+fi

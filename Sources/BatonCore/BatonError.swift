@@ -12,6 +12,9 @@ public enum ErrorCategory: Int32, Sendable {
     case conflict = 75
     /// The account may not do this (77).
     case permission = 77
+    /// The terminal cannot show the full-screen board: an unknown `TERM`, or one that cannot move
+    /// the cursor (69).
+    case terminal = 69
 }
 
 /// Every failure baton reports to a person: one sentence naming what is wrong and what to do.

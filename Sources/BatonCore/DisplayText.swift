@@ -51,14 +51,33 @@ public enum DisplayText {
         return "\u{FFFD}"
     }
 
-    /// Columns a sanitised character takes in a terminal: 0, 1 or 2.
+    /// Columns a sanitised character takes in a terminal: the sum of its scalars' `wcwidth`,
+    /// leaving out joiners, variation selectors and skin-tone modifiers. Terminals disagree on the
+    /// sequences those build (one glyph or several, one column or two), so a character is drawn as
+    /// its parts (`cells(of:)`): a ZWJ family of three takes six columns in every terminal.
     public static func width(of character: Character) -> Int {
         var total = 0
         for scalar in character.unicodeScalars where !isIgnoredForWidth(scalar.value) {
-            let w = Int(systemWCWidth(Int32(bitPattern: scalar.value)))
-            total += max(0, w)
+            total += max(0, Int(systemWCWidth(Int32(bitPattern: scalar.value))))
         }
-        return min(total, 2)
+        return total
+    }
+
+    /// The terminal cells of a sanitised character, left to right: each is a scalar that takes
+    /// columns, with the zero-width scalars (combining marks) that follow it, and its width.
+    /// Joiners, variation selectors and skin-tone modifiers are left out, so that what the
+    /// terminal is sent is exactly as wide as `width(of:)` says.
+    public static func cells(of character: Character) -> [(text: String, width: Int)] {
+        var cells: [(text: String, width: Int)] = []
+        for scalar in character.unicodeScalars where !isIgnoredForWidth(scalar.value) {
+            let w = max(0, Int(systemWCWidth(Int32(bitPattern: scalar.value))))
+            if w > 0 || cells.isEmpty {
+                cells.append((String(scalar), w))
+            } else {
+                cells[cells.count - 1].text.unicodeScalars.append(scalar)
+            }
+        }
+        return cells
     }
 
     /// Columns a sanitised string takes in a terminal.

@@ -27,8 +27,8 @@ extension BoardStore {
         try read { db in
             guard try db.tableExists("presence") else { return [] }
             return try Row.fetchAll(db, sql: "SELECT * FROM presence ORDER BY session").map { row in
-                Presence(session: row["session"], account: row["account"], member: row["member_id"], host: row["host"],
-                         pid: row["pid"], terminal: row["terminal"], focus: row["focus_item"], editing: row["editing_item"],
+                Presence(session: row.text("session"), account: row.text("account"), member: row["member_id"], host: row.text("host"),
+                         pid: row["pid"], terminal: row.optionalText("terminal"), focus: row["focus_item"], editing: row["editing_item"],
                          heartbeat: date(millis: row["heartbeat_at"]))
             }
         }

@@ -170,7 +170,7 @@ extension BoardStore {
         let board = try catalog(db, items: try items(numbers, db), stats: [:])
         var removed: [StageID: String] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT entity_id, before FROM event WHERE kind = 'stage.removed'") {
-            if let id: Int = row[0], let name: String = row[1] { removed[id] = name }
+            if let id: Int = row[0], let name = row.optionalText(1) { removed[id] = name }
         }
         return StandupSummary.make(for: standup, events: events, board: board, removedStages: removed, at: now)
     }
@@ -200,7 +200,7 @@ extension BoardStore {
                                   turnLength: seconds(row["turn_length"]), turns: turns,
                                   current: (row["current_turn"] as Int?).flatMap { turns.indices.contains($0) ? $0 : nil },
                                   isPaused: row["paused"], runningSince: (row["running_since"] as Int64?).map { date(millis: $0) },
-                                  notes: row["notes"])
+                                  notes: row.text("notes"))
             let summary = try (row["summary"] as String?).map {
                 try BoardStore.summaryDecoder.decode(StandupSummary.self, from: Data($0.utf8))
             }

@@ -121,7 +121,7 @@ public final class BoardStore: @unchecked Sendable {
         try read { db in
             var names: [StageID: String] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT entity_id, before FROM event WHERE kind = 'stage.removed'") {
-                if let id: Int = row[0], let name: String = row[1] { names[id] = name }
+                if let id: Int = row[0], let name = row.optionalText(1) { names[id] = name }
             }
             return names
         }

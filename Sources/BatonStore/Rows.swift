@@ -16,11 +16,11 @@ enum RowReader {
     /// An item from a row of `itemColumns`, read by position (much faster than by name).
     static func item(_ row: Row) -> Item {
         var blocker: Blocker?
-        if let reason: String = row[7] {
+        if let reason = row.optionalText(7) {
             blocker = Blocker(reason: reason, since: date(millis: row[8] ?? 0), by: row[9])
         }
-        var item = Item(number: row[0], title: row[1], notes: row[2], kind: ItemKind(rawValue: row[3]) ?? .work,
-                        outcome: row[4], due: (row[5] as String?).flatMap(Day.init), expedite: row[6], blocked: blocker,
+        var item = Item(number: row[0], title: row.text(1), notes: row.text(2), kind: ItemKind(rawValue: row.text(3)) ?? .work,
+                        outcome: row[4], due: row.optionalText(5).flatMap(Day.init), expedite: row[6], blocked: blocker,
                         stage: row[10], position: row[11], revision: row[12], archived: row[13], createdBy: row[14],
                         createdAt: date(millis: row[15]), updatedAt: date(millis: row[17]), stageSince: date(millis: row[18]))
         // `Item.init` reads a nil `updatedBy` as "the creator"; a change by no member must stay nil.
@@ -48,13 +48,14 @@ enum RowReader {
 
     static func stages(_ db: Database) throws -> [Stage] {
         try Row.fetchAll(db, sql: "SELECT id, name, role, wip_limit, position FROM stage ORDER BY position").map {
-            Stage(id: $0[0], name: $0[1], role: StageRole(rawValue: $0[2]) ?? .queue, wipLimit: $0[3], position: $0[4])
+            Stage(id: $0[0], name: $0.text(1), role: StageRole(rawValue: $0.text(2)) ?? .queue, wipLimit: $0[3], position: $0[4])
         }
     }
 
     static func members(_ db: Database) throws -> [Member] {
         try Row.fetchAll(db, sql: "SELECT id, name, handle, discipline, login FROM member ORDER BY id").map {
-            Member(id: $0[0], name: $0[1], handle: $0[2], discipline: Discipline(rawValue: $0[3]) ?? .business, login: $0[4])
+            Member(id: $0[0], name: $0.text(1), handle: $0.text(2), discipline: Discipline(rawValue: $0.text(3)) ?? .business,
+                   login: $0.optionalText(4))
         }
     }
 
@@ -62,8 +63,8 @@ enum RowReader {
         var outcomes = try Row.fetchAll(db, sql: """
             SELECT id, title, metric, unit, baseline, target, current, target_date FROM outcome ORDER BY id
             """).map {
-            Outcome(id: $0[0], title: $0[1], metric: $0[2], unit: $0[3], baseline: $0[4], target: $0[5],
-                    current: $0[6], targetDate: ($0[7] as String?).flatMap(Day.init))
+            Outcome(id: $0[0], title: $0.text(1), metric: $0.text(2), unit: $0.text(3), baseline: $0[4], target: $0[5],
+                    current: $0[6], targetDate: $0.optionalText(7).flatMap(Day.init))
         }
         let index = Dictionary(uniqueKeysWithValues: outcomes.enumerated().map { ($1.id, $0) })
         for row in try Row.fetchAll(db, sql: "SELECT outcome_id, at, value, member_id FROM outcome_value ORDER BY outcome_id, seq") {
@@ -95,17 +96,17 @@ enum RowReader {
 
     /// An event from a row of `eventColumns`, read by position.
     static func event(_ row: Row) -> Event {
-        let draft = EventDraft(EventKind(rawValue: row[4]) ?? .itemEdited, item: row[5],
-                               entity: (row[6] as String?).flatMap(EntityKind.init), entityID: row[7],
-                               field: row[8], before: row[9], after: row[10])
-        return Event(seq: row[0], at: date(millis: row[1]), account: row[2], member: row[3], change: draft)
+        let draft = EventDraft(EventKind(rawValue: row.text(4)) ?? .itemEdited, item: row[5],
+                               entity: row.optionalText(6).flatMap(EntityKind.init), entityID: row[7],
+                               field: row.optionalText(8), before: row.optionalText(9), after: row.optionalText(10))
+        return Event(seq: row[0], at: date(millis: row[1]), account: row.text(2), member: row[3], change: draft)
     }
 
     static let commentColumns = "id, item_number, member_id, account, at, text"
 
     /// A comment from a row of `commentColumns`, read by position.
     static func comment(_ row: Row) -> Comment {
-        Comment(id: row[0], item: row[1], author: row[2], account: row[3], at: date(millis: row[4]), text: row[5])
+        Comment(id: row[0], item: row[1], author: row[2], account: row.text(3), at: date(millis: row[4]), text: row.text(5))
     }
 
     /// Events matching `condition` (SQL after `WHERE`), oldest first, decoded one row at a time
@@ -125,5 +126,34 @@ enum RowReader {
         let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
         while let row = try rows.next() { values.append(read(row)) }
         return values
+    }
+}
+
+extension Row {
+    /// The text in column `index`, whatever SQLite holds there ("" for NULL).
+    ///
+    /// baton writes only valid UTF-8 as TEXT, but other tools can write anything into the file:
+    /// a BLOB or TEXT that is not valid UTF-8 is read with U+FFFD for the bad bytes, and a number
+    /// as its digits, instead of stopping the program. (TEXT holding a NUL ends there: GRDB reads
+    /// TEXT as a C string.)
+    func text(_ index: Int) -> String { Row.text(self[index] as DatabaseValue) ?? "" }
+
+    /// The text in column `index` (as `text(_:)`), or nil for NULL.
+    func optionalText(_ index: Int) -> String? { Row.text(self[index] as DatabaseValue) }
+
+    /// The text in the column named `column` (as `text(_:)`).
+    func text(_ column: String) -> String { Row.text(self[column] as DatabaseValue? ?? .null) ?? "" }
+
+    /// The text in the column named `column` (as `text(_:)`), or nil for NULL.
+    func optionalText(_ column: String) -> String? { Row.text(self[column] as DatabaseValue? ?? .null) }
+
+    private static func text(_ value: DatabaseValue) -> String? {
+        switch value.storage {
+        case .null: return nil
+        case .string(let string): return string
+        case .blob(let data): return String(decoding: data, as: UTF8.self)
+        case .int64(let number): return String(number)
+        case .double(let number): return String(number)
+        }
     }
 }

@@ -52,17 +52,29 @@ public struct Frame: Equatable, Sendable {
             let w = DisplayText.width(of: character)
             if w == 0 { continue }
             if column + w > end { break }
-            if column >= 0 {
-                clearWide(at: column, y: y)
-                self[column, y] = Cell(text: String(character), role: role)
-                if w == 2 {
-                    clearWide(at: column + 1, y: y)
-                    self[column + 1, y] = Cell(text: "", role: role)
+            if character.unicodeScalars.count == 1 {
+                place(String(character), width: w, x: column, y: y, role: role)
+            } else {
+                var cellX = column
+                for cell in DisplayText.cells(of: character) where cell.width > 0 {
+                    place(cell.text, width: cell.width, x: cellX, y: y, role: role)
+                    cellX += cell.width
                 }
             }
             column += w
         }
         return column - x
+    }
+
+    /// One cell of text `width` (1 or 2) columns wide at (x, y); nothing left of the frame.
+    private mutating func place(_ text: String, width w: Int, x: Int, y: Int, role: StyleRole) {
+        guard x >= 0 else { return }
+        clearWide(at: x, y: y)
+        self[x, y] = Cell(text: text, role: role)
+        if w == 2 {
+            clearWide(at: x + 1, y: y)
+            self[x + 1, y] = Cell(text: "", role: role)
+        }
     }
 
     /// Fills a rectangle with spaces in `role`.

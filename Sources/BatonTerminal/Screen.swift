@@ -4,8 +4,10 @@ import Glibc
 
 /// Why the screen could not start.
 public enum ScreenError: Error, Equatable, Sendable {
-    /// Curses could not use the terminal named by `TERM` (the associated value).
+    /// Curses could not use the terminal named by `TERM` (the associated value): unknown, or unset.
     case unusableTerminal(String)
+    /// The terminal named by `TERM` (the associated value) cannot move the cursor, such as `dumb`.
+    case noCursorAddressing(String)
 }
 
 /// The terminal as curses drives it: start and stop, suspend and resume, size, drawing.
@@ -32,10 +34,17 @@ public final class Screen {
 
     /// Takes over the terminal: curses mode, no echo, keys decoded, no delay on input, a short
     /// escape delay, hidden cursor, colours if any, bracketed paste (unless `TERM` is dumb).
+    /// Throws `ScreenError` for a terminal curses does not know or that cannot move the cursor,
+    /// leaving it as it was.
     public func start() throws {
         guard !isRunning else { return }
-        guard baton_newterm() != nil, let window = baton_stdscr() else {
+        guard let screen = baton_newterm(), let window = baton_stdscr() else {
             throw ScreenError.unusableTerminal(Self.environment("TERM") ?? "")
+        }
+        guard baton_can_address_cursor() != 0 else {
+            _ = endwin()
+            delscreen(screen)
+            throw ScreenError.noCursorAddressing(Self.environment("TERM") ?? "")
         }
         self.window = window
         _ = cbreak()

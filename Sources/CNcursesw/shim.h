@@ -29,6 +29,11 @@ static inline int baton_color_pairs(void) { return COLOR_PAIRS; }
 
 /* A screen on the process's standard streams; NULL when the terminal cannot be used. */
 static inline SCREEN *baton_newterm(void) { return newterm(NULL, stdout, stdin); }
+/* Whether the current terminal can move the cursor to any cell (it has `cup`). */
+static inline int baton_can_address_cursor(void) {
+    char *cup = tigetstr("cup");
+    return cup != NULL && cup != (char *)-1;
+}
 /* The standard window of the current screen. */
 static inline WINDOW *baton_stdscr(void) { return stdscr; }
 

@@ -11,8 +11,8 @@ struct Baton: ParsableCommand {
             The board file is found from --board, else $BATON_BOARD, else the nearest board.baton in \
             this folder or above, else your default board in $XDG_DATA_HOME/baton/ (created on first use).
 
-            Exit codes: 0 success, 64 usage error, 65 bad data, 66 no board, 74 I/O error, \
-            75 busy or conflicting change, 77 permission denied.
+            Exit codes: 0 success, 64 usage error, 65 bad data, 66 no board, 69 terminal unusable, \
+            74 I/O error, 75 busy or conflicting change, 77 permission denied.
             """,
         version: "0.1.0",
         subcommands: [

@@ -24,7 +24,7 @@ struct MarkdownExport {
         var parts = ["- **#\(item.number)** \(markdownEscaped(item.title))"]
         if item.kind != .work { parts.append("_\(item.kind.rawValue)_") }
         let owners = item.owners.compactMap { board.member($0)?.handle }
-        if !owners.isEmpty { parts.append("owners: " + owners.map { "@\($0)" }.joined(separator: " ")) }
+        if !owners.isEmpty { parts.append("owners: " + owners.map { "@\(markdownEscaped($0))" }.joined(separator: " ")) }
         if item.expedite { parts.append("**expedite**") }
         if let blocked = item.blocked { parts.append("**blocked**: \(markdownEscaped(blocked.reason))") }
         if let due = item.due { parts.append("due \(due)") }
@@ -33,7 +33,8 @@ struct MarkdownExport {
 
 }
 
-/// Items as CSV (RFC 4180), one row per item, archived ones included.
+/// Items as CSV (RFC 4180), one row per item, archived ones included. Text for people and
+/// spreadsheets, so sanitised like every text output (JSON is the exact export).
 struct CSVExport {
     let document: BoardDocument
     static let header = ["number", "title", "kind", "stage", "owners", "involved", "outcome", "due", "expedite",
@@ -52,7 +53,9 @@ struct CSVExport {
         return rows.map { $0.map(CSVExport.field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
-    static func field(_ value: String) -> String {
+    /// One field: board text sanitised (line breaks kept), quoted when it holds a comma, a quote or a line break.
+    static func field(_ raw: String) -> String {
+        let value = DisplayText.sanitize(raw, keepNewlines: true)
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

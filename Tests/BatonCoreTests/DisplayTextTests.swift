@@ -93,8 +93,9 @@ struct DisplayTextTests {
     @Test func emojiTakeTwoColumns() {
         #expect(DisplayText.width(of: Character("😀")) == 2)
         #expect(DisplayText.width(of: Character("👍🏽")) == 2, "skin tone modifiers add nothing")
-        #expect(DisplayText.width(of: Character("👩‍👩‍👧")) == 2, "a ZWJ family is one glyph")
-        #expect(DisplayText.width(of: Character("🇫🇷")) == 2, "a flag is one glyph")
+        #expect(DisplayText.width(of: Character("👩‍👩‍👧")) == 6, "a ZWJ family counts as its three people: terminals disagree on joined glyphs")
+        #expect(DisplayText.width(of: Character("🏳️‍🌈")) == 3, "a white flag (one column) and a rainbow (two)")
+        #expect(DisplayText.width(of: Character("🇫🇷")) == 2, "two regional indicators, one column each")
         #expect(DisplayText.width(of: "ok 👍") == 5)
     }
 
@@ -137,7 +138,24 @@ struct DisplayTextTests {
         #expect(DisplayText.truncate("a😀b😀", to: 4) == "a😀…")
         #expect(DisplayText.truncate("a😀b😀", to: 3) == "a…")
         #expect(DisplayText.truncate("e\u{301}e\u{301}e\u{301}", to: 2) == "e\u{301}…", "combining marks stay with their letter")
-        #expect(DisplayText.truncate("👩‍👩‍👧👩‍👩‍👧", to: 3) == "👩‍👩‍👧…")
+        #expect(DisplayText.truncate("👩‍👩‍👧👩‍👩‍👧", to: 7) == "👩‍👩‍👧…")
+        #expect(DisplayText.truncate("👩‍👩‍👧👩‍👩‍👧", to: 3) == "…", "a sequence is never split")
+    }
+
+    /// What the terminal is sent for one character: each part that takes columns, with its
+    /// combining marks, never a joiner, variation selector or skin-tone modifier.
+    @Test func cellsAreThePartsThatTakeColumns() {
+        let cells = { (c: Character) in DisplayText.cells(of: c).map { "\($0.text):\($0.width)" } }
+        #expect(cells("a") == ["a:1"])
+        #expect(cells("e\u{301}") == ["e\u{301}:1"])
+        #expect(cells("字") == ["字:2"])
+        #expect(cells("👩‍👩‍👧") == ["👩:2", "👩:2", "👧:2"])
+        #expect(cells("🏳️‍🌈") == ["🏳:1", "🌈:2"])
+        #expect(cells("👍🏽") == ["👍:2"])
+        #expect(cells("🇫🇷") == ["🇫:1", "🇷:1"])
+        for character in ["👩‍👩‍👧", "🏳️‍🌈", "👍🏽", "🇫🇷", "ทำ"].map(Character.init) {
+            #expect(DisplayText.cells(of: character).map(\.width).reduce(0, +) == DisplayText.width(of: character))
+        }
     }
 
     @Test func truncatedTextNeverExceedsTheColumns() {

@@ -179,6 +179,16 @@ struct FrameStructureTests {
         #expect(frame.find("␛[2JBoard") != nil, "the board name in the header: \(frame.lines[0])")
     }
 
+    /// An emoji sequence or a flag is drawn as its parts, so the terminal is never sent a joiner or
+    /// a variation selector that it might count as wider or narrower than the frame does.
+    @Test func emojiSequencesAreDrawnAsTheirParts() {
+        var frame = Frame(width: 20, height: 1)
+        #expect(frame.put("👩‍👩‍👧🏳️‍🌈🇫🇷|", x: 0, y: 0, role: .normal) == 12)
+        #expect(frame.lines[0].hasPrefix("👩👩👧🏳🌈🇫🇷|"), "\(frame.lines[0])")
+        let sent = frame.cells.flatMap { $0.text.unicodeScalars }
+        #expect(!sent.contains { $0 == "\u{200D}" || (0xFE00...0xFE0F).contains($0.value) || (0x1F3FB...0x1F3FF).contains($0.value) })
+    }
+
     @Test func footerHintsFitAndComeFromTheKeymap() {
         for size in Size.golden {
             let frame = View.render(TUI.state(TUI.squad(), width: size.width, height: size.height))

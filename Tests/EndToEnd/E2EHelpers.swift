@@ -42,64 +42,6 @@ func showsBoardHeaders(_ screen: String) -> Bool {
     return ["│ Ready ", "│ Doing ", "│ Done "].allSatisfy { line.contains($0) }
 }
 
-func pause(_ seconds: Double) { usleep(useconds_t(seconds * 1_000_000)) }
-
-/// Runs `body` and returns how long it took, in seconds.
-func seconds(_ body: () throws -> Void) rethrows -> Double {
-    let start = Date()
-    try body()
-    return Date().timeIntervalSince(start)
-}
-
-/// Decodes raw terminal output as UTF-8 without trusting it: the scalars it holds, and the
-/// offsets of bytes that belong to no valid UTF-8 sequence.
-struct RawOutput {
-    let bytes: [UInt8]
-    var scalars: [Unicode.Scalar] = []
-    var strayBytes: [(offset: Int, byte: UInt8)] = []
-
-    init(_ data: Data) {
-        bytes = [UInt8](data)
-        var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            let length: Int
-            switch b {
-            case 0x00...0x7F: length = 1
-            case 0xC2...0xDF: length = 2
-            case 0xE0...0xEF: length = 3
-            case 0xF0...0xF4: length = 4
-            default: length = 0
-            }
-            if length == 0 || i + length > bytes.count
-                || !bytes[(i + 1)..<(i + length)].allSatisfy({ $0 & 0xC0 == 0x80 }) {
-                strayBytes.append((i, b)); i += 1; continue
-            }
-            var value = UInt32(length == 1 ? b : b & (0xFF >> (length + 1)))
-            for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
-            if let scalar = Unicode.Scalar(value) { scalars.append(scalar) } else { strayBytes.append((i, b)) }
-            i += length
-        }
-    }
-
-    func contains(_ sequence: [UInt8]) -> Bool { occurrences(of: sequence) > 0 }
-
-    func occurrences(of sequence: [UInt8]) -> Int {
-        guard !sequence.isEmpty, sequence.count <= bytes.count else { return 0 }
-        var count = 0
-        for start in 0...(bytes.count - sequence.count) where bytes[start] == sequence[0] {
-            if Array(bytes[start..<(start + sequence.count)]) == sequence { count += 1 }
-        }
-        return count
-    }
-
-    /// Offsets at which `sequence` starts.
-    func offsets(of sequence: [UInt8]) -> [Int] {
-        guard !sequence.isEmpty, sequence.count <= bytes.count else { return [] }
-        return (0...(bytes.count - sequence.count)).filter { bytes[$0..<($0 + sequence.count)].elementsEqual(sequence) }
-    }
-}
-
 // MARK: - Cards, selection and presence on the board screen
 
 /// A card's title row on the board screen.

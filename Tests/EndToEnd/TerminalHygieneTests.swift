@@ -11,26 +11,16 @@ import Darwin
 /// The terminal is left as it was found, however the program ends, and unsaved text survives.
 @Suite("end to end: terminal restored, signals, suspend")
 struct TerminalHygieneTests {
-    /// `stty -g` before and after the program, written by the wrapper shell in the pane.
-    static let sttyBefore = "stty -g > stty-before"
-    static let sttyAfter = "stty -g > stty-after"
-
-    static func sttySettings(_ box: Sandbox) throws -> (before: String, after: String) {
-        let before = try String(contentsOfFile: box.path("stty-before"), encoding: .utf8)
-        let after = try String(contentsOfFile: box.path("stty-after"), encoding: .utf8)
-        return (before, after)
-    }
-
     @Test(.timeLimit(.minutes(1)))
     func quitRestoresTheTerminal() throws {
         let box = try boardSandbox()
         let tmux = try TmuxSession.baton(["--board", box.boardPath], in: box,
-                                         before: Self.sttyBefore, after: Self.sttyAfter)
+                                         before: Stty.saveBefore, after: Stty.saveAfter)
         defer { tmux.kill() }
         try tmux.waitFor("Backlog 0")
         try tmux.send("q")
         #expect(try tmux.waitForExit() == 0)
-        let stty = try Self.sttySettings(box)
+        let stty = try Stty.settings(box)
         #expect(!stty.before.isEmpty)
         #expect(stty.before == stty.after, "stty settings changed: before \(stty.before) after \(stty.after)")
         // The alternate screen was left: the board is no longer on the terminal.
@@ -46,7 +36,7 @@ struct TerminalHygieneTests {
         let arguments = ["--board", box.boardPath]
         let draft = "Half-typed idée 草稿 \(signal)"
         let first = try TmuxSession.baton(arguments, in: box, name: "first",
-                                          before: Self.sttyBefore, after: Self.sttyAfter)
+                                          before: Stty.saveBefore, after: Stty.saveAfter)
         defer { first.kill() }
         try first.waitFor("Backlog 0")
         try first.send("n")
@@ -63,7 +53,7 @@ struct TerminalHygieneTests {
         }
         #expect(took < 2)
         #expect(!processExists(pid))
-        let stty = try Self.sttySettings(box)
+        let stty = try Stty.settings(box)
         #expect(stty.before == stty.after, "stty settings changed: before \(stty.before) after \(stty.after)")
 
         // The draft is kept, and comes back in the prompt.

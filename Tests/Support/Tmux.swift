@@ -83,6 +83,12 @@ public final class TmuxSession {
                                    before: String? = nil, after: String? = nil, gated: Bool = false) throws -> String {
         let binary = try Paths.requireBinary()
         let command = ([envPrefix(sandbox, env), shellQuote(binary)] + arguments.map(shellQuote)).joined(separator: " ")
+        return script(running: command, sandbox: sandbox, name: name, before: before, after: after, gated: gated)
+    }
+
+    /// The shell lines that run `command` in the sandbox's root, as `batonScript` does for baton.
+    public static func script(running command: String, sandbox: Sandbox, name: String = "main",
+                              before: String? = nil, after: String? = nil, gated: Bool = false) -> String {
         var lines = ["cd \(shellQuote(sandbox.root.path)) || exit 99"]
         if gated { lines.append("while [ ! -e \(shellQuote(gateFile(sandbox, name))) ]; do sleep 0.02; done") }
         if let before { lines.append(before) }
@@ -242,6 +248,16 @@ public final class TmuxSession {
             usleep(20_000)
         }
     }
+}
+
+/// Sleeps for `seconds`.
+public func pause(_ seconds: Double) { usleep(useconds_t(seconds * 1_000_000)) }
+
+/// Runs `body` and returns how long it took, in seconds.
+public func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = Date()
+    try body()
+    return Date().timeIntervalSince(start)
 }
 
 /// Sends `signal` to the process `pid`.

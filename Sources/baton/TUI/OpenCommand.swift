@@ -1,6 +1,7 @@
 import ArgumentParser
 import BatonCore
 import BatonStore
+import BatonTerminal
 import BatonTUI
 import Foundation
 
@@ -28,7 +29,9 @@ struct Open: ParsableCommand {
         if let problem = settings.problems.first {
             state.message = Message(problem + (settings.problems.count > 1 ? " (and \(settings.problems.count - 1) more)" : ""), isError: true)
         }
-        let status = try Runtime(store: session.store, state: state, themeName: themeName, mouse: settings.mouse, drafts: DraftStore()).run()
+        let runtime = try Runtime(store: session.store, state: state, themeName: themeName, mouse: settings.mouse, drafts: DraftStore())
+        let status: Int32
+        do { status = try runtime.run() } catch let error as ScreenError { throw BatonError(error) }
         if status != 0 { throw ExitCode(status) }
     }
 }
@@ -121,5 +124,20 @@ extension GlobalOptions {
     /// These options as arguments, to hand them on to another command.
     var arguments: [String] {
         (board.map { ["--board", $0] } ?? []) + (actAs.map { ["--as", $0] } ?? [])
+    }
+}
+
+extension BatonError {
+    /// Why the full-screen board cannot start on this terminal, and what to do instead (exit code 69).
+    init(_ error: ScreenError) {
+        let instead = "set TERM to your terminal's type (such as xterm-256color), or print the board with `baton show`."
+        switch error {
+        case .unusableTerminal(let term) where term.isEmpty:
+            self.init(.terminal, "TERM is not set, so the full-screen board cannot know your terminal; \(instead)")
+        case .unusableTerminal(let term):
+            self.init(.terminal, "The terminal type TERM=\(term) is unknown on this system; \(instead)")
+        case .noCursorAddressing(let term):
+            self.init(.terminal, "The terminal TERM=\(term) cannot move the cursor, which the full-screen board needs; \(instead)")
+        }
     }
 }
