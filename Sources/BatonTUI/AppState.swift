@@ -177,6 +177,8 @@ public struct AppState: Sendable {
     public var quitting = false
     /// A submitted prompt kept until its change is stored, so a refused change gives the text back.
     public var pendingPrompt: Prompt?
+    /// The items as they were before a change that is shown but not yet saved.
+    public var unsavedBefore: Board?
     /// True while an undo is being stored.
     public var pendingUndo = false
     /// This session's id in the presence list.

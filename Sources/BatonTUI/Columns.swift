@@ -58,13 +58,41 @@ extension AppState {
     /// Takes a new board in which only `items` (and perhaps the catalog) changed, keeping the
     /// columns up to date in time proportional to the changed items rather than the board.
     public mutating func replaceBoard(_ new: Board, changed items: some Sequence<ItemNumber>) {
+        let numbers = Set(items)
+        let before = Dictionary(uniqueKeysWithValues: numbers.compactMap { n in storedBoard.items[n].map { (n, $0) } })
         let old = storedBoard
         storedBoard = new
+        updateColumns(from: old, before: before, changed: numbers)
+    }
+
+    /// Takes the catalog, the statistics it holds and the items `changed` from `slice` (a store
+    /// slice: only some items, statistics of some stages), keeping every other item. The items
+    /// are updated in place, so a save costs the same on any board size and never copies it.
+    public mutating func merge(_ slice: Board, changed items: some Sequence<ItemNumber>) {
+        let numbers = Set(items)
+        var all = storedBoard.items
+        storedBoard.items = [:]
+        var before: [ItemNumber: Item] = [:]
+        for number in numbers {
+            before[number] = all[number]
+            if let item = slice.items[number] { all[number] = item }
+        }
+        var new = slice
+        new.items = all
+        new.stats = storedBoard.stats.merging(slice.stats) { _, saved in saved }
+        let old = storedBoard
+        storedBoard = new
+        updateColumns(from: old, before: before, changed: numbers)
+    }
+
+    /// Moves the changed items between columns; `old` is the board before (its catalog at least).
+    private mutating func updateColumns(from old: Board, before: [ItemNumber: Item], changed numbers: Set<ItemNumber>) {
+        let new = storedBoard
         laneLayout = nil
         let catalogMatters = !filter.isEmpty && (old.members != new.members || old.outcomes != new.outcomes)
         guard old.stages.map(\.id) == new.stages.map(\.id), !catalogMatters else { return rebuildColumns() }
-        for number in Set(items) {
-            if let before = old.items[number] { columns[before.stage]?.removeAll { $0 == number } }
+        for number in numbers {
+            if let before = before[number] { columns[before.stage]?.removeAll { $0 == number } }
             guard let item = new.items[number], !item.archived, filter.matches(item, in: new) else { continue }
             var column = columns[item.stage] ?? []
             var low = 0, high = column.count

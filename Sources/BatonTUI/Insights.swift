@@ -58,13 +58,17 @@ extension App {
     /// The history and the flow steps grow by `events` (ours or someone else's), where loaded.
     static func record(_ events: [Event], _ s: inout AppState) {
         guard !events.isEmpty else { return }
-        if s.history != nil {
-            let known = s.history!.last?.seq ?? 0
-            s.history! += events.filter { $0.seq > known }
+        // Appended in place: a long history is never copied for a few new events.
+        if let known = s.history.map({ $0.last?.seq ?? 0 }) {
+            let new = events.filter { $0.seq > known }
+            if !new.isEmpty { s.history!.append(contentsOf: new) }
         }
-        if s.flowSteps != nil {
-            let known = s.flowSteps!.last?.seq ?? 0
-            s.flowSteps = FlowStep.ordered(s.flowSteps! + events.filter { $0.seq > known }.compactMap(FlowStep.init))
+        if let known = s.flowSteps.map({ $0.last?.seq ?? 0 }) {
+            let new = events.filter { $0.seq > known }.compactMap(FlowStep.init)
+            guard !new.isEmpty else { return }
+            let inOrder = s.flowSteps!.last.map { last in (last.at, last.seq) <= (new[0].at, new[0].seq) } ?? true
+            s.flowSteps!.append(contentsOf: new)
+            if !inOrder || FlowStep.ordered(new) != new { s.flowSteps = FlowStep.ordered(s.flowSteps!) }
         }
     }
 

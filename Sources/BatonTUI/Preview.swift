@@ -1,27 +1,47 @@
 import BatonCore
 
 extension App {
-    /// The board as it will look once `actions` are saved, for the runtime to draw before it
-    /// writes them: saving waits for the disk, drawing need not. `nil` when the actions would be
-    /// refused (the runtime then just waits for the store's answer) or when the screen is not
-    /// the board.
-    public static func preview(_ s: AppState, applying actions: [Action]) -> AppState? {
-        guard s.screen == .board, !actions.isEmpty else { return nil }
-        // One action works on a slice, like the store; several (rare) on a copy of the board.
-        var board = actions.count == 1 ? s.board.slice(for: actions[0]) : s.board
-        var touched: [ItemNumber] = []
-        var events: [Event] = []
-        var warnings: [String] = []
-        for action in actions {
-            guard let change = try? board.apply(action, by: s.actor, at: s.now) else { return nil }
-            touched += change.touched.compactMap { part in
-                if case .item(let number) = part { return number } else { return nil }
-            }
-            warnings += change.warnings
-            events += change.events.map { Event(seq: 0, at: s.now, account: s.actor.account, member: s.actor.member, change: $0) }
+    /// Shows a change to an existing item on the board at once, before the store has saved it:
+    /// saving waits for the disk, drawing need not (the runtime draws before it writes). The
+    /// items as they were are kept in `unsavedBefore`, and put back if the store refuses.
+    ///
+    /// Only one action on an item already on the board is shown early: new items get their
+    /// number from the store, and a refused prompt must come back with its text.
+    static func showBeforeSaving(_ effects: [Effect], _ s: inout AppState) -> [Effect] {
+        guard s.screen == .board, s.pendingPrompt == nil, effects.count == 1, case .apply(let actions) = effects[0],
+              actions.count == 1, let number = actions[0].item, s.board.items[number] != nil else { return effects }
+        switch actions[0] {
+        case .addItem, .comment: return effects
+        default: break
         }
-        var preview = s
-        saved(&preview, slice: board, items: touched, events: events, warnings: warnings)
-        return preview
+        var slice = s.board.slice(for: actions[0])
+        let before = slice
+        guard let change = try? slice.apply(actions[0], by: s.actor, at: s.now) else { return effects }
+        let events = change.events.map { Event(seq: 0, at: s.now, account: s.actor.account, member: s.actor.member, change: $0) }
+        let undo = (s.lastOwnChange, s.pendingUndo)
+        saved(&s, slice: slice, items: change.touchedItems, events: events, warnings: change.warnings)
+        (s.lastOwnChange, s.pendingUndo) = undo
+        s.unsavedBefore = before
+        return effects
+    }
+
+    /// The store refused the change shown early: the items go back to how they were.
+    static func revertUnsaved(_ s: inout AppState) {
+        guard let before = s.unsavedBefore else { return }
+        s.unsavedBefore = nil
+        let followed = s.currentItem?.number
+        s.merge(before, changed: before.items.keys)
+        if let followed { select(followed, &s) }
+        keepSelectionVisible(&s)
+        refreshInsights(&s)
+    }
+}
+
+extension Change {
+    /// The items the change touched.
+    var touchedItems: [ItemNumber] {
+        touched.compactMap { part in
+            if case .item(let number) = part { return number } else { return nil }
+        }
     }
 }

@@ -6,16 +6,7 @@ public enum App {
     public static func update(_ s: inout AppState, _ msg: Msg) -> [Effect] {
         switch msg {
         case .key(let key):
-            if s.overlay != nil { return overlayKey(&s, key) }
-            if s.standup.confirmingEnd { return confirmEnd(key, &s) }
-            if s.screen == .standupSetup { return setupKey(key, &s) }
-            s.message = nil
-            if case .click(let x, let y) = key { return click(x: x, y: y, &s) }
-            guard let command = s.keymap.command(for: key, in: s.keyMode) else {
-                s.message = Message("\(key.name) does nothing here; ? shows the keys.")
-                return []
-            }
-            return run(command, &s)
+            return showBeforeSaving(handle(key, &s), &s)
         case .resize(let width, let height):
             s.width = width; s.height = height
             keepSelectionVisible(&s)
@@ -59,12 +50,23 @@ public enum App {
         return []
     }
 
+    /// A key: overlays and stand-up dialogs first, then the command the keymap names.
+    static func handle(_ key: Key, _ s: inout AppState) -> [Effect] {
+        if s.overlay != nil { return overlayKey(&s, key) }
+        if s.standup.confirmingEnd { return confirmEnd(key, &s) }
+        if s.screen == .standupSetup { return setupKey(key, &s) }
+        s.message = nil
+        if case .click(let x, let y) = key { return click(x: x, y: y, &s) }
+        guard let command = s.keymap.command(for: key, in: s.keyMode) else {
+            s.message = Message("\(key.name) does nothing here; ? shows the keys.")
+            return []
+        }
+        return run(command, &s)
+    }
+
     static func saved(_ s: inout AppState, slice: Board, items: [ItemNumber], events: [Event], warnings: [String]) {
-        var board = slice
-        board.items = s.board.items
-        board.stats = s.board.stats.merging(slice.stats) { _, saved in saved }
-        for number in items { board.items[number] = slice.items[number] ?? s.board.items[number] }
-        s.replaceBoard(board, changed: items)
+        s.unsavedBefore = nil
+        s.merge(slice, changed: items)
         s.pendingPrompt = nil
         s.lastOwnChange = s.pendingUndo ? [] : (events.isEmpty ? s.lastOwnChange : events)
         let undone = s.pendingUndo
@@ -98,6 +100,7 @@ public enum App {
     /// A refused change: the text typed is never lost. A conflict on edited text opens the
     /// dialog with both versions; any other refusal reopens the prompt with the text.
     static func saveFailed(_ error: BatonError, _ s: inout AppState) {
+        revertUnsaved(&s)
         s.message = Message(error.message, isError: true)
         s.pendingUndo = false
         guard let prompt = s.pendingPrompt else { return }

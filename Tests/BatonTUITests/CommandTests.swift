@@ -10,12 +10,16 @@ struct CommandTests {
     @Test func moveRightAndLeftApplyToTheItemAsItIsNow() {
         var s = TUI.state(board)
         #expect(press(&s, named: "L") == [.apply([.moveItem(1, to: TUI.ready)])])
-        #expect(press(&s, named: "shift-right") == [.apply([.moveItem(1, to: TUI.ready)])])
+        #expect(s.board.items[1]?.stage == TUI.ready && s.currentItem?.number == 1, "shown at once; the selection follows")
+        #expect(press(&s, named: "shift-right") == [.apply([.moveItem(1, to: TUI.doing)])])
+        #expect(press(&s, named: "H") == [.apply([.moveItem(1, to: TUI.ready)])])
+        #expect(press(&s, named: "shift-left") == [.apply([.moveItem(1, to: TUI.backlog)])])
         #expect(press(&s, named: "H").isEmpty, "nothing is left of Backlog")
         press(&s, named: "l")
-        #expect(press(&s, named: "H") == [.apply([.moveItem(5, to: TUI.backlog)])])
-        #expect(press(&s, named: "shift-left") == [.apply([.moveItem(5, to: TUI.backlog)])])
-        press(&s, named: "l", "l")
+        let selected = s.currentItem?.number ?? 0
+        #expect(s.currentItem?.stage == TUI.ready)
+        #expect(press(&s, named: "H") == [.apply([.moveItem(selected, to: TUI.backlog)])])
+        press(&s, named: "l", "l", "l")
         #expect(press(&s, named: "L").isEmpty, "nothing is right of Done")
     }
 

@@ -5,9 +5,14 @@ import Testing
 
 @Suite("Results from the runtime: saves, failures, other sessions, undo")
 struct MessageTests {
-    /// Runs the store's part: applies `action` to the state's board as Ana and feeds back `.saved`.
+    /// Runs the store's part: applies `action` as Ana to the board as the file has it (without a
+    /// change shown before saving) and feeds back `.saved`.
     static func store(_ action: Action, _ s: inout AppState, at time: Date = TUI.now, seq: Int = 100) -> [Event] {
         var board = s.board
+        if let before = s.unsavedBefore {
+            for (number, item) in before.items { board.items[number] = item }
+            board.stats = before.stats
+        }
         let events = TUI.events(action, &board, at: time, seq: seq)
         _ = App.update(&s, .saved(slice: board, items: action.item.map { [$0] } ?? board.items.keys.sorted(), events: events, warnings: []))
         return events

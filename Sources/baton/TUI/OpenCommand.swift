@@ -5,6 +5,12 @@ import BatonTerminal
 import BatonTUI
 import Foundation
 
+/// glibc's `mallopt`, whose header (malloc.h) the Glibc module leaves out.
+@_silgen_name("mallopt")
+private func mallopt(_ parameter: Int32, _ value: Int32) -> Int32
+/// `M_MMAP_THRESHOLD` from malloc.h: blocks from this size on are mapped on their own and unmapped when freed.
+private let mmapThreshold: Int32 = -3
+
 /// `baton` / `baton open`: the full-screen board on a terminal, the text board elsewhere.
 struct Open: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,6 +23,10 @@ struct Open: ParsableCommand {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             return try Show.parse(global.arguments).run()
         }
+        // A session runs for hours and copies its board now and then (a preview, a save): give
+        // large blocks back to the system when they are freed, rather than letting the heap keep
+        // its high-water mark.
+        _ = mallopt(mmapThreshold, 128 * 1024)
         let session = try global.session(withItems: true)
         var settings = Settings.load()
         let themeName = theme ?? settings.theme

@@ -147,7 +147,8 @@ final class Runtime {
     private func execute(_ effect: Effect) {
         switch effect {
         case .apply(let actions):
-            if let preview = App.preview(state, applying: actions) { screen.draw(View.render(preview), theme: theme) }
+            // A change `update` already shows is drawn before the disk is asked to keep it.
+            if needsDrawing { draw() }
             for action in actions {
                 guard store.isFileStillThere else {
                     send(.boardVanished)
