@@ -17,7 +17,8 @@ extension BoardStore {
     /// baton board of a schema this build knows.
     public static func open(_ path: String, access: Access = .automatic) throws -> BoardStore {
         try FileHeader.check(path)
-        let readOnly = access == .readOnly || (access == .automatic && Foundation.access(path, W_OK) != 0)
+        let mayWrite = Foundation.access(path, W_OK) == 0
+        let readOnly = access == .readOnly || (access == .automatic && !mayWrite)
         if !readOnly {
             // SQLite's WAL needs locks and shared memory that network filesystems do not give
             // between machines (DESIGN §4); reading is allowed, so `baton check` can say so.
@@ -25,8 +26,12 @@ extension BoardStore {
         }
         let queue: DatabaseQueue
         do {
-            queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: readOnly,
-                                                                               keepSidecars: Sharing.isShared(board: path)))
+            // A reader that may write the file still connects read-write, with writing switched off:
+            // SQLite then removes the -wal and -shm it made when its last connection closes, where
+            // a read-only connection would leave them beside the board (also beside one it refused).
+            let connection = configuration(readOnly: readOnly && !mayWrite, queryOnly: readOnly && mayWrite,
+                                           keepSidecars: Sharing.isShared(board: path))
+            queue = try DatabaseQueue(path: path, configuration: connection)
             try prepareSchema(queue, path: path, readOnly: readOnly)
         } catch {
             throw StoreErrors.translate(error, path: path)
@@ -91,7 +96,9 @@ extension BoardStore {
     /// they close (SQLITE_FCNTL_PERSIST_WAL): SQLite can open a WAL board read-only only when those
     /// files exist, and a viewer who may not write the folder cannot create them, so without this a
     /// read-only member could not even look at the board while nobody else had it open.
-    static func configuration(readOnly: Bool, keepSidecars: Bool = false) -> Configuration {
+    ///
+    /// With `queryOnly`, the connection is read-write for SQLite but refuses every change.
+    static func configuration(readOnly: Bool, queryOnly: Bool = false, keepSidecars: Bool = false) -> Configuration {
         var config = Configuration()
         config.readonly = readOnly
         // Not `config.journalMode = .wal`: GRDB then writes to the file on every open (to make a
@@ -101,6 +108,7 @@ extension BoardStore {
         config.foreignKeysEnabled = true
         config.prepareDatabase { db in
             if !db.configuration.readonly { try db.execute(sql: "PRAGMA synchronous = FULL") }
+            if queryOnly { try db.execute(sql: "PRAGMA query_only = ON") }
             if keepSidecars && !db.configuration.readonly { Sharing.keepSidecars(db.sqliteConnection) }
         }
         return config
