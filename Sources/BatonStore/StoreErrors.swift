@@ -35,6 +35,12 @@ enum StoreErrors {
             return BatonError.data("The board \(path) is damaged; \(nothing). Run `baton check` and restore it from a backup.")
         case .SQLITE_CANTOPEN:
             return BatonError(.permission, "Could not open the board \(path) or the files SQLite keeps beside it; check the folder's permissions (`baton check`).")
+        case .SQLITE_IOERR where diskIsFull(holding: path):
+            // Making the -shm SQLite needs even to read fails with an I/O error, not SQLITE_FULL.
+            return BatonError(.io, "The disk holding \(path) is full; \(nothing). Free some space and try again.")
+        case .SQLITE_IOERR where hasFileSizeLimit:
+            // A write past `ulimit -f` fails with EFBIG (SIGXFSZ is ignored), which SQLite reports as an I/O error.
+            return BatonError(.io, "Writing \(path) failed, probably at the file-size limit (`ulimit -f`); \(nothing). Raise the limit and try again.")
         case .SQLITE_IOERR:
             return BatonError(.io, "Reading or writing \(path) failed with an I/O error; \(nothing). Check the disk.")
         case .SQLITE_CONSTRAINT:
@@ -42,6 +48,21 @@ enum StoreErrors {
         default:
             return BatonError(.io, "The board \(path) could not be used (SQLite code \(db.resultCode.rawValue)); \(nothing).")
         }
+    }
+
+    /// Whether the filesystem holding `path` has less room left than SQLite needs beside a board
+    /// (its -shm alone takes 32 KB).
+    static func diskIsFull(holding path: String) -> Bool {
+        var info = statvfs()
+        let folder = (path as NSString).deletingLastPathComponent
+        guard statvfs(folder.isEmpty ? "." : folder, &info) == 0 else { return false }
+        return UInt64(info.f_bavail) * UInt64(info.f_frsize) < 64 * 1024
+    }
+
+    /// Whether this process may not write files past some size (`ulimit -f`).
+    static var hasFileSizeLimit: Bool {
+        var limit = rlimit()
+        return getrlimit(__rlimit_resource_t(RLIMIT_FSIZE.rawValue), &limit) == 0 && limit.rlim_cur != rlim_t.max
     }
 
     static func isBusy(_ error: Error) -> Bool {

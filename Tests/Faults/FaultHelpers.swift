@@ -7,11 +7,16 @@ import Glibc
 #endif
 
 /// The board as `baton export --format json` writes it, reduced to what fault tests count.
-struct ExportedBoard {
+struct ExportedBoard: Equatable {
+    /// One history entry: its kind and its `after` value.
+    struct Entry: Equatable {
+        let kind: String
+        let after: String?
+    }
+
     let titles: [String]
     let comments: [String]
-    /// Each event's kind and its `after` value.
-    let events: [(kind: String, after: String?)]
+    let events: [Entry]
     let itemNumbers: [Int]
 
     /// Exports the sandbox's board (or `board`) and reads it; requires the export to succeed.
@@ -26,7 +31,7 @@ struct ExportedBoard {
         comments = (document["comments"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }
         events = (document["events"] as? [[String: Any]] ?? []).map { event in
             let change = event["change"] as? [String: Any] ?? event
-            return (change["kind"] as? String ?? "", change["after"] as? String)
+            return Entry(kind: change["kind"] as? String ?? "", after: change["after"] as? String)
         }
     }
 
