@@ -22,6 +22,7 @@ enum StoreErrors {
             return BatonError(.io, "Could not use the board \(path): \(error.localizedDescription).")
         }
         let nothing = "nothing was changed"
+        if let problem = sidecarsCannotBeMade(path) { return problem }
         switch db.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             return BatonError(.conflict, "The board \(path) stayed busy with other writers; \(nothing). Try again in a moment.")
@@ -48,6 +49,15 @@ enum StoreErrors {
         default:
             return BatonError(.io, "The board \(path) could not be used (SQLite code \(db.resultCode.rawValue)); \(nothing).")
         }
+    }
+
+    /// The refusal when SQLite cannot make the -shm (and -wal) it needs beside the board even to
+    /// read it, because nobody has the board open and the folder may not be written; else nil.
+    static func sidecarsCannotBeMade(_ path: String) -> BatonError? {
+        let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+        guard access(path + "-shm", F_OK) != 0, access(folder, W_OK | X_OK) != 0 else { return nil }
+        let why = errno == EROFS ? "is on a read-only filesystem" : "may not be written by you"
+        return BatonError(.permission, "The folder \(folder) \(why), so SQLite cannot make the -wal and -shm files it needs beside the board even to read it; nothing was changed. Ask the folder's owner for write access.")
     }
 
     /// Whether the filesystem holding `path` has less room left than SQLite needs beside a board
