@@ -26,11 +26,14 @@ extension BoardStore {
         }
         let queue: DatabaseQueue
         do {
-            // A reader that may write the file still connects read-write, with writing switched off:
-            // SQLite then removes the -wal and -shm it made when its last connection closes, where
-            // a read-only connection would leave them beside the board (also beside one it refused).
-            let connection = configuration(readOnly: readOnly && !mayWrite, queryOnly: readOnly && mayWrite,
-                                           keepSidecars: Sharing.isShared(board: path))
+            // A reader that may write an unshared board with no -wal or -shm beside it yet still
+            // connects read-write, with writing switched off: SQLite then removes the -wal and -shm
+            // it makes when its last connection closes, where a read-only connection would leave
+            // them beside the board (also beside one it refused). Beside a shared board they stay.
+            let shared = Sharing.isShared(board: path)
+            let sidecarsExist = ["-wal", "-shm"].contains { Foundation.access(path + $0, F_OK) == 0 }
+            let queryOnly = readOnly && mayWrite && !shared && !sidecarsExist
+            let connection = configuration(readOnly: readOnly && !queryOnly, queryOnly: queryOnly, keepSidecars: shared)
             queue = try DatabaseQueue(path: path, configuration: connection)
             try prepareSchema(queue, path: path, readOnly: readOnly)
         } catch {
@@ -89,8 +92,12 @@ extension BoardStore {
             if errno == EEXIST { throw BatonError.data("There is already a file at \(path); baton never overwrites a file. Choose another path.") }
             throw BatonError(.io, "Could not create \(path): \(String(cString: strerror(errno))).")
         }
+        unlink(temporary) // before opening: a board with a second name is refused
         return try open(path, access: .readWrite)
     }
+
+    /// How long one SQLite call waits for a lock before `write` retries it.
+    static let connectionBusyTimeout: TimeInterval = 5
 
     /// With `keepSidecars` (a board shared with a group), writers keep the -wal and -shm files when
     /// they close (SQLITE_FCNTL_PERSIST_WAL): SQLite can open a WAL board read-only only when those
@@ -104,7 +111,7 @@ extension BoardStore {
         // Not `config.journalMode = .wal`: GRDB then writes to the file on every open (to make a
         // WAL file exist) before the board is validated, and resets `synchronous` to NORMAL.
         // WAL mode is persistent: `create` sets it once, `prepareSchema` repairs it if needed.
-        config.busyMode = .timeout(5)
+        config.busyMode = .timeout(connectionBusyTimeout)
         config.foreignKeysEnabled = true
         config.prepareDatabase { db in
             if !db.configuration.readonly { try db.execute(sql: "PRAGMA synchronous = FULL") }

@@ -36,6 +36,7 @@ extension BoardStore {
 
     /// A write with `synchronous = NORMAL`: committed, but not flushed to the disk at once.
     private func quickWrite(_ body: (Database) throws -> Void) throws {
+        try refuseIfGone()
         do {
             try queue.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
@@ -45,6 +46,7 @@ extension BoardStore {
                     return .commit
                 }
             }
+            checkpoint()
         } catch {
             throw StoreErrors.translate(error, path: path)
         }

@@ -19,28 +19,31 @@ public final class BoardStore: @unchecked Sendable {
     public let path: String
     public let isReadOnly: Bool
     let queue: DatabaseQueue
+    /// Whether each write also empties the WAL (`checkpoint()`): for sessions that stay open.
+    public var emptiesWAL = false
     /// How long a write keeps retrying while other writers hold the board.
     static let busyBudget: TimeInterval = 15
 
-    /// The device and inode of the file as opened, to notice it being deleted or replaced.
-    private let identity: (device: UInt64, inode: UInt64)?
+    /// The board file and the -wal and -shm beside it as opened (those that existed), to notice
+    /// any of them being deleted or replaced (`isFileStillThere`).
+    private let files: [FileIdentity]
 
     init(path: String, queue: DatabaseQueue, readOnly: Bool) {
         self.path = path; self.queue = queue; self.isReadOnly = readOnly
-        identity = BoardStore.identity(of: path)
+        files = FileIdentity.board(at: path)
     }
 
-    static func identity(of path: String) -> (device: UInt64, inode: UInt64)? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        return (UInt64(info.st_dev), UInt64(info.st_ino))
+    deinit {
+        // Closing makes SQLite checkpoint into, and delete, whatever -wal and -shm now bear the
+        // board's name, and those belong to the file that took its place: never close then.
+        if !isFileStillThere { FileIdentity.abandon(queue) }
     }
 
-    /// False once the board file has been deleted, moved away or replaced by another file since it
-    /// was opened: from then on nothing written here would reach the board people see.
+    /// False once the board file, or the -wal or -shm that SQLite keeps beside it, has been
+    /// deleted, moved away or replaced since it was opened: from then on nothing written here
+    /// would reach the board people see, or it would reach it through files nobody else uses.
     public var isFileStillThere: Bool {
-        guard let identity, let now = BoardStore.identity(of: path) else { return false }
-        return now == identity
+        files.first?.path == path && files.allSatisfy(\.isStillThere)
     }
 
     // MARK: Reading
@@ -221,6 +224,7 @@ public final class BoardStore: @unchecked Sendable {
 
     /// Runs `body` in an immediate transaction, retrying while the board is busy, within a time budget.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try refuseIfGone()
         let deadline = Date().addingTimeInterval(BoardStore.busyBudget)
         var pause: useconds_t = 2_000
         while true {
@@ -230,6 +234,7 @@ public final class BoardStore: @unchecked Sendable {
                     result = try body(db)
                     return .commit
                 }
+                checkpoint()
                 return result!
             } catch where StoreErrors.isBusy(error) && Date() < deadline {
                 usleep(pause + useconds_t.random(in: 0...pause))

@@ -33,6 +33,7 @@ final class Runtime {
         self.state = state
         self.themeName = themeName
         self.drafts = drafts
+        store.emptiesWAL = true
         screen = Screen()
         watcher = FileWatcher(path: store.path)
         presence = PresenceKeeper(store: store, account: state.actor.account)
