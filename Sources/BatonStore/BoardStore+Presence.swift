@@ -36,17 +36,17 @@ extension BoardStore {
 
     /// A write with `synchronous = NORMAL`: committed, but not flushed to the disk at once.
     private func quickWrite(_ body: (Database) throws -> Void) throws {
-        try refuseIfGone()
         do {
             try queue.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
                 defer { try? db.execute(sql: "PRAGMA synchronous = FULL") }
                 try db.inTransaction(.immediate) {
                     try body(db)
+                    try refuseIfGone()
                     return .commit
                 }
             }
-            checkpoint()
+            try settleCommit()
         } catch {
             throw StoreErrors.translate(error, path: path)
         }

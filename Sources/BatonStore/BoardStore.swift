@@ -30,7 +30,9 @@ public final class BoardStore: @unchecked Sendable {
 
     init(path: String, queue: DatabaseQueue, readOnly: Bool) {
         self.path = path; self.queue = queue; self.isReadOnly = readOnly
-        files = FileIdentity.board(at: path)
+        // A writer's SQLite has made the -wal and -shm by now: one missing was deleted meanwhile.
+        let found = FileIdentity.board(at: path)
+        files = readOnly || found.count == 3 ? found : []
     }
 
     deinit {
@@ -224,7 +226,6 @@ public final class BoardStore: @unchecked Sendable {
 
     /// Runs `body` in an immediate transaction, retrying while the board is busy, within a time budget.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
-        try refuseIfGone()
         let deadline = Date().addingTimeInterval(BoardStore.busyBudget)
         var pause: useconds_t = 2_000
         while true {
@@ -232,9 +233,10 @@ public final class BoardStore: @unchecked Sendable {
                 var result: T?
                 try queue.inTransaction(.immediate) { db in
                     result = try body(db)
+                    try refuseIfGone() // last thing before the commit, so it never goes to files nobody else uses
                     return .commit
                 }
-                checkpoint()
+                try settleCommit()
                 return result!
             } catch where StoreErrors.isBusy(error) && Date() < deadline {
                 usleep(pause + useconds_t.random(in: 0...pause))
