@@ -20,18 +20,19 @@ struct FileIdentity {
     }
 
     /// The file this process holds open under `path`, found in /proc/self/fd: what SQLite
-    /// actually uses, which may differ from what `path` names now. Nil when none is open, or
-    /// when the one open was deleted.
+    /// actually uses, which may differ from what `path` names now. Nil when none is open;
+    /// `.some(nil)` when the only ones open were deleted.
     static func open(_ path: String) -> FileIdentity?? {
         guard let descriptors = try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd") else { return nil }
+        var sawDeleted = false
         for name in descriptors {
             guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/" + name),
-                  target == path || target == path + " (deleted)", let descriptor = Int32(name) else { continue }
+                  let descriptor = Int32(name) else { continue }
+            sawDeleted = sawDeleted || target == path + " (deleted)"
             var info = stat()
-            guard target == path, fstat(descriptor, &info) == 0 else { return .some(nil) }
-            return FileIdentity(path: path, info)
+            if target == path, fstat(descriptor, &info) == 0 { return FileIdentity(path: path, info) }
         }
-        return nil
+        return sawDeleted ? .some(nil) : nil
     }
 
     /// Whether the file at `path` is still this one.
