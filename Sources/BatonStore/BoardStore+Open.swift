@@ -17,7 +17,8 @@ extension BoardStore {
     /// baton board of a schema this build knows.
     public static func open(_ path: String, access: Access = .automatic) throws -> BoardStore {
         try FileHeader.check(path)
-        let readOnly = access == .readOnly || (access == .automatic && Foundation.access(path, W_OK) != 0)
+        let mayWrite = Foundation.access(path, W_OK) == 0
+        let readOnly = access == .readOnly || (access == .automatic && !mayWrite)
         if !readOnly {
             // SQLite's WAL needs locks and shared memory that network filesystems do not give
             // between machines (DESIGN §4); reading is allowed, so `baton check` can say so.
@@ -25,8 +26,15 @@ extension BoardStore {
         }
         let queue: DatabaseQueue
         do {
-            queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: readOnly,
-                                                                               keepSidecars: Sharing.isShared(board: path)))
+            // A reader that may write an unshared board with no -wal or -shm beside it yet still
+            // connects read-write, with writing switched off: SQLite then removes the -wal and -shm
+            // it makes when its last connection closes, where a read-only connection would leave
+            // them beside the board (also beside one it refused). Beside a shared board they stay.
+            let shared = Sharing.isShared(board: path)
+            let sidecarsExist = ["-wal", "-shm"].contains { Foundation.access(path + $0, F_OK) == 0 }
+            let queryOnly = readOnly && mayWrite && !shared && !sidecarsExist
+            let connection = configuration(readOnly: readOnly && !queryOnly, queryOnly: queryOnly, keepSidecars: shared)
+            queue = try DatabaseQueue(path: path, configuration: connection)
             try prepareSchema(queue, path: path, readOnly: readOnly)
         } catch {
             throw StoreErrors.translate(error, path: path)
@@ -84,23 +92,30 @@ extension BoardStore {
             if errno == EEXIST { throw BatonError.data("There is already a file at \(path); baton never overwrites a file. Choose another path.") }
             throw BatonError(.io, "Could not create \(path): \(String(cString: strerror(errno))).")
         }
+        unlink(temporary) // before opening: a board with a second name is refused
         return try open(path, access: .readWrite)
     }
+
+    /// How long one SQLite call waits for a lock before `write` retries it.
+    static let connectionBusyTimeout: TimeInterval = 5
 
     /// With `keepSidecars` (a board shared with a group), writers keep the -wal and -shm files when
     /// they close (SQLITE_FCNTL_PERSIST_WAL): SQLite can open a WAL board read-only only when those
     /// files exist, and a viewer who may not write the folder cannot create them, so without this a
     /// read-only member could not even look at the board while nobody else had it open.
-    static func configuration(readOnly: Bool, keepSidecars: Bool = false) -> Configuration {
+    ///
+    /// With `queryOnly`, the connection is read-write for SQLite but refuses every change.
+    static func configuration(readOnly: Bool, queryOnly: Bool = false, keepSidecars: Bool = false) -> Configuration {
         var config = Configuration()
         config.readonly = readOnly
         // Not `config.journalMode = .wal`: GRDB then writes to the file on every open (to make a
         // WAL file exist) before the board is validated, and resets `synchronous` to NORMAL.
         // WAL mode is persistent: `create` sets it once, `prepareSchema` repairs it if needed.
-        config.busyMode = .timeout(5)
+        config.busyMode = .timeout(connectionBusyTimeout)
         config.foreignKeysEnabled = true
         config.prepareDatabase { db in
             if !db.configuration.readonly { try db.execute(sql: "PRAGMA synchronous = FULL") }
+            if queryOnly { try db.execute(sql: "PRAGMA query_only = ON") }
             if keepSidecars && !db.configuration.readonly { Sharing.keepSidecars(db.sqliteConnection) }
         }
         return config

@@ -42,9 +42,11 @@ extension BoardStore {
                 defer { try? db.execute(sql: "PRAGMA synchronous = FULL") }
                 try db.inTransaction(.immediate) {
                     try body(db)
+                    try refuseIfGone()
                     return .commit
                 }
             }
+            try settleCommit()
         } catch {
             throw StoreErrors.translate(error, path: path)
         }

@@ -19,28 +19,33 @@ public final class BoardStore: @unchecked Sendable {
     public let path: String
     public let isReadOnly: Bool
     let queue: DatabaseQueue
+    /// Whether each write also empties the WAL (`checkpoint()`): for sessions that stay open.
+    public var emptiesWAL = false
     /// How long a write keeps retrying while other writers hold the board.
     static let busyBudget: TimeInterval = 15
 
-    /// The device and inode of the file as opened, to notice it being deleted or replaced.
-    private let identity: (device: UInt64, inode: UInt64)?
+    /// The board file and the -wal and -shm beside it as opened (those that existed), to notice
+    /// any of them being deleted or replaced (`isFileStillThere`).
+    private let files: [FileIdentity]
 
     init(path: String, queue: DatabaseQueue, readOnly: Bool) {
         self.path = path; self.queue = queue; self.isReadOnly = readOnly
-        identity = BoardStore.identity(of: path)
+        // A writer's SQLite has made the -wal and -shm by now: one missing was deleted meanwhile.
+        let found = FileIdentity.board(at: path)
+        files = readOnly || found.count == 3 ? found : []
     }
 
-    static func identity(of path: String) -> (device: UInt64, inode: UInt64)? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        return (UInt64(info.st_dev), UInt64(info.st_ino))
+    deinit {
+        // Closing makes SQLite checkpoint into, and delete, whatever -wal and -shm now bear the
+        // board's name, and those belong to the file that took its place: never close then.
+        if !isFileStillThere { FileIdentity.abandon(queue) }
     }
 
-    /// False once the board file has been deleted, moved away or replaced by another file since it
-    /// was opened: from then on nothing written here would reach the board people see.
+    /// False once the board file, or the -wal or -shm that SQLite keeps beside it, has been
+    /// deleted, moved away or replaced since it was opened: from then on nothing written here
+    /// would reach the board people see, or it would reach it through files nobody else uses.
     public var isFileStillThere: Bool {
-        guard let identity, let now = BoardStore.identity(of: path) else { return false }
-        return now == identity
+        files.first?.path == path && files.allSatisfy(\.isStillThere)
     }
 
     // MARK: Reading
@@ -228,8 +233,10 @@ public final class BoardStore: @unchecked Sendable {
                 var result: T?
                 try queue.inTransaction(.immediate) { db in
                     result = try body(db)
+                    try refuseIfGone() // last thing before the commit, so it never goes to files nobody else uses
                     return .commit
                 }
+                try settleCommit()
                 return result!
             } catch where StoreErrors.isBusy(error) && Date() < deadline {
                 usleep(pause + useconds_t.random(in: 0...pause))

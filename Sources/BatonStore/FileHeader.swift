@@ -41,6 +41,10 @@ struct FileHeader {
         guard (info.st_mode & S_IFMT) == S_IFREG else {
             throw BatonError(.noBoard, "\(path) is not a regular file; give the path of a board file.")
         }
+        guard info.st_nlink <= 1 else {
+            // SQLite keeps a -wal beside each name: writers using two names would damage the board.
+            throw BatonError.data("\(path) has \(info.st_nlink) hard links (other names for the same file), and sessions using different names would damage it; baton left it unchanged. Remove the other links (`find / -samefile \(path)`) and try again.")
+        }
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw StoreErrors.system(errno, reading: path) }
         defer { close(fd) }

@@ -40,6 +40,12 @@ public enum Signals {
         _ = baton_signal_ignore(SIGPIPE)
     }
 
+    /// Ignores `SIGXFSZ`, so that a write past the file-size limit (`ulimit -f`) fails with `EFBIG`,
+    /// which the store reports as "not saved", instead of killing the process half-way.
+    public static func ignoreFileSizeLimit() {
+        _ = baton_signal_ignore(SIGXFSZ)
+    }
+
     /// Puts back the default disposition of every handled signal (e.g. before exiting).
     public static func restoreDefaults() {
         for signal in handled { _ = baton_signal_default(signal) }

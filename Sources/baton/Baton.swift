@@ -32,6 +32,7 @@ struct Baton: ParsableCommand {
 @main
 enum Main {
     static func main() {
+        Startup.prepare()
         Terminal.prepareLocale()
         do {
             try Arguments.refuseInvalidUTF8()

@@ -142,7 +142,7 @@ struct RefusalTests {
         try rawSQL(path, "INSERT INTO grdb_migrations (identifier) VALUES ('v99')")
         try settle(path)
         // The header looks fine, so SQLite itself opens the file before the refusal.
-        let errors = try expectRefused(folder, "board.baton", .data, sidecars: true)
+        let errors = try expectRefused(folder, "board.baton", .data)
         #expect(errors.first?.message.contains("newer baton") == true)
     }
 
@@ -196,6 +196,6 @@ struct RefusalTests {
                 expectClean(error.message)
             }
         }
-        try folder.expectUnchanged(since: before, sidecars: true)
+        try folder.expectUnchanged(since: before)
     }
 }

@@ -5,86 +5,13 @@ import Testing
 import Glibc
 #endif
 
-/// Creating Unix groups and users needs root (and the usual shadow tools plus setpriv). CI runs
-/// the tests as root; anywhere else these tests are reported as skipped, with this reason, rather
-/// than silently passing.
-private let canManageAccounts = getuid() == 0
-    && ["/usr/sbin/groupadd", "/usr/sbin/useradd", "/usr/sbin/userdel", "/usr/sbin/groupdel"]
-        .allSatisfy { FileManager.default.isExecutableFile(atPath: $0) }
-    && Paths.tool("setpriv") != nil
 private let skipReason: Comment = "needs root to create Unix users and a group (CI runs the tests as root); skipped"
-
-/// A Unix account made for one test.
-struct TestAccount {
-    let name: String
-    let uid: uid_t
-    let gid: gid_t
-}
-
-/// A group and three accounts made for one test: `ana` and `bo` in the group, `cy` outside it.
-/// Removed again by `remove()`, which the tests call in a `defer`.
-final class TestAccounts {
-    let group: String
-    private(set) var ana: TestAccount!
-    private(set) var bo: TestAccount!
-    private(set) var cy: TestAccount!
-    private let box: Sandbox
-    private var made: [String] = []
-
-    init(_ box: Sandbox) throws {
-        self.box = box
-        let tag = String(UInt32.random(in: 0..<UInt32.max), radix: 36)
-        group = "bt\(tag)"
-        try tool("/usr/sbin/groupadd", [group])
-        ana = try user("bt\(tag)a", inGroup: true)
-        bo = try user("bt\(tag)b", inGroup: true)
-        cy = try user("bt\(tag)c", inGroup: false)
-    }
-
-    private func user(_ name: String, inGroup: Bool) throws -> TestAccount {
-        // -M: no home folder; -N: no group of its own. Outside the group: the default group.
-        try tool("/usr/sbin/useradd", ["-M", "-N", "-s", "/bin/sh"] + (inGroup ? ["-g", group] : []) + [name])
-        made.append(name)
-        let entry = try #require(getpwnam(name), "useradd made no account \(name)")
-        return TestAccount(name: name, uid: entry.pointee.pw_uid, gid: entry.pointee.pw_gid)
-    }
-
-    func remove() {
-        for name in made { _ = try? box.run("/usr/sbin/userdel", [name]) }
-        _ = try? box.run("/usr/sbin/groupdel", [group])
-    }
-
-    private func tool(_ path: String, _ arguments: [String]) throws {
-        let result = try box.run(path, arguments)
-        try #require(result.status == 0, "\(path) \(arguments.joined(separator: " ")) failed: \(result.transcript)")
-    }
-}
 
 @Suite("Sharing a board between Unix accounts (init --shared, check)", .serialized)
 struct SharingTests {
-    /// The baton binary where the test accounts may run it: the build's own when every folder
-    /// above it can be searched by others, else a copy with mode 0755 inside the sandbox.
-    private func reachableBinary(_ box: Sandbox) throws -> String {
-        let binary = try Paths.requireBinary()
-        var path = binary, reachable = true
-        while path != "/" && !path.isEmpty {
-            var info = stat()
-            if stat(path, &info) != 0 || info.st_mode & 0o001 == 0 { reachable = false; break }
-            path = (path as NSString).deletingLastPathComponent
-        }
-        if reachable { return binary }
-        let copy = box.path("bin/baton")
-        try FileManager.default.createDirectory(atPath: box.path("bin"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: binary, toPath: copy)
-        #expect(chmod(box.path("bin"), 0o755) == 0 && chmod(copy, 0o755) == 0)
-        return copy
-    }
-
     /// Runs baton as `account` (real and effective ids, with its groups), or as root for nil.
     private func baton(_ box: Sandbox, _ binary: String, as account: TestAccount?, _ arguments: String...) throws -> CLIResult {
-        guard let account else { return try box.run(binary, arguments) }
-        let setpriv = try #require(Paths.tool("setpriv"))
-        return try box.run(setpriv, ["--reuid=\(account.uid)", "--regid=\(account.gid)", "--init-groups", binary] + arguments)
+        try box.run(binary, as: account, arguments)
     }
 
     private func info(_ path: String) -> stat? {
@@ -103,7 +30,7 @@ struct SharingTests {
         #expect(chmod(box.root.path, 0o755) == 0)
         let accounts = try TestAccounts(box)
         defer { accounts.remove() }
-        let binary = try reachableBinary(box)
+        let binary = try box.reachableBinary()
         let gid = try groupID(accounts.group)
         let folder = box.path("team")
         let board = folder + "/board.baton"
@@ -203,7 +130,7 @@ struct SharingTests {
         #expect(chmod(box.root.path, 0o755) == 0)
         let accounts = try TestAccounts(box)
         defer { accounts.remove() }
-        let binary = try reachableBinary(box)
+        let binary = try box.reachableBinary()
         let board = box.path("team/board.baton")
         let made = try baton(box, binary, as: nil, "init", "--shared", accounts.group, board)
         #expect(made.status == 0, "\(made.transcript)")

@@ -290,9 +290,8 @@ struct CollaborationTests {
         #expect(!FileManager.default.fileExists(atPath: box.boardPath), "the board file came back")
 
         // Nothing at all is written any more, not even presence (the focus moved with j, and the
-        // heartbeat every 2 s). Known bug: the TUI keeps writing presence through its open
-        // connection into the orphaned board.baton-wal, which a board created later at the same
-        // path then inherits (see aReplacedBoardFileIsNoticedAndTheNewOneIsLeftAlone).
+        // heartbeat every 2 s): nothing reaches the orphaned board.baton-wal, which a board
+        // created later at the same path would inherit (see aReplacedBoardFileIsNoticedAndTheNewOneIsLeftAlone).
         let changed = Self.changes(in: box, from: before, within: 3)
         #expect(changed.isEmpty, "written after the board was deleted:\n\(changed.joined(separator: "\n"))")
     }
@@ -326,15 +325,14 @@ struct CollaborationTests {
         #expect(item["title"] as? String == "Only in the new board")
         #expect(item["stage"] as? String == "Backlog")
 
-        // Someone opening the new board sees nobody else there. Known issue, for the hardening issue
-        // (#8): the old session's WAL file keeps the name `board.baton-wal`, so SQLite applies the
-        // old board's last frames (its presence row) to the file moved in over it.
+        // Someone opening the new board sees nobody else there: the old session's WAL file keeps
+        // the name `board.baton-wal`, which SQLite opens by name for the file moved in over it, but
+        // a session that stays open empties its WAL after each write, so no frame of the old board
+        // (its presence row) is there to be applied to the new one (#8).
         let newcomer = try TmuxSession.baton(["--board", box.boardPath], in: box, name: "newcomer")
         defer { newcomer.kill() }
         let seen = try newcomer.waitFor("#1 Only in the new board")
-        withKnownIssue("a board moved in over an open one inherits the open session's WAL frames") {
-            #expect(presentHandles(in: seen).isEmpty, "a ghost session on the new board:\n\(seen)")
-        }
+        #expect(presentHandles(in: seen).isEmpty, "a ghost session on the new board:\n\(seen)")
     }
 
     // MARK: - 6. Undo

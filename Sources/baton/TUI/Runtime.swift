@@ -33,6 +33,7 @@ final class Runtime {
         self.state = state
         self.themeName = themeName
         self.drafts = drafts
+        store.emptiesWAL = true
         screen = Screen()
         watcher = FileWatcher(path: store.path)
         presence = PresenceKeeper(store: store, account: state.actor.account)
@@ -228,9 +229,12 @@ final class Runtime {
     }
 
     /// Applies other sessions' changes from the history, reloading only what they touched.
-    /// Returns true when another session had committed something.
+    /// Returns true when another session had committed something. Once the board's files were
+    /// replaced, what this session still reads is nobody's board: it is left alone, and so is the
+    /// message that says so.
     @discardableResult
     private func noticeOtherWriters() -> Bool {
+        guard !state.vanished else { return false }
         do {
             let counter = try store.changeCounter()
             guard counter != lastCounter else { return false }
