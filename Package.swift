@@ -15,7 +15,8 @@ let package = Package(
         .target(name: "BatonCore"),
         .target(
             name: "BatonStore",
-            dependencies: ["BatonCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["BatonCore", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         .systemLibrary(name: "CNcursesw"),
         .target(name: "BatonTUI", dependencies: ["BatonCore"]),

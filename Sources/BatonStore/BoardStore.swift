@@ -56,14 +56,7 @@ public final class BoardStore: @unchecked Sendable {
     }
 
     func loadBoard(_ db: Database) throws -> Board {
-        var items: [ItemNumber: Item] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT \(RowReader.itemColumns) FROM item")
-        while let row = try rows.next() {
-            let item = RowReader.item(row)
-            items[item.number] = item
-        }
-        try RowReader.attachMembers(&items, db)
-        return try catalog(db, items: items, stats: nil)
+        try catalog(db, items: try RowReader.items(db, where: "1"), stats: nil)
     }
 
     /// The board without its items: name, stages, members, outcomes and complete stage statistics.
@@ -113,8 +106,7 @@ public final class BoardStore: @unchecked Sendable {
         try read { db in
             let kinds = FlowStep.kinds.map { "'\($0.rawValue)'" }.joined(separator: ", ")
             var steps: [FlowStep] = []
-            let rows = try Row.fetchCursor(db, sql: "SELECT \(RowReader.eventColumns) FROM event WHERE kind IN (\(kinds)) ORDER BY seq")
-            while let row = try rows.next() {
+            try RawRows(db, sql: "SELECT \(RowReader.eventColumns) FROM event WHERE kind IN (\(kinds)) ORDER BY seq").forEach { row in
                 if let step = FlowStep(RowReader.event(row)) { steps.append(step) }
             }
             return FlowStep.ordered(steps)
@@ -175,14 +167,7 @@ public final class BoardStore: @unchecked Sendable {
 
     func items(_ numbers: [ItemNumber], _ db: Database) throws -> [ItemNumber: Item] {
         guard !numbers.isEmpty else { return [:] }
-        var items: [ItemNumber: Item] = [:]
-        let list = numbers.map(String.init).joined(separator: ",")
-        for row in try Row.fetchAll(db, sql: "SELECT \(RowReader.itemColumns) FROM item WHERE number IN (\(list))") {
-            let item = RowReader.item(row)
-            items[item.number] = item
-        }
-        try RowReader.attachMembers(&items, db, only: numbers)
-        return items
+        return try RowReader.items(db, where: "number IN (\(numbers.map(String.init).joined(separator: ",")))", only: numbers)
     }
 
     /// The part of the board `action` needs: the catalog, complete stats, its item and that item's neighbours.

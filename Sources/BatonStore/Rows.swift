@@ -14,18 +14,30 @@ enum RowReader {
         """
 
     /// An item from a row of `itemColumns`, read by position (much faster than by name).
-    static func item(_ row: Row) -> Item {
+    static func item(_ row: RawRow) -> Item {
         var blocker: Blocker?
         if let reason = row.optionalText(7) {
-            blocker = Blocker(reason: reason, since: date(millis: row[8] ?? 0), by: row[9])
+            blocker = Blocker(reason: reason, since: date(millis: row.int64(8)), by: row.optionalInt(9))
         }
-        var item = Item(number: row[0], title: row.text(1), notes: row.text(2), kind: ItemKind(rawValue: row.text(3)) ?? .work,
-                        outcome: row[4], due: row.optionalText(5).flatMap(Day.init), expedite: row[6], blocked: blocker,
-                        stage: row[10], position: row[11], revision: row[12], archived: row[13], createdBy: row[14],
-                        createdAt: date(millis: row[15]), updatedAt: date(millis: row[17]), stageSince: date(millis: row[18]))
+        var item = Item(number: row.int(0), title: row.text(1), notes: row.text(2), kind: ItemKind(rawValue: row.text(3)) ?? .work,
+                        outcome: row.optionalInt(4), due: row.optionalText(5).flatMap(Day.init), expedite: row.bool(6),
+                        blocked: blocker, stage: row.int(10), position: row.int(11), revision: row.int(12),
+                        archived: row.bool(13), createdBy: row.optionalInt(14), createdAt: date(millis: row.int64(15)),
+                        updatedAt: date(millis: row.int64(17)), stageSince: date(millis: row.int64(18)))
         // `Item.init` reads a nil `updatedBy` as "the creator"; a change by no member must stay nil.
-        item.updatedBy = row[16]
+        item.updatedBy = row.optionalInt(16)
         return item
+    }
+
+    /// Items matching `condition` (SQL after `WHERE`) by number, with their people.
+    static func items(_ db: Database, where condition: String, only numbers: [ItemNumber]? = nil) throws -> [ItemNumber: Item] {
+        var items: [ItemNumber: Item] = [:]
+        try RawRows(db, sql: "SELECT \(itemColumns) FROM item WHERE \(condition)").forEach { row in
+            let item = RowReader.item(row)
+            items[item.number] = item
+        }
+        try attachMembers(&items, db, only: numbers)
+        return items
     }
 
     /// Fills in owners and involved members of `items` from the item_member table.
@@ -34,9 +46,8 @@ enum RowReader {
         // Read in table order and sort each item's few members here: an ORDER BY over the whole
         // table would make SQLite sort every row.
         var people: [ItemNumber: [(ord: Int, member: MemberID, owner: Bool)]] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT item_number, member_id, role = 'owner', ord FROM item_member \(filter)")
-        while let row = try rows.next() {
-            people[row[0], default: []].append((row[3], row[1], row[2]))
+        try RawRows(db, sql: "SELECT item_number, member_id, role = 'owner', ord FROM item_member \(filter)").forEach { row in
+            people[row.int(0), default: []].append((row.int(3), row.int(1), row.bool(2)))
         }
         for (number, entries) in people {
             guard let index = items.index(forKey: number) else { continue }
@@ -95,18 +106,19 @@ enum RowReader {
     static let eventColumns = "seq, at, account, member_id, kind, item_number, entity, entity_id, field, before, after"
 
     /// An event from a row of `eventColumns`, read by position.
-    static func event(_ row: Row) -> Event {
-        let draft = EventDraft(EventKind(rawValue: row.text(4)) ?? .itemEdited, item: row[5],
-                               entity: row.optionalText(6).flatMap(EntityKind.init), entityID: row[7],
+    static func event(_ row: RawRow) -> Event {
+        let draft = EventDraft(EventKind(rawValue: row.text(4)) ?? .itemEdited, item: row.optionalInt(5),
+                               entity: row.optionalText(6).flatMap(EntityKind.init), entityID: row.optionalInt(7),
                                field: row.optionalText(8), before: row.optionalText(9), after: row.optionalText(10))
-        return Event(seq: row[0], at: date(millis: row[1]), account: row.text(2), member: row[3], change: draft)
+        return Event(seq: row.int(0), at: date(millis: row.int64(1)), account: row.text(2), member: row.optionalInt(3), change: draft)
     }
 
     static let commentColumns = "id, item_number, member_id, account, at, text"
 
     /// A comment from a row of `commentColumns`, read by position.
-    static func comment(_ row: Row) -> Comment {
-        Comment(id: row[0], item: row[1], author: row[2], account: row.text(3), at: date(millis: row[4]), text: row.text(5))
+    static func comment(_ row: RawRow) -> Comment {
+        Comment(id: row.int(0), item: row.int(1), author: row.optionalInt(2), account: row.text(3), at: date(millis: row.int64(4)),
+                text: row.text(5))
     }
 
     /// Events matching `condition` (SQL after `WHERE`), oldest first, decoded one row at a time
@@ -121,11 +133,8 @@ enum RowReader {
     }
 
     private static func decode<T>(_ db: Database, sql: String, _ arguments: StatementArguments,
-                                  _ read: (Row) -> T) throws -> [T] {
-        var values: [T] = []
-        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-        while let row = try rows.next() { values.append(read(row)) }
-        return values
+                                  _ read: (RawRow) -> T) throws -> [T] {
+        try RawRows(db, sql: sql, arguments: arguments).map(read)
     }
 }
 

@@ -57,9 +57,11 @@ final class Runtime {
         resize()
         if let draft = drafts.take(board: store.path) { send(.restoreDraft(draft.purpose, draft.text)) }
         defer { presence.leave() }
+        // The board first; then the writes and reads that may add to it (presence, a stand-up).
+        draw()
         keepPresence()
         loadStandup()
-        draw()
+        if needsDrawing { draw() }
         while !state.quitting {
             let timeout = rechecks > 0 ? min(25, presence.millisecondsUntilDue(Date())) : presence.millisecondsUntilDue(Date())
             let wakeup = loop.wait(fds: [watcher.descriptor], timeoutMilliseconds: timeout)
