@@ -96,6 +96,9 @@ extension BoardStore {
         return try open(path, access: .readWrite)
     }
 
+    /// SQLite's page cache per connection, in KiB (its default is 2,000).
+    static let pageCacheKiB = 512
+
     /// How long one SQLite call waits for a lock before `write` retries it.
     static let connectionBusyTimeout: TimeInterval = 5
 
@@ -114,6 +117,9 @@ extension BoardStore {
         config.busyMode = .timeout(connectionBusyTimeout)
         config.foreignKeysEnabled = true
         config.prepareDatabase { db in
+            // Whole-board reads scan tables once; a small page cache costs them nothing and keeps
+            // a session that stays open for hours small.
+            try db.execute(sql: "PRAGMA cache_size = -\(pageCacheKiB)")
             if !db.configuration.readonly { try db.execute(sql: "PRAGMA synchronous = FULL") }
             if queryOnly { try db.execute(sql: "PRAGMA query_only = ON") }
             if keepSidecars && !db.configuration.readonly { Sharing.keepSidecars(db.sqliteConnection) }

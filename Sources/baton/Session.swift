@@ -21,6 +21,14 @@ struct Session {
         actor = Actor(account: account, member: member?.id)
     }
 
+    /// Hands the board over, leaving only its catalog here, so the taker holds the only copy of the items.
+    mutating func takeBoard() -> Board {
+        var catalog = board
+        catalog.items = [:]
+        swap(&catalog, &board)
+        return catalog
+    }
+
     /// The member a new board starts with: the account that creates it.
     static func creator(_ account: String) -> Member {
         let handle = String(account.filter { $0.isLetter || $0.isNumber }.prefix(3))

@@ -27,22 +27,29 @@ struct Open: ParsableCommand {
         // large blocks back to the system when they are freed, rather than letting the heap keep
         // its high-water mark.
         _ = mallopt(mmapThreshold, 128 * 1024)
-        let session = try global.session(withItems: true)
         var settings = Settings.load()
         let themeName = theme ?? settings.theme
         if let themeName { try Settings.checkTheme(themeName) }
-        let board = session.board
-        var state = AppState(board: board, actor: session.actor, readOnly: session.store.isReadOnly,
+        // The session's board moves into the state, and the state into the runtime, so that the
+        // runtime holds the only copy of the items and saves change them in place.
+        var session = try global.session(withItems: true)
+        let runtime = try Runtime(store: session.store, state: Self.initialState(&session, &settings), themeName: themeName,
+                                  mouse: settings.mouse, drafts: DraftStore())
+        let status: Int32
+        do { status = try runtime.run() } catch let error as ScreenError { throw BatonError(error) }
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// The state the board opens in, holding the session's board (which the session gives up).
+    private static func initialState(_ session: inout Session, _ settings: inout Settings) -> AppState {
+        var state = AppState(board: session.takeBoard(), actor: session.actor, readOnly: session.store.isReadOnly,
                              keymap: settings.keymap, width: 80, height: 24, now: Date())
-        state.ageLimits = settings.ageLimits(for: board)
+        state.ageLimits = settings.ageLimits(for: state.board)
         state.personalLimit = settings.personalLimit
         if let problem = settings.problems.first {
             state.message = Message(problem + (settings.problems.count > 1 ? " (and \(settings.problems.count - 1) more)" : ""), isError: true)
         }
-        let runtime = try Runtime(store: session.store, state: state, themeName: themeName, mouse: settings.mouse, drafts: DraftStore())
-        let status: Int32
-        do { status = try runtime.run() } catch let error as ScreenError { throw BatonError(error) }
-        if status != 0 { throw ExitCode(status) }
+        return state
     }
 }
 
