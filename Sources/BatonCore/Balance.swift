@@ -69,8 +69,8 @@ public struct Balance: Equatable, Sendable {
         var activeItems: [[Item]] = Array(repeating: [], count: board.stages.count)
         for item in board.items.values where !item.archived {
             guard let index = stageIndex[item.stage] else { continue }
-            let disciplines = Set(item.owners.compactMap { discipline[$0] })
-            switch (disciplines.contains(.business), disciplines.contains(.it)) {
+            let owners = OwnerDisciplines(item, discipline)
+            switch (owners.business, owners.it) {
             case (true, true): pairing[index].both += 1
             case (true, false): pairing[index].businessOnly += 1
             case (false, true): pairing[index].itOnly += 1
@@ -82,13 +82,14 @@ public struct Balance: Equatable, Sendable {
         var unlinked: [StageItems] = []
         var owned: [MemberID: [ItemNumber]] = [:], involved: [MemberID: [ItemNumber]] = [:]
         for (index, items) in activeItems.enumerated() where !items.isEmpty {
-            let ordered = items.sorted(by: Board.displayOrder)
+            // Sorted by small keys rather than by moving whole items around.
+            let order = items.indices.sorted { Board.displayOrder(items[$0], items[$1]) }
             var free: [ItemNumber] = []
-            for item in ordered {
-                let disciplines = Set(item.owners.compactMap { discipline[$0] })
-                if disciplines.count < 2 {
+            for item in order.lazy.map({ items[$0] }) {
+                let owners = OwnerDisciplines(item, discipline)
+                if !(owners.business && owners.it) {
                     gaps.append(Gap(number: item.number, stage: board.stages[index].id,
-                                    lacksBusiness: !disciplines.contains(.business), lacksIT: !disciplines.contains(.it)))
+                                    lacksBusiness: !owners.business, lacksIT: !owners.it))
                 }
                 if item.outcome == nil { free.append(item.number) }
                 for member in Set(item.owners) { owned[member, default: []].append(item.number) }
@@ -102,5 +103,21 @@ public struct Balance: Equatable, Sendable {
             Load(member: $0.id, owned: (owned[$0.id] ?? []).sorted(), involved: (involved[$0.id] ?? []).sorted(), limit: limit)
         }
         return Balance(pairing: pairing, gaps: gaps, load: load, unlinked: unlinked)
+    }
+}
+
+/// Whether an item's owners include a business member and an IT member.
+private struct OwnerDisciplines {
+    var business = false
+    var it = false
+
+    init(_ item: Item, _ discipline: [MemberID: Discipline]) {
+        for owner in item.owners {
+            switch discipline[owner] {
+            case .business: business = true
+            case .it: it = true
+            case nil: break
+            }
+        }
     }
 }

@@ -19,9 +19,6 @@ public struct FlowStep: Equatable, Sendable {
         self.at = at; self.seq = seq; self.item = item; self.kind = kind; self.stage = stage; self.from = from
     }
 
-    /// The event kinds that make steps.
-    public static let kinds: [EventKind] = [.itemCreated, .itemMoved, .itemArchived, .itemRestored]
-
     /// The step `event` makes, or `nil` when it does not matter for flow.
     public init?(_ event: Event) {
         guard let number = event.change.item else { return nil }

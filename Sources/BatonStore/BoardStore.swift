@@ -103,13 +103,17 @@ public final class BoardStore: @unchecked Sendable {
     /// The flow steps of the whole history in time order: what the figure screens need, read
     /// without ever holding the whole history as events.
     public func flowSteps() throws -> [FlowStep] {
+        try flowSnapshot().steps
+    }
+
+    /// The flow steps, and the newest history entry they take into account (read together).
+    public func flowSnapshot() throws -> (steps: [FlowStep], lastSeq: Int) {
         try read { db in
-            let kinds = FlowStep.kinds.map { "'\($0.rawValue)'" }.joined(separator: ", ")
             var steps: [FlowStep] = []
-            try RawRows(db, sql: "SELECT \(RowReader.eventColumns) FROM event WHERE kind IN (\(kinds)) ORDER BY seq").forEach { row in
-                if let step = FlowStep(RowReader.event(row)) { steps.append(step) }
+            try RawRows(db, sql: RowReader.flowStepQuery).forEach { row in
+                if let step = RowReader.flowStep(row) { steps.append(step) }
             }
-            return FlowStep.ordered(steps)
+            return (FlowStep.ordered(steps), try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM event") ?? 0)
         }
     }
 

@@ -51,8 +51,9 @@ struct RawRow {
 
     func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
 
-    /// The text in the column, whatever SQLite holds there ("" for NULL): bytes that are not
-    /// UTF-8 become U+FFFD, a NUL is kept (and later drawn as ␀), a number is its digits.
+    /// The text in the column, whatever SQLite holds there ("" for NULL), read as every other
+    /// column is (`Row.text`): bytes that are not UTF-8 become U+FFFD, TEXT ends at a NUL, a
+    /// number is its digits.
     func text(_ column: Int32) -> String { optionalText(column) ?? "" }
 
     /// The text in the column (as `text(_:)`), or nil for NULL.
@@ -67,8 +68,8 @@ struct RawRow {
             return String(decoding: UnsafeRawBufferPointer(start: bytes, count: count), as: UTF8.self)
         default:
             guard let bytes = sqlite3_column_text(handle, column) else { return "" }
-            let count = Int(sqlite3_column_bytes(handle, column))
-            return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+            let all = UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column)))
+            return String(decoding: all.prefix { $0 != 0 }, as: UTF8.self)
         }
     }
 }

@@ -113,6 +113,33 @@ enum RowReader {
         return Event(seq: row.int(0), at: date(millis: row.int64(1)), account: row.text(2), member: row.optionalInt(3), change: draft)
     }
 
+    /// The flow steps' columns, as numbers only (a year of history is read without making a
+    /// string per event): seq, time, item, kind (0 created, 1 moved, 2 archived, 3 restored),
+    /// the stage created in or moved to, the stage moved from.
+    static let flowStepQuery = """
+        SELECT seq, at, item_number,
+               CASE kind WHEN 'item.created' THEN 0 WHEN 'item.moved' THEN 1 WHEN 'item.archived' THEN 2 ELSE 3 END,
+               CASE kind WHEN 'item.created' THEN entity_id WHEN 'item.moved' THEN \(number("after")) END,
+               CASE kind WHEN 'item.moved' THEN \(number("before")) END
+        FROM event
+        WHERE kind IN ('item.created', 'item.moved', 'item.archived', 'item.restored') AND item_number IS NOT NULL
+        ORDER BY seq
+        """
+
+    /// SQL for the whole number a text column holds, NULL when it holds anything else.
+    private static func number(_ column: String) -> String {
+        "CASE WHEN \(column) <> '' AND \(column) NOT GLOB '*[^0-9]*' THEN CAST(\(column) AS INTEGER) END"
+    }
+
+    /// A flow step from a row of `flowStepQuery`; `nil` for a move that does not say where to.
+    static func flowStep(_ row: RawRow) -> FlowStep? {
+        let kinds: [FlowStep.Kind] = [.created, .moved, .archived, .restored]
+        let kind = kinds[min(3, max(0, row.int(3)))]
+        if kind == .moved && row.isNull(4) { return nil }
+        return FlowStep(at: date(millis: row.int64(1)), seq: row.int(0), item: row.int(2), kind: kind,
+                        stage: row.optionalInt(4), from: row.optionalInt(5))
+    }
+
     static let commentColumns = "id, item_number, member_id, account, at, text"
 
     /// A comment from a row of `commentColumns`, read by position.

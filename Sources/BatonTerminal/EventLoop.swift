@@ -24,6 +24,18 @@ public struct EventLoop: Sendable {
         self.inputFD = inputFD
     }
 
+    /// A pipe to wake the loop from elsewhere (a signal handler, another thread): both ends
+    /// non-blocking and closed on exec; nil when the system has no descriptors left.
+    public static func wakePipe() -> (read: Int32, write: Int32)? {
+        var fds: [Int32] = [-1, -1]
+        guard pipe(&fds) == 0 else { return nil }
+        for fd in fds {
+            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+        }
+        return (fds[0], fds[1])
+    }
+
     /// Waits until the input or one of `fds` is readable, a signal arrives, or
     /// `timeoutMilliseconds` pass (negative: no timeout).
     public func wait(fds: [Int32], timeoutMilliseconds: Int32) -> Wakeup {

@@ -84,13 +84,8 @@ public enum Signals {
 
     private static func openWakePipe() {
         guard wakeReadFD.load(ordering: .relaxed) < 0 else { return }
-        var fds: [Int32] = [-1, -1]
-        guard pipe(&fds) == 0 else { return }
-        for fd in fds {
-            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
-            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-        }
-        wakeReadFD.store(fds[0], ordering: .relaxed)
-        wakeWriteFD.store(fds[1], ordering: .relaxed)
+        guard let ends = EventLoop.wakePipe() else { return }
+        wakeReadFD.store(ends.read, ordering: .relaxed)
+        wakeWriteFD.store(ends.write, ordering: .relaxed)
     }
 }

@@ -24,6 +24,7 @@ final class Runtime {
     /// Quick looks left after the file changed without a visible commit yet.
     private var rechecks = 0
     private var lastPresence: [Presence] = []
+    private let historyReader = HistoryReader()
     /// The state changed in a way that may show since the screen was last drawn.
     private var needsDrawing = true
 
@@ -61,15 +62,17 @@ final class Runtime {
         draw()
         keepPresence()
         loadStandup()
+        historyReader.start(store)
         if needsDrawing { draw() }
         while !state.quitting {
             let timeout = rechecks > 0 ? min(25, presence.millisecondsUntilDue(Date())) : presence.millisecondsUntilDue(Date())
-            let wakeup = loop.wait(fds: [watcher.descriptor], timeoutMilliseconds: timeout)
+            let wakeup = loop.wait(fds: [watcher.descriptor, historyReader.descriptor], timeoutMilliseconds: timeout)
             if let ending = handleSignals() { return 128 + ending }
             var fileChanged = false
             if case .ready(let ready, let fds) = wakeup {
                 if ready && !readInput(ready) { break }
                 if fds.contains(watcher.descriptor) { fileChanged = watcher.drain() }
+                if fds.contains(historyReader.descriptor) { takeHistory() }
             }
             checkTheFile()
             // inotify sees the WAL written a moment before the commit shows: look again shortly.
@@ -93,6 +96,14 @@ final class Runtime {
             lastPresence = live
             send(.presenceChanged(live))
         }
+    }
+
+    /// Hands the flow steps read in the background to `update`, with what changed since they
+    /// were read; unless a figure screen has read them already.
+    private func takeHistory() {
+        guard let snapshot = historyReader.take(), state.flowSteps == nil,
+              let missed = try? store.events(after: snapshot.lastSeq) else { return }
+        send(.flowStepsLoaded(FlowStep.ordered(snapshot.steps + missed.compactMap(FlowStep.init))))
     }
 
     /// Notices the board file being deleted, moved or replaced, at most a second after it happens.
