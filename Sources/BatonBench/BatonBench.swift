@@ -54,9 +54,11 @@ struct BatonBench: ParsableCommand {
             let workbench = try Workbench(items: count)
             defer { workbench.remove() }
             print("\(count) items: board of \(workbench.eventCount) events ready; measuring \(runs) runs…")
+            fflush(nil) // progress shows as it happens, also through a pipe
             for run in 1...runs {
                 let tui = TUIScenario(baton: binary, board: try workbench.copy(run), environment: workbench.environment,
-                                      presses: presses, idleSeconds: idle, visibleItem: workbench.visibleItem)
+                                      presses: presses, idleSeconds: idle, visibleItem: workbench.visibleItem,
+                                      firstColumnCount: workbench.firstColumnCount)
                 results.add(try tui.run(), items: count)
                 let cli = CLIScenario(baton: binary, board: workbench.board, environment: workbench.environment)
                 results.add(try cli.run(), items: count)

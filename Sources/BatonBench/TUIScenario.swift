@@ -12,6 +12,8 @@ struct TUIScenario {
     let idleSeconds: Double
     /// The first card of the first stage, which is on screen after `g`.
     let visibleItem: Item
+    /// Cards in the first stage: the selection goes down and back up within them.
+    let firstColumnCount: Int
 
     /// Quiet time after the last byte that ends a frame.
     private let settle = 0.05
@@ -23,7 +25,7 @@ struct TUIScenario {
         let first = terminal.readBurst(quiet: 0.3, timeout: 15)
         guard let drawn = first.last else { throw BenchError("baton drew nothing within 15 s of starting.") }
         var figures: [Metric: Double] = [.firstFrame: (drawn - started) * 1000, .firstFrameBytes: Double(first.bytes)]
-        let selection = measure(terminal, Array(repeating: "j", count: presses))
+        let selection = measure(terminal, (0..<presses).map { ($0 / (firstColumnCount - 1)) % 2 == 0 ? "j" : "k" })
         figures[.selectMedian] = selection.latencies.median
         figures[.selectP95] = selection.latencies.percentile(0.95)
         figures[.selectBytes] = selection.bytes.median
@@ -53,7 +55,7 @@ struct TUIScenario {
         var latencies: [Double] = [], bytes: [Double] = []
         for key in keys {
             let pressed = terminal.type(key)
-            let burst = terminal.readBurst(quiet: settle, timeout: 2)
+            let burst = terminal.readBurst(quiet: settle, timeout: 0.5)
             if let drawn = burst.frameEnd {
                 latencies.append((drawn - pressed) * 1000)
                 bytes.append(Double(burst.bytes))

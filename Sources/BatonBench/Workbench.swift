@@ -9,6 +9,8 @@ struct Workbench {
     let board: String
     let environment: [String: String]
     let visibleItem: Item
+    /// Cards in the first stage, where the selection moves.
+    let firstColumnCount: Int
     let eventCount: Int
 
     init(items: Int) throws {
@@ -22,11 +24,12 @@ struct Workbench {
         let store = try BoardStore.create(board, board: try Board.new(name: document.name, creator: creator),
                                           by: Actor(account: creator.login ?? "bench", member: creator.id))
         try store.importDocument(document)
-        guard let first = document.items.filter({ $0.stage == BoardGenerator.stages[0].id && !$0.archived })
-            .min(by: { $0.position < $1.position }) else {
-            throw BenchError("The generated board of \(items) items has no card in its first stage; use at least 10 items.")
+        let firstColumn = document.items.filter { $0.stage == BoardGenerator.stages[0].id && !$0.archived }
+        guard firstColumn.count > 1, let first = firstColumn.min(by: { $0.position < $1.position }) else {
+            throw BenchError("The generated board of \(items) items has fewer than two cards in its first stage; use at least 20 items.")
         }
         visibleItem = first
+        firstColumnCount = firstColumn.count
         eventCount = document.events.count
         let home = folder + "/home"
         environment = [

@@ -1,4 +1,6 @@
+import BatonTestSupport
 import Foundation
+import Testing
 
 /// One piece of hostile text, written into the board file past every check of baton's.
 struct HostileText: CustomStringConvertible {
@@ -95,4 +97,17 @@ enum HostileCorpus {
 
     /// Every signature of the corpus.
     static var signatures: [[UInt8]] { all.compactMap(\.signature) }
+}
+
+/// Checks what a session recorded with `pipePane` once it has ended: the corpus's text reached
+/// the terminal, none of its escape or control sequences did, and the pane's title is untouched.
+func expectNothingLeaked(_ raw: String, _ tmux: TmuxSession, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    pause(0.2) // let the pipe's cat write the last bytes
+    let output = RawOutput(file: raw)
+    #expect(output.contains(Array("pwned-0".utf8)), "the raw output does not hold the text; was it recorded?",
+            sourceLocation: sourceLocation)
+    let leaks = output.terminalLeaks(signatures: HostileCorpus.signatures)
+    #expect(leaks.isEmpty, "sent to the terminal: \(leaks.prefix(10))", sourceLocation: sourceLocation)
+    let paneTitle = try tmux.tmuxCommand(["display-message", "-p", "-t", tmux.target, "#{pane_title}"]).stdout
+    #expect(!paneTitle.contains("pwned"), "a title sequence reached the terminal: \(paneTitle)", sourceLocation: sourceLocation)
 }

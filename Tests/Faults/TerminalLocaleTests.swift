@@ -9,20 +9,7 @@ struct TerminalLocaleTests {
     @Test(.timeLimit(.minutes(1)), arguments: ["C", "POSIX", "en_US.ISO-8859-1"])
     func aLocaleThatIsNotUTF8StillGivesAUsableBoard(locale: String) throws {
         try #require(try Self.available(locale), "the locale \(locale) is missing; scripts/install-deps.sh generates it")
-        let box = try oddTerminalBoard()
-        let tmux = try TmuxSession.baton(["--board", box.boardPath], in: box, env: ["LC_ALL": locale, "LANG": locale],
-                                         before: Stty.saveBefore, after: Stty.saveAfter)
-        defer { tmux.kill() }
-        expectDrawn(for: 120, 40, try tmux.waitFor("#1 Café naïve 看板"))
-        try tmux.send("n")
-        try tmux.waitFor("New item")
-        try tmux.type("Ünïcödé ✓ 看")
-        try tmux.send("Enter")
-        try tmux.waitFor("#2 Ünïcödé ✓ 看")
-        try tmux.send("q")
-        #expect(try tmux.waitForExit() == 0)
-        Stty.expectUnchanged(box)
-        #expect(try box.item(2)["title"] as? String == "Ünïcödé ✓ 看")
+        try expectUsableBoard(env: ["LC_ALL": locale, "LANG": locale], adding: "Ünïcödé ✓ 看")
     }
 
     /// Whether `locale -a` lists the locale (C and POSIX always exist).

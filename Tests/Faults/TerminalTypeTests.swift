@@ -3,6 +3,26 @@ import Foundation
 import Testing
 
 /// A sandbox board with one item whose title needs UTF-8 and wide characters.
+/// Opens a board under `env`, adds an item titled `title` through the new-item prompt, quits,
+/// and checks the terminal's settings are as before and the title is stored exactly.
+func expectUsableBoard(env: [String: String], adding title: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let box = try oddTerminalBoard()
+    let tmux = try TmuxSession.baton(["--board", box.boardPath], in: box, env: env,
+                                     before: Stty.saveBefore, after: Stty.saveAfter)
+    defer { tmux.kill() }
+    expectDrawn(for: 120, 40, try tmux.waitFor("#1 Café naïve 看板"), sourceLocation: sourceLocation)
+    try tmux.send("n")
+    try tmux.waitFor("New item")
+    try tmux.type(title)
+    try tmux.send("Enter")
+    try tmux.waitFor("#2 \(title)")
+    try tmux.send("Right")
+    try tmux.send("q")
+    #expect(try tmux.waitForExit() == 0, sourceLocation: sourceLocation)
+    Stty.expectUnchanged(box, sourceLocation: sourceLocation)
+    #expect(try box.item(2)["title"] as? String == title, sourceLocation: sourceLocation)
+}
+
 func oddTerminalBoard() throws -> Sandbox {
     let box = try Sandbox.withBoard(prefix: "baton-term")
     try box.ok("item", "add", "Café naïve 看板")
@@ -15,20 +35,7 @@ func oddTerminalBoard() throws -> Sandbox {
 struct TerminalTypeTests {
     @Test(.timeLimit(.minutes(1)), arguments: ["vt100", "xterm", "xterm-256color", "screen", "tmux-256color"])
     func aKnownTerminalGivesAUsableBoard(term: String) throws {
-        let box = try oddTerminalBoard()
-        let tmux = try TmuxSession.baton(["--board", box.boardPath], in: box, env: ["TERM": term],
-                                         before: Stty.saveBefore, after: Stty.saveAfter)
-        defer { tmux.kill() }
-        expectDrawn(for: 120, 40, try tmux.waitFor("#1 Café naïve 看板"))
-        try tmux.send("n")
-        try tmux.waitFor("New item")
-        try tmux.type("made on \(term)")
-        try tmux.send("Enter")
-        try tmux.waitFor("#2 made on \(term)")
-        try tmux.send("Right")
-        try tmux.send("q")
-        #expect(try tmux.waitForExit() == 0)
-        Stty.expectUnchanged(box)
+        try expectUsableBoard(env: ["TERM": term], adding: "made on \(term)")
     }
 
     /// `dumb` cannot move the cursor; an unknown or empty TERM names no terminal.

@@ -111,6 +111,12 @@ final class Runtime {
         if !state.vanished && !store.isFileStillThere { send(.boardVanished) }
     }
 
+    /// Draws what `update` already shows before waiting on the disk: the item's fields come
+    /// before its comments and history, a moved card before the write is safe.
+    private func drawBeforeWaiting() {
+        if needsDrawing { draw() }
+    }
+
     private func draw() {
         screen.draw(View.render(state), theme: theme)
         needsDrawing = false
@@ -162,7 +168,7 @@ final class Runtime {
         switch effect {
         case .apply(let actions):
             // A change `update` already shows is drawn before the disk is asked to keep it.
-            if needsDrawing { draw() }
+            drawBeforeWaiting()
             for action in actions {
                 guard store.isFileStillThere else {
                     send(.boardVanished)
@@ -184,6 +190,7 @@ final class Runtime {
                 }
             }
         case .loadDetail(let number):
+            drawBeforeWaiting()
             do {
                 send(.detailLoaded(number, ItemDetail(comments: try store.comments(on: number), events: try store.events(item: number))))
             } catch {
