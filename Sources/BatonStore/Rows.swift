@@ -43,18 +43,27 @@ enum RowReader {
     /// Fills in owners and involved members of `items` from the item_member table.
     static func attachMembers(_ items: inout [ItemNumber: Item], _ db: Database, only numbers: [ItemNumber]? = nil) throws {
         let filter = numbers.map { "WHERE item_number IN (\($0.map(String.init).joined(separator: ",")))" } ?? ""
-        // Read in table order and sort each item's few members here: an ORDER BY over the whole
-        // table would make SQLite sort every row.
-        var people: [ItemNumber: [(ord: Int, member: MemberID, owner: Bool)]] = [:]
-        try RawRows(db, sql: "SELECT item_number, member_id, role = 'owner', ord FROM item_member \(filter)").forEach { row in
-            people[row.int(0), default: []].append((row.int(3), row.int(1), row.bool(2)))
+        // Ordered by item only, which is the table's own order (no sort), one item's rows at a
+        // time; each item's few members are put in their order here.
+        var number: ItemNumber?
+        var people: [(ord: Int, member: MemberID, owner: Bool)] = []
+        func attach() {
+            guard let number, let index = items.index(forKey: number) else { return }
+            if people.count > 1 { people.sort { $0.ord < $1.ord } }
+            items.values[index].owners = people.filter(\.owner).map(\.member)
+            items.values[index].involved = people.filter { !$0.owner }.map(\.member)
         }
-        for (number, entries) in people {
-            guard let index = items.index(forKey: number) else { continue }
-            let ordered = entries.count > 1 ? entries.sorted { $0.ord < $1.ord } : entries
-            items.values[index].owners = ordered.filter(\.owner).map(\.member)
-            items.values[index].involved = ordered.filter { !$0.owner }.map(\.member)
+        let sql = "SELECT item_number, member_id, role = 'owner', ord FROM item_member \(filter) ORDER BY item_number"
+        try RawRows(db, sql: sql).forEach { row in
+            let next = row.int(0)
+            if next != number {
+                attach()
+                number = next
+                people.removeAll(keepingCapacity: true)
+            }
+            people.append((row.int(3), row.int(1), row.bool(2)))
         }
+        attach()
     }
 
     static func stages(_ db: Database) throws -> [Stage] {
