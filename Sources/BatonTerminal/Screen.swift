@@ -54,6 +54,9 @@ public final class Screen {
         _ = keypad(window, true)
         _ = set_escdelay(25)
         _ = nodelay(window, true)
+        // The loop reads every pending key before it draws, so curses need not look for keys
+        // between lines while it draws (a poll every few lines).
+        _ = typeahead(-1)
         _ = curs_set(0)
         cursorShown = false
         colours = startColours()
