@@ -24,7 +24,7 @@ final class Runtime {
     /// Quick looks left after the file changed without a visible commit yet.
     private var rechecks = 0
     private var lastPresence: [Presence] = []
-    private let historyReader = HistoryReader()
+    private let historyReader = HistoryReader(pipe: EventLoop.wakePipe())
     /// The state changed in a way that may show since the screen was last drawn.
     private var needsDrawing = true
 

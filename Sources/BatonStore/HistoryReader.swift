@@ -1,33 +1,32 @@
 import BatonCore
-import BatonStore
-import BatonTerminal
 import Foundation
 
 /// Reads the board's flow steps on a thread of its own once the board is drawn, so that the
 /// figure screens open at once instead of reading a year of history at the first key. It reads
 /// through the session's own connection (a second one would have its own -wal bookkeeping to
 /// close) and hands the result over through a pipe that the main loop waits on.
-final class HistoryReader: @unchecked Sendable {
+public final class HistoryReader: @unchecked Sendable {
     /// Readable once the steps are there.
-    let descriptor: Int32
+    public let descriptor: Int32
     private let writeEnd: Int32
     private let lock = NSLock()
     private var result: (steps: [FlowStep], lastSeq: Int)?
 
-    init() {
-        let ends = EventLoop.wakePipe() ?? (-1, -1)
-        descriptor = ends.read
-        writeEnd = ends.write
+    /// A reader that signals through `pipe` (non-blocking ends, which it then owns), or never
+    /// reads when there is none.
+    public init(pipe: (read: Int32, write: Int32)?) {
+        descriptor = pipe?.read ?? -1
+        writeEnd = pipe?.write ?? -1
     }
 
     deinit {
-        close(descriptor)
-        close(writeEnd)
+        if descriptor >= 0 { close(descriptor) }
+        if writeEnd >= 0 { close(writeEnd) }
     }
 
     /// Starts reading `store`; a board that cannot be read leaves the reading to the screen that
     /// needs it.
-    func start(_ store: BoardStore) {
+    public func start(_ store: BoardStore) {
         guard descriptor >= 0 else { return }
         Thread.detachNewThread { [self] in
             guard let snapshot = try? store.flowSnapshot() else { return }
@@ -39,7 +38,7 @@ final class HistoryReader: @unchecked Sendable {
 
     /// The steps and the newest history entry they include, once read; nil before (and after
     /// they were taken).
-    func take() -> (steps: [FlowStep], lastSeq: Int)? {
+    public func take() -> (steps: [FlowStep], lastSeq: Int)? {
         var byte: UInt8 = 0
         while read(descriptor, &byte, 1) > 0 {}
         return lock.withLock {
