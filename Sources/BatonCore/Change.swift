@@ -29,6 +29,13 @@ public struct Change: Equatable, Sendable {
             && lhs.comment?.text == rhs.comment?.text
     }
 
+    /// The items the change touched.
+    public var touchedItems: [ItemNumber] {
+        touched.compactMap { part in
+            if case .item(let number) = part { return number } else { return nil }
+        }
+    }
+
     mutating func record(_ event: EventDraft, touching part: Touched) {
         events.append(event)
         if !touched.contains(part) { touched.append(part) }

@@ -36,12 +36,3 @@ extension App {
         refreshInsights(&s)
     }
 }
-
-extension Change {
-    /// The items the change touched.
-    var touchedItems: [ItemNumber] {
-        touched.compactMap { part in
-            if case .item(let number) = part { return number } else { return nil }
-        }
-    }
-}

@@ -144,4 +144,23 @@ extension App {
         guard s.standup.markChanged, let history = s.history else { return }
         s.standup.changedItems = StandupChanges.changedItems(after: s.standup.lastEnded, in: history)
     }
+
+    /// The history since the last stand-up has been read: the changed items can be marked.
+    static func historyLoaded(_ events: [Event], _ s: inout AppState) {
+        s.history = events
+        refreshChanged(&s)
+        if s.standup.markChanged {
+            s.message = Message("Δ marks \(counted(s.standup.changedItems.count, "item")) changed since the last stand-up.")
+        }
+    }
+
+    /// The stand-up this session ran has ended: its summary shows.
+    static func standupEnded(_ record: StandupRecord, _ s: inout AppState) {
+        s.standup.running = nil
+        s.standup.summary = record
+        s.standup.lastEnded = record.standup.endedAt
+        refreshChanged(&s)
+        s.screen = .standupSummary
+        s.scroll = 0
+    }
 }

@@ -21,23 +21,14 @@ public enum App {
         case .detailLoaded(let number, let detail):
             if s.screen == .detail(number) { s.detail = detail }
         case .historyLoaded(let events):
-            s.history = events
-            refreshChanged(&s)
-            if s.standup.markChanged {
-                s.message = Message("Δ marks \(counted(s.standup.changedItems.count, "item")) changed since the last stand-up.")
-            }
+            historyLoaded(events, &s)
         case .flowStepsLoaded(let steps):
             s.flowSteps = steps
             refreshInsights(&s)
         case .standupChanged(let running, let lastEnded):
             return standupChanged(running, lastEnded: lastEnded, &s)
         case .standupEnded(let record):
-            s.standup.running = nil
-            s.standup.summary = record
-            s.standup.lastEnded = record.standup.endedAt
-            refreshChanged(&s)
-            s.screen = .standupSummary
-            s.scroll = 0
+            standupEnded(record, &s)
         case .presenceChanged(let sessions):
             s.presence = sessions
         case .boardVanished:

@@ -167,47 +167,16 @@ final class Runtime {
     private func execute(_ effect: Effect) {
         switch effect {
         case .apply(let actions):
-            // A change `update` already shows is drawn before the disk is asked to keep it.
-            drawBeforeWaiting()
-            for action in actions {
-                guard store.isFileStillThere else {
-                    send(.boardVanished)
-                    send(.saveFailed(BatonError(.io, "The board file was deleted or replaced; nothing was saved.")))
-                    return
-                }
-                do {
-                    let applied = try store.apply(action, by: state.actor)
-                    lastSeq = max(lastSeq, applied.events.last?.seq ?? lastSeq)
-                    let items = applied.change.touched.compactMap { part -> ItemNumber? in
-                        if case .item(let n) = part { return n } else { return nil }
-                    }
-                    send(.saved(slice: applied.board, items: items, events: applied.events, warnings: applied.change.warnings))
-                } catch {
-                    let failure = error as? BatonError ?? BatonError(.io, "The change could not be saved.")
-                    if failure.category == .conflict { refresh(action.item) }
-                    send(.saveFailed(failure))
-                    return
-                }
-            }
+            save(actions)
         case .loadDetail(let number):
             drawBeforeWaiting()
-            do {
-                send(.detailLoaded(number, ItemDetail(comments: try store.comments(on: number), events: try store.events(item: number))))
-            } catch {
-                send(.saveFailed(error as? BatonError ?? BatonError(.io, "The item could not be read.")))
+            read("The item could not be read.") {
+                .detailLoaded(number, ItemDetail(comments: try store.comments(on: number), events: try store.events(item: number)))
             }
         case .loadHistory:
-            do {
-                send(.historyLoaded(try store.events(since: state.standup.lastEnded)))
-            } catch {
-                send(.saveFailed(error as? BatonError ?? BatonError(.io, "The history could not be read.")))
-            }
+            read("The history could not be read.") { .historyLoaded(try store.events(since: state.standup.lastEnded)) }
         case .loadFlowSteps:
-            do {
-                send(.flowStepsLoaded(try store.flowSteps()))
-            } catch {
-                send(.saveFailed(error as? BatonError ?? BatonError(.io, "The history could not be read.")))
-            }
+            read("The history could not be read.") { .flowStepsLoaded(try store.flowSteps()) }
         case .startStandup(let participants, let turnLength):
             perform {
                 guard let me = state.actor.member else { return }
@@ -220,6 +189,37 @@ final class Runtime {
             perform { send(.standupEnded(try store.endStandup(standup, at: Date(), notes: ""))) }
         case .quit:
             state.quitting = true
+        }
+    }
+
+    /// Writes `actions` one by one, telling `update` what was saved, or why not (then it stops).
+    private func save(_ actions: [Action]) {
+        // A change `update` already shows is drawn before the disk is asked to keep it.
+        drawBeforeWaiting()
+        for action in actions {
+            guard store.isFileStillThere else {
+                send(.boardVanished)
+                send(.saveFailed(BatonError(.io, "The board file was deleted or replaced; nothing was saved.")))
+                return
+            }
+            do {
+                let applied = try store.apply(action, by: state.actor)
+                lastSeq = max(lastSeq, applied.events.last?.seq ?? lastSeq)
+                send(.saved(slice: applied.board, items: applied.change.touchedItems, events: applied.events,
+                            warnings: applied.change.warnings))
+            } catch {
+                let failure = error as? BatonError ?? BatonError(.io, "The change could not be saved.")
+                if failure.category == .conflict { refresh(action.item) }
+                send(.saveFailed(failure))
+                return
+            }
+        }
+    }
+
+    /// Reads from the store and hands `update` the result, or `problem` when the read fails.
+    private func read(_ problem: String, _ body: () throws -> Msg) {
+        do { send(try body()) } catch {
+            send(.saveFailed(error as? BatonError ?? BatonError(.io, problem)))
         }
     }
 
