@@ -72,9 +72,28 @@ extension Sandbox {
         if reachable { return binary }
         let copy = self.path("bin/baton")
         try FileManager.default.createDirectory(atPath: self.path("bin"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: binary, toPath: copy)
+        try Self.copyExecutable(binary, to: copy)
         #expect(chmod(self.path("bin"), 0o755) == 0 && chmod(copy, 0o755) == 0)
         return copy
+    }
+
+    /// Copies a program through a descriptor closed on exec. A copy still open for writing cannot
+    /// be run (ETXTBSY), and a process another test starts meanwhile would otherwise inherit
+    /// the descriptor and keep it open for as long as it lives.
+    private static func copyExecutable(_ source: String, to target: String) throws {
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: source))
+        let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+        guard descriptor >= 0 else { throw CLIError.unavailable("cannot create \(target): errno \(errno)") }
+        defer { close(descriptor) }
+        try bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else { throw CLIError.unavailable("cannot write \(target): errno \(errno)") }
+                offset += written
+            }
+        }
     }
 
     /// Runs `binary` as `account` (real and effective ids, with its groups), or as root for nil.
