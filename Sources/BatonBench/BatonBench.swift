@@ -20,7 +20,7 @@ struct BatonBench: ParsableCommand {
     @Option(help: "Runs per size; every figure is the median over the runs.")
     var runs = 3
 
-    @Option(help: "Key presses per measured key (at least 100 for the selection and item moves).")
+    @Option(help: "Presses of each measured key (selection, item move, detail, outcomes); at least 100 for the budgets.")
     var presses = 100
 
     @Option(help: "Seconds of idleness over which CPU use is measured.")

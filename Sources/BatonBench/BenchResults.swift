@@ -40,7 +40,7 @@ struct BenchResults {
                 column == 0 ? text.padding(toLength: widths[0], withPad: " ", startingAt: 0)
                     : String(repeating: " ", count: widths[column] - text.count) + text
             }.joined(separator: "  ")
-        }.joined(separator: "\n") + "\nKey presses per measured key: \(presses) (detail, outcomes and other writers: \(presses / 5))."
+        }.joined(separator: "\n") + "\nPresses of each measured key: \(presses); changes by another writer: \(presses / 5)."
     }
 
     private func within(_ value: Double, _ metric: Metric) -> Bool {

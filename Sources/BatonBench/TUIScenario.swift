@@ -34,10 +34,10 @@ struct TUIScenario {
         figures[.moveMedian] = moves.latencies.median
         figures[.moveP95] = moves.latencies.percentile(0.95)
         figures[.moveBytes] = moves.bytes.median
-        let detail = measure(terminal, Array(repeating: "\r", count: presses / 5), then: "\u{1b}")
+        let detail = measure(terminal, Array(repeating: "\r", count: presses), then: "\u{1b}")
         figures[.detailMedian] = detail.latencies.median
         figures[.detailP95] = detail.latencies.percentile(0.95)
-        let outcomes = measure(terminal, Array(repeating: "O", count: presses / 5), then: "\u{1b}")
+        let outcomes = measure(terminal, Array(repeating: "O", count: presses), then: "\u{1b}")
         figures[.outcomesMedian] = outcomes.latencies.median
         figures[.outcomesP95] = outcomes.latencies.percentile(0.95)
         let propagation = try propagate(terminal, times: presses / 5)
