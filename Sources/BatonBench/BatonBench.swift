@@ -56,9 +56,8 @@ struct BatonBench: ParsableCommand {
             print("\(count) items: board of \(workbench.eventCount) events ready; measuring \(runs) runs…")
             fflush(nil) // progress shows as it happens, also through a pipe
             for run in 1...runs {
-                let tui = TUIScenario(baton: binary, board: try workbench.copy(run), environment: workbench.environment,
-                                      presses: presses, idleSeconds: idle, visibleItem: workbench.visibleItem,
-                                      firstColumnCount: workbench.firstColumnCount)
+                let tui = TUIScenario(baton: binary, board: try workbench.copy(run), workbench: workbench,
+                                      presses: presses, idleSeconds: idle)
                 results.add(try tui.run(), items: count)
                 let cli = CLIScenario(baton: binary, board: workbench.board, environment: workbench.environment)
                 results.add(try cli.run(), items: count)

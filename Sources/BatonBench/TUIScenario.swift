@@ -6,26 +6,24 @@ import Foundation
 /// move an item, open screens, let another process change an item, stay idle, quit.
 struct TUIScenario {
     let baton: String
+    /// This run's copy of the workbench's board.
     let board: String
-    let environment: [String: String]
+    /// The environment, the card on screen after `g` and the size of the first stage.
+    let workbench: Workbench
     let presses: Int
     let idleSeconds: Double
-    /// The first card of the first stage, which is on screen after `g`.
-    let visibleItem: Item
-    /// Cards in the first stage: the selection goes down and back up within them.
-    let firstColumnCount: Int
 
     /// Quiet time after the last byte that ends a frame.
     private let settle = 0.05
 
     func run() throws -> [Metric: Double] {
         let started = PseudoTerminal.now()
-        let terminal = try PseudoTerminal(executable: baton, arguments: ["--board", board], environment: environment,
+        let terminal = try PseudoTerminal(executable: baton, arguments: ["--board", board], environment: workbench.environment,
                                           columns: 120, rows: 40)
         let first = terminal.readBurst(quiet: 0.3, timeout: 15)
         guard let drawn = first.last else { throw BenchError("baton drew nothing within 15 s of starting.") }
         var figures: [Metric: Double] = [.firstFrame: (drawn - started) * 1000, .firstFrameBytes: Double(first.bytes)]
-        let selection = measure(terminal, (0..<presses).map { ($0 / (firstColumnCount - 1)) % 2 == 0 ? "j" : "k" })
+        let selection = measure(terminal, (0..<presses).map { ($0 / (workbench.firstColumnCount - 1)) % 2 == 0 ? "j" : "k" })
         figures[.selectMedian] = selection.latencies.median
         figures[.selectP95] = selection.latencies.percentile(0.95)
         figures[.selectBytes] = selection.bytes.median
@@ -77,9 +75,9 @@ struct TUIScenario {
         let writer = Actor(account: "bench", member: BoardGenerator.members[1].id)
         var latencies: [Double] = []
         for round in 0..<times {
-            let title = visibleItem.title.prefix(40) + (round % 2 == 0 ? " (edited)" : " (again)")
+            let title = workbench.visibleItem.title.prefix(40) + (round % 2 == 0 ? " (edited)" : " (again)")
             let changed = PseudoTerminal.now()
-            _ = try store.apply(.editItem(visibleItem.number, ItemPatch(title: String(title))), by: writer)
+            _ = try store.apply(.editItem(workbench.visibleItem.number, ItemPatch(title: String(title))), by: writer)
             let burst = terminal.readBurst(quiet: 0.1, timeout: 3)
             if let drawn = burst.frameEnd { latencies.append((drawn - changed) * 1000) }
         }
