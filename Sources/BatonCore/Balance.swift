@@ -69,7 +69,7 @@ public struct Balance: Equatable, Sendable {
         var activeItems: [[Item]] = Array(repeating: [], count: board.stages.count)
         for item in board.items.values where !item.archived {
             guard let index = stageIndex[item.stage] else { continue }
-            let owners = OwnerDisciplines(item, discipline)
+            let owners = OwnerDisciplines(item) { discipline[$0] }
             switch (owners.business, owners.it) {
             case (true, true): pairing[index].both += 1
             case (true, false): pairing[index].businessOnly += 1
@@ -86,8 +86,8 @@ public struct Balance: Equatable, Sendable {
             let order = items.indices.sorted { Board.displayOrder(items[$0], items[$1]) }
             var free: [ItemNumber] = []
             for item in order.lazy.map({ items[$0] }) {
-                let owners = OwnerDisciplines(item, discipline)
-                if !(owners.business && owners.it) {
+                let owners = OwnerDisciplines(item) { discipline[$0] }
+                if !owners.paired {
                     gaps.append(Gap(number: item.number, stage: board.stages[index].id,
                                     lacksBusiness: !owners.business, lacksIT: !owners.it))
                 }
@@ -106,14 +106,25 @@ public struct Balance: Equatable, Sendable {
     }
 }
 
+extension Board {
+    /// The pairing rule: an open item in an active stage should be owned by at least one
+    /// business member and one IT member; true when `item` lacks either.
+    public func hasPairingGap(_ item: Item) -> Bool {
+        guard !item.archived, stage(item.stage)?.role == .active else { return false }
+        return !OwnerDisciplines(item) { member($0)?.discipline }.paired
+    }
+}
+
 /// Whether an item's owners include a business member and an IT member.
 private struct OwnerDisciplines {
     var business = false
     var it = false
+    /// Owned by business and IT together.
+    var paired: Bool { business && it }
 
-    init(_ item: Item, _ discipline: [MemberID: Discipline]) {
+    init(_ item: Item, discipline: (MemberID) -> Discipline?) {
         for owner in item.owners {
-            switch discipline[owner] {
+            switch discipline(owner) {
             case .business: business = true
             case .it: it = true
             case nil: break

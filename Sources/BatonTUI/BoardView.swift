@@ -118,18 +118,13 @@ enum CardView {
             let overdue = due < today(s.now)
             segments.append(("due \(String(due.description.dropFirst(5)))", overdue ? .blocked : .badge, overdue ? 0 : 3))
         }
-        if board.stage(item.stage)?.role == .active, pairingGap(item, board) { segments.append(("◐pair", .pairingGap, 2)) }
+        if board.hasPairingGap(item) { segments.append(("◐pair", .pairingGap, 2)) }
         if s.standup.markChanged && s.standup.changedItems.contains(item.number) { segments.insert(("Δ", .cardExpedite, 0), at: 0) }
         for other in s.presence where other.session != s.session && (other.focus == item.number || other.editing == item.number) {
             let name = DisplayText.sanitize(other.member.flatMap(board.member)?.handle ?? other.account)
             segments.insert((other.editing == item.number ? "✎" + name : "◉" + name, .label, 0), at: 0)
         }
         return segments
-    }
-
-    /// An active item should be owned by a business member and an IT member.
-    static func pairingGap(_ item: Item, _ board: Board) -> Bool {
-        Set(item.owners.compactMap { board.member($0)?.discipline }).count < 2
     }
 
     static func today(_ now: Date) -> Day {

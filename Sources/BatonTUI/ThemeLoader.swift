@@ -89,8 +89,7 @@ public enum ThemeLoader {
     /// problem to show the user.
     public static func resolve(name: String?, colours: Int, executable: String,
                                environment: [String: String]) -> (theme: Theme, problem: ThemeError?) {
-        let noColour = !(environment["NO_COLOR"] ?? "").isEmpty
-        let colours = noColour ? 0 : colours
+        let colours = NoColour.isRequested(in: environment) ? 0 : colours
         var name = name ?? "default"
         if colours < 8, name == "default" || name == "default.theme" { name = "mono" }
         let paths = searchPaths(executable: executable, environment: environment)

@@ -27,11 +27,6 @@ extension Screen {
         _ = doupdate()
     }
 
-    /// Forgets what is on screen, so the next `draw` writes every cell.
-    public func invalidate() {
-        previous = nil
-    }
-
     private func drawRow(_ y: Int, of frame: Frame, width: Int, window: UnsafeMutablePointer<WINDOW>) {
         var lastRole: StyleRole?
         var style = CellStyle(attributes: baton_A_NORMAL(), pair: 0)

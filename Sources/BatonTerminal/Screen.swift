@@ -133,7 +133,7 @@ public final class Screen {
 
     /// Starts colours when the terminal has them and `NO_COLOR` is unset; returns 256, 8 or 0.
     private func startColours() -> Int {
-        if let noColour = Self.environment("NO_COLOR"), !noColour.isEmpty { return 0 }
+        if NoColour.isRequested(in: ["NO_COLOR": Self.environment("NO_COLOR") ?? ""]) { return 0 }
         guard has_colors() else { return 0 }
         _ = start_color()
         usesDefaultColours = use_default_colors() == OK

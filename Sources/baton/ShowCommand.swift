@@ -93,19 +93,13 @@ struct BoardText {
         meta += item.owners.compactMap { board.member($0).map { "@" + safe($0.handle) } }
         meta += item.involved.compactMap { board.member($0).map { "(" + safe($0.handle) + ")" } }
         if item.expedite { meta.append("⚡expedite") }
-        if let role = board.stage(item.stage)?.role, role == .active, pairingGap(item) { meta.append("◐pair?") }
+        if board.hasPairingGap(item) { meta.append("◐pair?") }
         meta.append(Age.short(since: item.stageSince, now: now))
         lines.append(DisplayText.fit(indent + meta.joined(separator: " "), to: width))
         if let blocked = item.blocked {
             lines.append(style(DisplayText.fit(indent + "⛔ " + safe(blocked.reason), to: width), red: true))
         }
         return lines
-    }
-
-    /// An active item should be owned by a business member and an IT member.
-    private func pairingGap(_ item: Item) -> Bool {
-        let disciplines = Set(item.owners.compactMap { board.member($0)?.discipline })
-        return disciplines.count < 2
     }
 
     private func safe(_ text: String) -> String { DisplayText.sanitize(text) }

@@ -1,4 +1,5 @@
 import BatonCore
+import BatonTUI
 import Foundation
 
 /// Facts about the process's terminal and locale.
@@ -17,8 +18,8 @@ enum Terminal {
 
     /// True when colour may be used on standard output.
     static var colour: Bool {
-        isOutputTerminal && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
-            && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+        let environment = ProcessInfo.processInfo.environment
+        return isOutputTerminal && !NoColour.isRequested(in: environment) && environment["TERM"] != "dumb"
     }
 
     /// Columns available for output: the terminal's width, else `$COLUMNS`, else 100.

@@ -34,6 +34,17 @@ struct BalanceTests {
         #expect(balance.pairing[3].both == 1)
     }
 
+    @Test func theCardsPairingRuleIsTheBalanceScreens() {
+        let board = Self.board()
+        let gaps = Set(Balance.compute(board: board).gaps.map(\.number))
+        let flagged = Set(board.items.values.filter(board.hasPairingGap).map(\.number))
+        #expect(flagged == gaps)
+        #expect(!board.hasPairingGap(board.items[1]!), "business and IT owners")
+        #expect(!board.hasPairingGap(board.items[5]!), "a queue stage needs no pair")
+        #expect(!board.hasPairingGap(board.items[6]!), "archived")
+        #expect(board.hasPairingGap(board.items[4]!), "no owner at all")
+    }
+
     @Test func pairingGapsInActiveStagesInDisplayOrder() {
         let gaps = Balance.compute(board: Self.board()).gaps
         #expect(gaps.map(\.number) == [4, 2, 3, 7, 8], "expedite #4 first; #5 in Backlog is no gap")

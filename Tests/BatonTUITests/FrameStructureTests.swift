@@ -10,6 +10,13 @@ struct FrameStructureTests {
                               99, 100, 101, 119, 120, 121, 160, 200]
     static let sweepHeights = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 13, 24, 40, 60]
 
+    /// Each role has a letter of its own in the golden role grids.
+    @Test func roleLettersAreDistinct() {
+        let codes = StyleRole.allCases.map(\.code)
+        #expect(Set(codes).count == codes.count)
+        #expect(StyleRole.normal.code == "·" && StyleRole.selection.code == "x")
+    }
+
     /// Every screen, resized through `update` to every size, renders a well-formed frame with no unsafe text.
     @Test(arguments: sweepWidths)
     func everyScreenAtEverySize(_ width: Int) {
