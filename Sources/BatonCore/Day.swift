@@ -13,6 +13,14 @@ public struct Day: Codable, Comparable, Hashable, Sendable, CustomStringConverti
         self.year = year; self.month = month; self.day = day
     }
 
+    /// The day `date` falls on in `timeZone`.
+    public init(_ date: Date, in timeZone: TimeZone) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        self.year = parts.year ?? 1970; self.month = parts.month ?? 1; self.day = parts.day ?? 1
+    }
+
     /// Parses `YYYY-MM-DD`; returns `nil` for anything else or a date that does not exist.
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)

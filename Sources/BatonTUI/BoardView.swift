@@ -115,7 +115,7 @@ enum CardView {
         for id in item.involved { if let m = board.member(id) { segments.append(("(\(DisplayText.sanitize(m.handle)))", m.discipline == .it ? .involvedIT : .involvedBusiness, 5)) } }
         if let outcome = item.outcome { segments.append(("→\(outcome)", .outcome, 6)) }
         if let due = item.due {
-            let overdue = due < today(s.now)
+            let overdue = due < Day(s.now, in: s.timeZone)
             segments.append(("due \(String(due.description.dropFirst(5)))", overdue ? .blocked : .badge, overdue ? 0 : 3))
         }
         if board.hasPairingGap(item) { segments.append(("◐pair", .pairingGap, 2)) }
@@ -125,12 +125,5 @@ enum CardView {
             segments.insert((other.editing == item.number ? "✎" + name : "◉" + name, .label, 0), at: 0)
         }
         return segments
-    }
-
-    static func today(_ now: Date) -> Day {
-        var seconds = time_t(now.timeIntervalSince1970)
-        var parts = tm()
-        localtime_r(&seconds, &parts)
-        return Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))!
     }
 }

@@ -4,6 +4,13 @@ import Testing
 
 @Suite("Day and formatNumber")
 struct DayTests {
+    @Test func theDayOfAMomentDependsOnTheTimeZone() throws {
+        let lateEvening = Date(timeIntervalSince1970: 1_796_686_200)  // 2026-12-07 23:30 UTC
+        #expect(Day(lateEvening, in: try #require(TimeZone(identifier: "UTC"))) == Day(year: 2026, month: 12, day: 7))
+        #expect(Day(lateEvening, in: try #require(TimeZone(identifier: "Asia/Tokyo"))) == Day(year: 2026, month: 12, day: 8))
+        #expect(Day(lateEvening, in: try #require(TimeZone(identifier: "America/New_York"))) == Day(year: 2026, month: 12, day: 7))
+    }
+
     @Test func parsesIsoDates() throws {
         let day = try #require(Day("2026-03-07"))
         #expect(day.year == 2026 && day.month == 3 && day.day == 7)

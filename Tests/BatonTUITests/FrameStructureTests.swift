@@ -142,6 +142,22 @@ struct FrameStructureTests {
         #expect(roles(of: "(ana)", in: frame, row: three) == Array(repeating: .involvedBusiness, count: 5))
     }
 
+    /// "Overdue" is counted in the session's time zone, not the process's.
+    @Test func overdueFollowsTheTimeZone() throws {
+        var s = TUI.state(TUI.squad(), width: 120, height: 40)
+        s.now = Date(timeIntervalSince1970: 1_796_686_200)  // 2026-12-07 23:30 UTC, already the 8th in Tokyo
+        var board = s.board
+        board.items[5]?.due = Day(year: 2026, month: 12, day: 7)
+        s.board = board
+        s.timeZone = try #require(TimeZone(identifier: "UTC"))
+        var frame = View.render(s)
+        guard let five = metaRow(frame, s, 5) else { Issue.record("#5 not drawn"); return }
+        #expect(roles(of: "due 12-07", in: frame, row: five)?.allSatisfy { $0 == .badge } == true, "due today")
+        s.timeZone = try #require(TimeZone(identifier: "Asia/Tokyo"))
+        frame = View.render(s)
+        #expect(roles(of: "due 12-07", in: frame, row: five)?.allSatisfy { $0 == .blocked } == true, "overdue in Tokyo")
+    }
+
     @Test func pairingGapBlockedOverdueAndAge() {
         let s = TUI.state(TUI.squad(), width: 120, height: 40)
         let frame = View.render(s)
