@@ -92,21 +92,34 @@ extension PickerPurpose {
     }
 }
 
+/// What choosing an entry of a picker stands for.
+public enum PickerValue: Equatable, Sendable {
+    case member(MemberID)
+    case kind(ItemKind)
+    /// An outcome to serve, or none.
+    case outcome(OutcomeID?)
+}
+
+/// One entry of a picker: what it shows and what it stands for.
+public struct PickerChoice: Equatable, Sendable {
+    public var label: String
+    public var value: PickerValue
+
+    public init(_ label: String, _ value: PickerValue) {
+        self.label = label
+        self.value = value
+    }
+}
+
 /// A list to choose from, filtered by typing.
 public struct Picker: Equatable, Sendable {
     public var purpose: PickerPurpose
-    /// Every choice: a label and the value it stands for (a member, kind or outcome id; -1 for none).
-    public var choices: [(label: String, value: Int)]
+    public var choices: [PickerChoice]
     public var query = LineEditor()
     public var selected = 0
 
-    public static func == (a: Picker, b: Picker) -> Bool {
-        a.purpose == b.purpose && a.choices.map(\.label) == b.choices.map(\.label)
-            && a.choices.map(\.value) == b.choices.map(\.value) && a.query == b.query && a.selected == b.selected
-    }
-
     /// The choices whose label contains the typed text, ignoring case.
-    public var visible: [(label: String, value: Int)] {
+    public var visible: [PickerChoice] {
         let q = query.text.lowercased()
         return q.isEmpty ? choices : choices.filter { $0.label.lowercased().contains(q) }
     }

@@ -37,7 +37,7 @@ extension App {
             let visible = picker.visible
             guard visible.indices.contains(picker.selected) else { return [] }
             let value = visible[picker.selected].value
-            if picker.purpose == .actAs { actAs(value, &s); return [] }
+            if picker.purpose == .actAs, case .member(let member) = value { actAs(member, &s); return [] }
             guard let action = Pickers.action(for: picker.purpose, value: value, board: s.board) else { return [] }
             return [.apply([action])]
         default:
