@@ -16,6 +16,24 @@ struct KeyFileTests {
         #expect(map.command(for: .character("n"), in: .help) == nil)
     }
 
+    /// Keys every screen shares live once, in `generic`; a screen's own binding overrides them.
+    @Test func genericBindingsAreTheFallbackOfEveryMode() {
+        let (map, problems) = KeyFile.apply("bind generic ctrl-q quit\nbind flow q help\n", file: "keys")
+        #expect(problems.isEmpty, "\(problems)")
+        for mode in KeyMode.allCases {
+            #expect(map.command(for: .ctrl("q"), in: mode) == .quit, "ctrl-q quits in \(mode.rawValue)")
+        }
+        #expect(map.command(for: .character("q"), in: .flow) == .help, "flow's own binding wins")
+        #expect(map.command(for: .character("q"), in: .detail) == .quit)
+        #expect(map.keys(for: .quit, in: .flow).map(\.name) == ["ctrl-q"], "q is taken in flow")
+        #expect(map.keys(for: .quit, in: .detail).map(\.name) == ["q", "ctrl-q"])
+        #expect(map.ownKeys(for: .quit, in: .detail).isEmpty, "listings show each binding once, in generic")
+        #expect(Keymap.standard.ownKeys(for: .help, in: .board).isEmpty)
+        #expect(Keymap.standard.ownKeys(for: .help, in: .generic).map(\.name) == ["?"])
+        var s = TUI.state(TUI.squad(), keymap: map)
+        #expect(press(&s, .ctrl("q")) == [.quit])
+    }
+
     @Test func keyNamesRoundTrip() {
         for name in ["a", "A", "?", "space", "enter", "esc", "tab", "backtab", "up", "pagedown", "shift-left", "ctrl-k", "alt-b", "f1", "f12", "home", "delete"] {
             guard let key = Key(name: name) else { Issue.record("\(name) does not parse"); continue }

@@ -1,6 +1,6 @@
-/// The screens keys are bound in.
+/// The screens keys are bound in. A key a screen's own mode does not bind falls back to `generic`.
 public enum KeyMode: String, CaseIterable, Sendable {
-    case board, detail, outcomes, help, flow, balance, standup
+    case generic, board, detail, outcomes, help, flow, balance, standup
 }
 
 /// Which key runs which command in which mode; defaults plus the user's `keys` file.
@@ -19,9 +19,7 @@ public struct Keymap: Equatable, Sendable {
         ]
         let board: [(String, Command)] = [
             ("left", .selectLeft), ("h", .selectLeft), ("right", .selectRight), ("l", .selectRight),
-            ("up", .selectUp), ("k", .selectUp), ("down", .selectDown), ("j", .selectDown),
-            ("g", .selectFirst), ("home", .selectFirst), ("G", .selectLast), ("end", .selectLast),
-            ("pageup", .pageUp), ("pagedown", .pageDown), ("J", .reorderDown), ("K", .reorderUp),
+            ("home", .selectFirst), ("end", .selectLast), ("J", .reorderDown), ("K", .reorderUp),
             ("shift-down", .reorderDown), ("shift-up", .reorderUp), ("n", .newItem), ("enter", .openDetail), ("d", .archiveItem),
             ("v", .toggleLanes), ("S", .startStandup), ("C", .toggleChanged), ("f", .toggleFollow),
         ]
@@ -29,22 +27,21 @@ public struct Keymap: Equatable, Sendable {
             ("up", .selectUp), ("k", .selectUp), ("down", .selectDown), ("j", .selectDown),
             ("pageup", .pageUp), ("pagedown", .pageDown), ("g", .selectFirst), ("G", .selectLast),
         ]
-        for (name, command) in everywhere + board + item { map.bind(.board, Key(name: name)!, command) }
-        for (name, command) in everywhere + scrolling + item { map.bind(.detail, Key(name: name)!, command) }
-        for (name, command) in everywhere + scrolling + [("v", .recordValue), ("enter", .recordValue), ("l", .showUnlinked)] {
+        for (name, command) in everywhere + scrolling { map.bind(.generic, Key(name: name)!, command) }
+        for (name, command) in board + item { map.bind(.board, Key(name: name)!, command) }
+        for (name, command) in item { map.bind(.detail, Key(name: name)!, command) }
+        for (name, command) in [("v", .recordValue), ("enter", .recordValue), ("l", .showUnlinked)] as [(String, Command)] {
             map.bind(.outcomes, Key(name: name)!, command)
         }
-        for (name, command) in everywhere + scrolling { map.bind(.flow, Key(name: name)!, command) }
         let standup: [(String, Command)] = [
             ("space", .passBaton), ("tab", .passBaton), ("n", .passBaton), ("p", .previousSpeaker), ("z", .pauseTimer),
             ("E", .endStandup), ("a", .actionItem), ("f", .toggleFollow), ("b", .toggleBlocked), ("c", .addComment),
             ("H", .moveItemLeft), ("L", .moveItemRight), ("enter", .openDetail), ("S", .startStandup),
         ]
-        for (name, command) in everywhere + scrolling + standup { map.bind(.standup, Key(name: name)!, command) }
-        for (name, command) in everywhere + scrolling + [("enter", .openDetail), ("l", .showUnlinked), ("a", .assignOwner)] {
+        for (name, command) in standup { map.bind(.standup, Key(name: name)!, command) }
+        for (name, command) in [("enter", .openDetail), ("l", .showUnlinked), ("a", .assignOwner)] as [(String, Command)] {
             map.bind(.balance, Key(name: name)!, command)
         }
-        for (name, command) in everywhere + scrolling { map.bind(.help, Key(name: name)!, command) }
         return map
     }()
 
@@ -56,14 +53,27 @@ public struct Keymap: Equatable, Sendable {
         bindings[mode, default: [:]][key] = command
     }
 
-    /// The command `key` runs in `mode`, if any.
+    /// The command `key` runs in `mode`, if any: the mode's own binding, else the generic one.
     public func command(for key: Key, in mode: KeyMode) -> Command? {
-        bindings[mode]?[key]
+        bindings[mode]?[key] ?? bindings[.generic]?[key]
     }
 
-    /// The keys bound to `command` in `mode`, in a stable order for help and hints.
+    /// The keys that run `command` in `mode`, its own and the generic ones it does not override,
+    /// in a stable order for help and hints.
     public func keys(for command: Command, in mode: KeyMode) -> [Key] {
-        (bindings[mode] ?? [:]).filter { $0.value == command }.map(\.key).sorted { $0.name.sortKey < $1.name.sortKey }
+        var effective = bindings[.generic] ?? [:]
+        effective.merge(bindings[mode] ?? [:]) { _, own in own }
+        return Self.sorted(effective.filter { $0.value == command }.map(\.key))
+    }
+
+    /// The keys bound to `command` by `mode` itself, without the generic fallback: each binding
+    /// once, for listings.
+    public func ownKeys(for command: Command, in mode: KeyMode) -> [Key] {
+        Self.sorted((bindings[mode] ?? [:]).filter { $0.value == command }.map(\.key))
+    }
+
+    private static func sorted(_ keys: [Key]) -> [Key] {
+        keys.sorted { $0.name.sortKey < $1.name.sortKey }
     }
 }
 

@@ -8,7 +8,10 @@ enum HelpView {
         for group in Command.Group.allCases {
             lines += [[], [(group.rawValue, .label)]]
             for command in Command.allCases where command.group == group {
-                let modes = KeyMode.allCases.filter { !s.keymap.keys(for: command, in: $0).isEmpty }
+                // The board's keys where it has the command (they include the generic ones).
+                let modes = (KeyMode.allCases.filter { $0 != .generic } + [.generic]).filter {
+                    !s.keymap.keys(for: command, in: $0).isEmpty
+                }
                 guard let mode = modes.first else { continue }
                 let keys = s.keymap.keys(for: command, in: mode).map(\.name).joined(separator: " ")
                 if s.width < 60 {

@@ -26,13 +26,17 @@ struct ThemeList: ParsableCommand {
 struct Keys: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List the commands keys can be bound to, with their keys in each mode.",
-        discussion: "Rebind keys in ~/.config/baton/keys with lines `bind MODE KEY COMMAND`, e.g. `bind board ctrl-n new-item`. Modes: board, detail, outcomes, help.")
+        discussion: """
+            Rebind keys in ~/.config/baton/keys with lines `bind MODE KEY COMMAND`, e.g. `bind board ctrl-n new-item`. \
+            Modes: \(KeyMode.allCases.map(\.rawValue).joined(separator: ", ")); a key a screen's own mode does not bind \
+            does what it does in `generic`. Each binding is listed once, in the mode that makes it.
+            """)
 
     func run() throws {
         let keymap = Settings.load().keymap
         for command in Command.allCases {
             let bound = KeyMode.allCases.compactMap { mode -> String? in
-                let keys = keymap.keys(for: command, in: mode).map(\.name)
+                let keys = keymap.ownKeys(for: command, in: mode).map(\.name)
                 return keys.isEmpty ? nil : "\(mode.rawValue): \(keys.joined(separator: " "))"
             }
             Output.line(DisplayText.fit(command.rawValue, to: 18) + " " + DisplayText.fit(command.help, to: 52) + " " + bound.joined(separator: "; "))
