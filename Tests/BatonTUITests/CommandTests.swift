@@ -107,6 +107,22 @@ struct CommandTests {
         #expect(empty.message?.text.contains("no outcomes") == true)
     }
 
+    /// The command table says which commands change the board; a read-only board refuses exactly those.
+    @Test func everyCommandHasAnEntryAndReadOnlyRefusesExactlyTheEditingOnes() {
+        let changing = Set(Command.allCases.filter(\.edits).map(\.rawValue))
+        #expect(changing == ["move-item-left", "move-item-right", "reorder-up", "reorder-down", "new-item", "edit-title",
+                             "edit-notes", "set-kind", "link-outcome", "set-due", "add-comment", "assign-owner",
+                             "assign-involved", "toggle-blocked", "toggle-expedite", "archive-item", "undo", "record-value",
+                             "start-standup", "pass-baton", "previous-speaker", "pause-timer", "end-standup", "action-item"])
+        for command in Command.allCases {
+            #expect(!command.help.isEmpty && !command.hint.isEmpty, "\(command.rawValue) lacks help or a hint")
+            var s = TUI.state(board, readOnly: true)
+            _ = App.run(command, &s)
+            let refused = s.message?.text.contains("read-only") == true
+            #expect(refused == command.edits, "\(command.rawValue) on a read-only board")
+        }
+    }
+
     @Test func readOnlyRefusesEditingButAllowsLooking() {
         var s = TUI.state(board, readOnly: true)
         for key in ["L", "H", "J", "K", "n", "e", "E", "T", "o", "D", "c", "a", "i", "b", "x", "d", "u"] {

@@ -23,101 +23,82 @@ public enum Command: String, CaseIterable, Sendable {
         case screens = "Screens and more"
     }
 
-    public var group: Group {
-        switch self {
-        case .selectLeft, .selectRight, .selectUp, .selectDown, .selectFirst, .selectLast, .pageUp, .pageDown: return .navigate
-        case .moveItemLeft, .moveItemRight, .reorderUp, .reorderDown, .archiveItem, .undo: return .move
-        case .newItem, .editTitle, .editNotes, .setKind, .linkOutcome, .setDue, .addComment, .toggleBlocked, .toggleExpedite: return .edit
-        case .assignOwner, .assignInvolved, .actAs: return .people
-        case .startStandup, .passBaton, .previousSpeaker, .pauseTimer, .endStandup, .actionItem, .toggleFollow, .toggleChanged:
-            return .standup
-        case .openDetail, .openOutcomes, .help, .filter, .back, .quit, .recordValue, .toggleLanes, .openFlow, .openBalance,
-             .showUnlinked: return .screens
+    /// Everything known about a command, in one entry: its help group, one line for the help
+    /// screen, a short label for the footer's key hints, and whether it changes the board (then
+    /// a read-only board refuses it).
+    public struct Entry: Sendable {
+        public let group: Group
+        public let help: String
+        public let hint: String?
+        public let edits: Bool
+
+        init(_ group: Group, _ help: String, hint: String? = nil, edits: Bool = false) {
+            self.group = group
+            self.help = help
+            self.hint = hint
+            self.edits = edits
         }
     }
+
+    /// The command's entry: every command has one (the compiler checks it).
+    public var entry: Entry {
+        switch self {
+        case .selectLeft: return Entry(.navigate, "Select the stage to the left")
+        case .selectRight: return Entry(.navigate, "Select the stage to the right")
+        case .selectUp: return Entry(.navigate, "Select the item above (scroll up elsewhere)")
+        case .selectDown: return Entry(.navigate, "Select the item below (scroll down elsewhere)")
+        case .selectFirst: return Entry(.navigate, "Select the first item of the stage")
+        case .selectLast: return Entry(.navigate, "Select the last item of the stage")
+        case .pageUp: return Entry(.navigate, "Up one screen")
+        case .pageDown: return Entry(.navigate, "Down one screen")
+        case .moveItemLeft: return Entry(.move, "Move the item to the previous stage", hint: "move ←", edits: true)
+        case .moveItemRight: return Entry(.move, "Move the item to the next stage", hint: "move →", edits: true)
+        case .reorderUp: return Entry(.move, "Move the item up within its stage", edits: true)
+        case .reorderDown: return Entry(.move, "Move the item down within its stage", edits: true)
+        case .newItem: return Entry(.edit, "New item in the current stage", hint: "new", edits: true)
+        case .editTitle: return Entry(.edit, "Edit the title", hint: "edit", edits: true)
+        case .editNotes: return Entry(.edit, "Edit the notes (Ctrl-D saves)", edits: true)
+        case .setKind: return Entry(.edit, "Set the kind: work, opportunity, concern, limitation", edits: true)
+        case .linkOutcome: return Entry(.edit, "Link the item to the outcome it serves", edits: true)
+        case .setDue: return Entry(.edit, "Set or clear the due date", edits: true)
+        case .addComment: return Entry(.edit, "Add a comment", hint: "comment", edits: true)
+        case .assignOwner: return Entry(.people, "Add or remove an owner (committed)", hint: "owner", edits: true)
+        case .assignInvolved: return Entry(.people, "Add or remove an involved member", edits: true)
+        case .toggleBlocked: return Entry(.edit, "Block (asks the reason) or unblock", hint: "block", edits: true)
+        case .toggleExpedite: return Entry(.edit, "Toggle expedite: drawn first in its stage", edits: true)
+        case .archiveItem: return Entry(.move, "Archive the item (undo brings it back)", edits: true)
+        case .undo: return Entry(.move, "Undo your own last change", hint: "undo", edits: true)
+        case .openDetail: return Entry(.screens, "Open the item: fields, notes, comments, history", hint: "open")
+        case .openOutcomes: return Entry(.screens, "Outcomes: progress towards the goals", hint: "outcomes")
+        case .help: return Entry(.screens, "This help", hint: "help")
+        case .filter: return Entry(.screens, "Filter: text, @handle, kind:K, outcome:N, blocked", hint: "filter")
+        case .back: return Entry(.screens, "Back out of a screen or prompt", hint: "back")
+        case .quit: return Entry(.screens, "Quit", hint: "quit")
+        case .recordValue: return Entry(.screens, "Record a new current value of the outcome", hint: "record", edits: true)
+        case .actAs: return Entry(.people, "Choose whom this terminal acts as (shared terminals)")
+        case .toggleLanes: return Entry(.screens, "Lanes: none, by outcome, by kind (expedite always on top)", hint: "lanes")
+        case .openFlow: return Entry(.screens, "Flow: cumulative flow diagram, throughput, cycle time, ages", hint: "flow")
+        case .openBalance: return Entry(.screens, "Balance: business and IT owners per stage, pairing gaps, load per person", hint: "balance")
+        case .showUnlinked: return Entry(.screens, "Show the active items that serve no outcome, to link them", hint: "unlinked")
+        case .startStandup: return Entry(.standup, "Start a stand-up, or go back to the running one", hint: "stand-up", edits: true)
+        case .passBaton: return Entry(.standup, "Pass the baton to the next speaker", hint: "next", edits: true)
+        case .previousSpeaker: return Entry(.standup, "Back to the previous speaker", hint: "back", edits: true)
+        case .pauseTimer: return Entry(.standup, "Pause or resume the speaker's timer", hint: "pause", edits: true)
+        case .endStandup: return Entry(.standup, "End the stand-up (asks first) and show its summary", hint: "end", edits: true)
+        case .actionItem: return Entry(.standup, "Add an action item owned by the speaker", hint: "action", edits: true)
+        case .toggleFollow: return Entry(.standup, "Follow the facilitator's stand-up, or stop following", hint: "follow")
+        case .toggleChanged: return Entry(.standup, "Mark the items changed since the last stand-up", hint: "changed")
+        }
+    }
+
+    public var group: Group { entry.group }
 
     /// One line for the help screen.
-    public var help: String {
-        switch self {
-        case .selectLeft: return "Select the stage to the left"
-        case .selectRight: return "Select the stage to the right"
-        case .selectUp: return "Select the item above (scroll up elsewhere)"
-        case .selectDown: return "Select the item below (scroll down elsewhere)"
-        case .selectFirst: return "Select the first item of the stage"
-        case .selectLast: return "Select the last item of the stage"
-        case .pageUp: return "Up one screen"
-        case .pageDown: return "Down one screen"
-        case .moveItemLeft: return "Move the item to the previous stage"
-        case .moveItemRight: return "Move the item to the next stage"
-        case .reorderUp: return "Move the item up within its stage"
-        case .reorderDown: return "Move the item down within its stage"
-        case .newItem: return "New item in the current stage"
-        case .editTitle: return "Edit the title"
-        case .editNotes: return "Edit the notes (Ctrl-D saves)"
-        case .setKind: return "Set the kind: work, opportunity, concern, limitation"
-        case .linkOutcome: return "Link the item to the outcome it serves"
-        case .setDue: return "Set or clear the due date"
-        case .addComment: return "Add a comment"
-        case .assignOwner: return "Add or remove an owner (committed)"
-        case .assignInvolved: return "Add or remove an involved member"
-        case .toggleBlocked: return "Block (asks the reason) or unblock"
-        case .toggleExpedite: return "Toggle expedite: drawn first in its stage"
-        case .archiveItem: return "Archive the item (undo brings it back)"
-        case .undo: return "Undo your own last change"
-        case .openDetail: return "Open the item: fields, notes, comments, history"
-        case .openOutcomes: return "Outcomes: progress towards the goals"
-        case .help: return "This help"
-        case .filter: return "Filter: text, @handle, kind:K, outcome:N, blocked"
-        case .back: return "Back out of a screen or prompt"
-        case .quit: return "Quit"
-        case .recordValue: return "Record a new current value of the outcome"
-        case .actAs: return "Choose whom this terminal acts as (shared terminals)"
-        case .toggleLanes: return "Lanes: none, by outcome, by kind (expedite always on top)"
-        case .openFlow: return "Flow: cumulative flow diagram, throughput, cycle time, ages"
-        case .openBalance: return "Balance: business and IT owners per stage, pairing gaps, load per person"
-        case .showUnlinked: return "Show the active items that serve no outcome, to link them"
-        case .startStandup: return "Start a stand-up, or go back to the running one"
-        case .passBaton: return "Pass the baton to the next speaker"
-        case .previousSpeaker: return "Back to the previous speaker"
-        case .pauseTimer: return "Pause or resume the speaker's timer"
-        case .endStandup: return "End the stand-up (asks first) and show its summary"
-        case .actionItem: return "Add an action item owned by the speaker"
-        case .toggleFollow: return "Follow the facilitator's stand-up, or stop following"
-        case .toggleChanged: return "Mark the items changed since the last stand-up"
-        }
-    }
+    public var help: String { entry.help }
 
-    /// A short label for the footer's key hints.
-    public var hint: String {
-        switch self {
-        case .newItem: return "new"
-        case .openDetail: return "open"
-        case .moveItemLeft: return "move ←"
-        case .moveItemRight: return "move →"
-        case .toggleBlocked: return "block"
-        case .assignOwner: return "owner"
-        case .filter: return "filter"
-        case .openOutcomes: return "outcomes"
-        case .help: return "help"
-        case .quit: return "quit"
-        case .back: return "back"
-        case .undo: return "undo"
-        case .recordValue: return "record"
-        case .toggleLanes: return "lanes"
-        case .openFlow: return "flow"
-        case .openBalance: return "balance"
-        case .showUnlinked: return "unlinked"
-        case .startStandup: return "stand-up"
-        case .passBaton: return "next"
-        case .previousSpeaker: return "back"
-        case .pauseTimer: return "pause"
-        case .endStandup: return "end"
-        case .actionItem: return "action"
-        case .toggleFollow: return "follow"
-        case .toggleChanged: return "changed"
-        case .addComment: return "comment"
-        case .editTitle: return "edit"
-        default: return rawValue
-        }
-    }
+    /// A short label for the footer's key hints (the command's name unless it has a shorter one).
+    public var hint: String { entry.hint ?? rawValue }
+
+    /// Whether the command changes the board.
+    public var edits: Bool { entry.edits }
 }

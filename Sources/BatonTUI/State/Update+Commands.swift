@@ -1,16 +1,9 @@
 import BatonCore
 
 extension App {
-    /// Commands that change the board, refused on a read-only board.
-    static let editing: Set<Command> = [
-        .moveItemLeft, .moveItemRight, .reorderUp, .reorderDown, .newItem, .editTitle, .editNotes, .setKind,
-        .linkOutcome, .setDue, .addComment, .assignOwner, .assignInvolved, .toggleBlocked, .toggleExpedite,
-        .archiveItem, .undo, .recordValue, .startStandup, .passBaton, .previousSpeaker, .pauseTimer, .endStandup, .actionItem,
-    ]
-
     /// Why editing does nothing here, if it does not.
     static func editingRefusal(_ command: Command, _ s: AppState) -> String? {
-        guard editing.contains(command) else { return nil }
+        guard command.edits else { return nil }
         if s.vanished { return "The board file was deleted or replaced, so nothing more can be saved here; quit (q) and open the board again." }
         if s.readOnly { return "This board is read-only for you, so \(command.rawValue) does nothing; ask its owner for write access." }
         return nil
