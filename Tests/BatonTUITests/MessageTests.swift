@@ -118,6 +118,21 @@ struct MessageTests {
         #expect(View.render(s).find("The disk is full") != nil, "the error stays visible while the prompt is open again")
     }
 
+    /// A failed read says so and leaves a save in flight alone: its prompt stays pending and the
+    /// change it shows is not put back.
+    @Test func readFailedIsNotASaveFailure() {
+        var s = TUI.state(TUI.squad())
+        press(&s, named: "L")
+        let moved = s.board.items[1]?.stage
+        press(&s, named: "c")
+        type(&s, "Still being saved")
+        press(&s, named: "enter")
+        _ = App.update(&s, .readFailed(BatonError(.io, "The history could not be read.")))
+        #expect(s.message == Message("The history could not be read.", isError: true))
+        #expect(s.pendingPrompt?.editor.text == "Still being saved" && s.overlay == nil)
+        #expect(moved == TUI.ready && s.board.items[1]?.stage == TUI.ready, "the unsaved move stays shown")
+    }
+
     @Test func saveFailedWithoutAPromptJustSaysSo() {
         var s = TUI.state(TUI.squad())
         press(&s, named: "L")

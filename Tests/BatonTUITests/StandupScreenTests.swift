@@ -205,7 +205,9 @@ struct StandupScreenTests {
         press(&s, named: "S", "j", "j", "space")
         type(&s, "+")
         let effects = press(&s, named: "enter")
-        #expect(effects == [.startStandup(participants: [TUI.ana, TUI.bo, TUI.cy], turnLength: 105), .loadHistory])
+        let start = Effect.startStandup(
+            facilitator: TUI.ana, participants: [TUI.ana, TUI.bo, TUI.cy], turnLength: 105, by: TUI.asAna, lastEnded: nil)
+        #expect(effects == [start, .loadHistory(since: nil)], "the effect carries who starts it and since when")
         #expect(s.screen == .standup && s.standup.setup == nil)
     }
 
@@ -213,7 +215,9 @@ struct StandupScreenTests {
         var s = TUI.state(squad)
         _ = App.update(&s, .historyLoaded([]))
         press(&s, named: "S")
-        #expect(press(&s, named: "enter") == [.startStandup(participants: Self.defaultOrder, turnLength: 90)])
+        let start = Effect.startStandup(
+            facilitator: TUI.ana, participants: Self.defaultOrder, turnLength: 90, by: TUI.asAna, lastEnded: nil)
+        #expect(press(&s, named: "enter") == [start])
     }
 
     @Test func enterWithNobodyChosenIsRefused() {
@@ -496,7 +500,7 @@ struct StandupScreenTests {
         s.actor = TUI.asBo
         var running = Self.standup()
         let effects = App.update(&s, .standupChanged(running: running, lastEnded: nil))
-        #expect(effects == [.loadHistory])
+        #expect(effects == [.loadHistory(since: nil)])
         #expect(s.screen == .standup)
         #expect(s.message?.text.hasPrefix("ana started a stand-up; you follow it") == true)
         var frame = View.render(s)
@@ -677,7 +681,7 @@ struct StandupScreenTests {
         _ = App.update(&s, .standupChanged(running: nil, lastEnded: lastEnded))
         #expect(View.render(s).find("Δ") == nil)
 
-        #expect(press(&s, named: "C") == [.loadHistory])
+        #expect(press(&s, named: "C") == [.loadHistory(since: lastEnded)], "the history since the last stand-up")
         #expect(s.standup.markChanged)
         _ = App.update(&s, .historyLoaded(events))
         #expect(s.standup.changedItems == [1, 3])
@@ -726,7 +730,7 @@ struct StandupScreenTests {
 
     @Test func theMessageOfCDoesNotCountBeforeTheHistoryIsRead() {
         var s = TUI.state(squad)
-        #expect(press(&s, named: "C") == [.loadHistory])
+        #expect(press(&s, named: "C") == [.loadHistory(since: nil)])
         #expect(s.message?.text.contains("0 items") == false)
     }
 

@@ -11,6 +11,9 @@ public enum Msg: Sendable {
     case saved(slice: Board, items: [ItemNumber], events: [Event], warnings: [String])
     /// A change of ours was refused; nothing was stored.
     case saveFailed(BatonError)
+    /// Reading from the board failed (an item's detail, the history, other writers' changes);
+    /// nothing of ours is lost.
+    case readFailed(BatonError)
     /// Someone else changed the board: the refreshed board, their events, and any other items
     /// that were reloaded.
     case changedElsewhere(board: Board, events: [Event], items: [ItemNumber] = [])
@@ -31,16 +34,19 @@ public enum Msg: Sendable {
     case boardVanished
 }
 
-/// Work for the runtime, done in order; results come back as `Msg`s.
+/// Work for the runtime, done in order; results come back as `Msg`s. Each effect carries what
+/// it needs, so the runtime never reads the state to carry one out.
 public enum Effect: Equatable, Sendable {
     case apply([Action])
     case loadDetail(ItemNumber)
-    /// Load the history since the last stand-up (once; later changes arrive as events).
-    case loadHistory
+    /// Load the history since the last stand-up, which ended at `since` (nil: since the start).
+    case loadHistory(since: Date?)
     /// Load the flow steps of the whole history (once; later changes arrive as events).
     case loadFlowSteps
-    /// Start a stand-up with these speakers in this order.
-    case startStandup(participants: [MemberID], turnLength: TimeInterval)
+    /// Start a stand-up facilitated by `facilitator`, with these speakers in this order; the
+    /// previous one ended at `lastEnded`.
+    case startStandup(
+        facilitator: MemberID, participants: [MemberID], turnLength: TimeInterval, by: Actor, lastEnded: Date?)
     /// Store the running stand-up's new state (speaker, pause).
     case updateStandup(Standup)
     /// End the stand-up and store its summary.

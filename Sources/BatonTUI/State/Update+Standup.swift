@@ -6,7 +6,7 @@ extension App {
     static func startStandup(_ s: inout AppState) -> [Effect] {
         if s.standup.running != nil {
             s.screen = .standup
-            return s.history == nil ? [.loadHistory] : []
+            return historyIfMissing(s)
         }
         guard s.actor.member != nil else {
             s.message = Message("Act as a member first (@) to facilitate a stand-up.", isError: true)
@@ -18,6 +18,12 @@ extension App {
         s.standup.setup = StandupSetup(order: StandupOrder.alternating(s.board.members), present: present)
         s.screen = .standupSetup
         return []
+    }
+
+    /// Reading the history since the last stand-up, unless it was read already (later changes
+    /// arrive as events).
+    static func historyIfMissing(_ s: AppState) -> [Effect] {
+        s.history == nil ? [.loadHistory(since: s.standup.lastEnded)] : []
     }
 
     /// Keys of the setup screen: move, toggle who is here, shuffle, start, cancel.
@@ -39,9 +45,13 @@ extension App {
                 s.message = Message("Choose at least one speaker (space).", isError: true)
                 return []
             }
+            guard let facilitator = s.actor.member else { return [] }
             s.standup.setup = nil
             s.screen = .standup
-            return [.startStandup(participants: setup.participants, turnLength: setup.turnLength)] + (s.history == nil ? [.loadHistory] : [])
+            let start = Effect.startStandup(
+                facilitator: facilitator, participants: setup.participants, turnLength: setup.turnLength, by: s.actor,
+                lastEnded: s.standup.lastEnded)
+            return [start] + historyIfMissing(s)
         case .escape, .character("q"):
             s.standup.setup = nil
             s.screen = .board
@@ -103,7 +113,7 @@ extension App {
             s.message = Message("\(name) started a stand-up; you follow it (f stops following, Esc goes back to the board).")
         }
         refreshChanged(&s)
-        return s.screen == .standup && s.history == nil ? [.loadHistory] : []
+        return s.screen == .standup ? historyIfMissing(s) : []
     }
 
     /// Runs `body` and keeps the same item selected in the speaker's list, which may re-sort.
@@ -137,7 +147,7 @@ extension App {
         } else {
             s.message = Message("Δ marks \(counted(count, "item")) changed since the last stand-up.")
         }
-        return s.standup.markChanged && s.history == nil ? [.loadHistory] : []
+        return s.standup.markChanged ? historyIfMissing(s) : []
     }
 
     static func refreshChanged(_ s: inout AppState) {

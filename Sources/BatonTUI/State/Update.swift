@@ -16,6 +16,8 @@ public enum App {
             keepingStandupSelection(&s) { saved(&$0, slice: slice, items: items, events: events, warnings: warnings) }
         case .saveFailed(let error):
             saveFailed(error, &s)
+        case .readFailed(let error):
+            s.message = Message(error.message, isError: true)
         case .changedElsewhere(let board, let events, let items):
             keepingStandupSelection(&s) { changedElsewhere(&$0, board: board, events: events, items: items) }
         case .detailLoaded(let number, let detail):

@@ -173,22 +173,21 @@ final class Runtime {
             read("The item could not be read.") {
                 .detailLoaded(number, ItemDetail(comments: try store.comments(on: number), events: try store.events(item: number)))
             }
-        case .loadHistory:
-            read("The history could not be read.") { .historyLoaded(try store.events(since: state.standup.lastEnded)) }
+        case .loadHistory(let since):
+            read("The history could not be read.") { .historyLoaded(try store.events(since: since)) }
         case .loadFlowSteps:
             read("The history could not be read.") { .flowStepsLoaded(try store.flowSteps()) }
-        case .startStandup(let participants, let turnLength):
+        case .startStandup(let facilitator, let participants, let turnLength, let actor, let lastEnded):
             perform {
-                guard let me = state.actor.member else { return }
-                let running = try store.startStandup(facilitator: me, participants: participants, turnLength: turnLength, by: state.actor, at: Date())
-                send(.standupChanged(running: running, lastEnded: state.standup.lastEnded))
+                let running = try store.startStandup(facilitator: facilitator, participants: participants, turnLength: turnLength, by: actor, at: Date())
+                send(.standupChanged(running: running, lastEnded: lastEnded))
             }
         case .updateStandup(let standup):
             perform { try store.updateStandup(standup) }
         case .endStandup(let standup):
             perform { send(.standupEnded(try store.endStandup(standup, at: Date(), notes: ""))) }
         case .quit:
-            state.quitting = true
+            break
         }
     }
 
@@ -219,7 +218,7 @@ final class Runtime {
     /// Reads from the store and hands `update` the result, or `problem` when the read fails.
     private func read(_ problem: String, _ body: () throws -> Msg) {
         do { send(try body()) } catch {
-            send(.saveFailed(error as? BatonError ?? BatonError(.io, problem)))
+            send(.readFailed(error as? BatonError ?? BatonError(.io, problem)))
         }
     }
 
@@ -272,7 +271,7 @@ final class Runtime {
             send(.changedElsewhere(board: board, events: events))
             return true
         } catch {
-            send(.saveFailed(error as? BatonError ?? BatonError(.io, "The board could not be read.")))
+            send(.readFailed(error as? BatonError ?? BatonError(.io, "The board could not be read.")))
             return false
         }
     }
