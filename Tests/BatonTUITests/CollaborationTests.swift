@@ -17,7 +17,7 @@ struct CollaborationTests {
         var changed = s.board
         changed.items[1]!.title = theirs
         changed.items[1]!.updatedBy = TUI.asBo.member
-        _ = App.update(&s, .changedElsewhere(board: changed, events: []))
+        _ = App.update(&s, .changedElsewhere(slice: changed, events: [], items: [1]))
         _ = App.update(&s, .saveFailed(BatonError.conflict("Someone else changed the title of #1 while you were editing it; nothing was saved.")))
     }
 

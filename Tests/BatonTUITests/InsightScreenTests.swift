@@ -98,7 +98,7 @@ struct InsightScreenTests {
         #expect(s.insights.flow!.throughput.last!.count >= 1)
 
         // The same events again (a second notification of the same change) add nothing.
-        _ = App.update(&s, .changedElsewhere(board: next.board, events: new, items: [doing]))
+        _ = App.update(&s, .changedElsewhere(slice: next.board, events: new, items: [doing]))
         #expect(s.flowSteps?.count == known + 1)
         #expect(Set(s.flowSteps!.map(\.seq)).count == s.flowSteps!.count, "no sequence number twice")
         #expect(s.insights.flow!.throughput.map(\.count).reduce(0, +) == throughput + 1)
@@ -111,7 +111,7 @@ struct InsightScreenTests {
         #expect(s.insights.balance!.gaps.map(\.number) == [10, 12])
         var b = squad
         let events = TUI.events(.assign(12, TUI.dee, .owner), &b, by: TUI.asBo, seq: 500)
-        _ = App.update(&s, .changedElsewhere(board: b, events: events, items: [12]))
+        _ = App.update(&s, .changedElsewhere(slice: b, events: events, items: [12]))
         #expect(s.insights.balance!.gaps.map(\.number) == [10], "#12 now has a business and an IT owner")
         #expect(s.flowSteps == [], "an assignment is not a flow step")
     }
@@ -139,7 +139,7 @@ struct InsightScreenTests {
         press(&s, named: "esc")
         var b = squad
         let events = TUI.events(.assign(12, TUI.dee, .owner), &b, by: TUI.asBo, seq: 500)
-        _ = App.update(&s, .changedElsewhere(board: b, events: events, items: [12]))
+        _ = App.update(&s, .changedElsewhere(slice: b, events: events, items: [12]))
         #expect(s.insightsStale)
         press(&s, named: "B")
         #expect(s.insights.balance?.gaps.map(\.number) == [10], "the board changed: computed again")

@@ -57,7 +57,7 @@ struct LaneTests {
         press(&s, named: "v")
         var changed = s.board
         changed.items[12]!.outcome = 1
-        _ = App.update(&s, .changedElsewhere(board: changed, events: [], items: [12]))
+        _ = App.update(&s, .changedElsewhere(slice: changed, events: [], items: [12]))
         #expect(s.columns[TUI.doing] == [10, 9, 12, 11], "#12 now serves outcome 1 and sits in its lane")
     }
 }

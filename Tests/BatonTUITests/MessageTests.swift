@@ -96,7 +96,7 @@ struct MessageTests {
         _ = Self.store(.moveItem(1, to: TUI.ready), &s)
         var theirs = s.board
         let events = TUI.events(.editItem(1, ItemPatch(title: "Bo's title")), &theirs, by: TUI.asBo, at: TUI.now.addingTimeInterval(30), seq: 200)
-        _ = App.update(&s, .changedElsewhere(board: theirs, events: events))
+        _ = App.update(&s, .changedElsewhere(slice: theirs, events: events))
         #expect(s.message?.text.hasPrefix("bo changed the title of #1 from 'Map the onboarding journey end to end' to 'Bo's title'") == true)
         #expect(press(&s, named: "u").isEmpty)
         #expect(s.message?.isError == true)
@@ -147,7 +147,7 @@ struct MessageTests {
         #expect(s.currentItem?.number == 6)
         var theirs = s.board
         let events = TUI.events(.moveItem(6, to: TUI.done), &theirs, by: TUI.asBo, seq: 300)
-        _ = App.update(&s, .changedElsewhere(board: theirs, events: events))
+        _ = App.update(&s, .changedElsewhere(slice: theirs, events: events))
         #expect(s.currentItem?.number == 6)
         #expect(s.stageIndex == 3)
         #expect(s.message?.text.hasPrefix("bo moved #6 from Ready to Done") == true)
@@ -161,7 +161,7 @@ struct MessageTests {
         press(&s, named: "j")
         var theirs = s.board
         let events = TUI.events(.archive(2), &theirs, by: TUI.asBo, seq: 300)
-        _ = App.update(&s, .changedElsewhere(board: theirs, events: events))
+        _ = App.update(&s, .changedElsewhere(slice: theirs, events: events))
         #expect(s.stageIndex == 0)
         #expect(s.currentItem != nil && s.currentItem?.number != 2)
     }
@@ -172,7 +172,7 @@ struct MessageTests {
         type(&s, "Half typed")
         var theirs = s.board
         let events = TUI.events(.moveItem(1, to: TUI.done), &theirs, by: TUI.asBo, seq: 300)
-        _ = App.update(&s, .changedElsewhere(board: theirs, events: events))
+        _ = App.update(&s, .changedElsewhere(slice: theirs, events: events))
         #expect(s.prompt?.editor.text == "Half typed")
     }
 

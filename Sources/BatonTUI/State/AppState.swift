@@ -156,7 +156,7 @@ public struct ItemDetail: Equatable, Sendable {
 
 /// Everything the UI knows; changed only by `update`.
 public struct AppState: Sendable {
-    /// The board; assigning it rebuilds every column, `replaceBoard(_:changed:)` only the changed items.
+    /// The board; assigning it rebuilds every column, `merge(_:changed:)` only the changed items.
     public var board: Board {
         get { storedBoard }
         set { storedBoard = newValue; rebuildColumns() }

@@ -55,16 +55,6 @@ extension AppState {
         }
     }
 
-    /// Takes a new board in which only `items` (and perhaps the catalog) changed, keeping the
-    /// columns up to date in time proportional to the changed items rather than the board.
-    public mutating func replaceBoard(_ new: Board, changed items: some Sequence<ItemNumber>) {
-        let numbers = Set(items)
-        let before = Dictionary(uniqueKeysWithValues: numbers.compactMap { n in storedBoard.items[n].map { (n, $0) } })
-        let old = storedBoard
-        storedBoard = new
-        updateColumns(from: old, before: before, changed: numbers)
-    }
-
     /// Takes the catalog, the statistics it holds and the items `changed` from `slice` (a store
     /// slice: only some items, statistics of some stages), keeping every other item. The items
     /// are updated in place, so a save costs the same on any board size and never copies it.

@@ -14,9 +14,10 @@ public enum Msg: Sendable {
     /// Reading from the board failed (an item's detail, the history, other writers' changes);
     /// nothing of ours is lost.
     case readFailed(BatonError)
-    /// Someone else changed the board: the refreshed board, their events, and any other items
+    /// Someone else changed the board: the catalog as it is now holding the items that changed
+    /// (merged in place, never a copy of the whole board), their events, and any other items
     /// that were reloaded.
-    case changedElsewhere(board: Board, events: [Event], items: [ItemNumber] = [])
+    case changedElsewhere(slice: Board, events: [Event], items: [ItemNumber] = [])
     case detailLoaded(ItemNumber, ItemDetail)
     /// A draft from a session that ended without saving, to offer back.
     case restoreDraft(PromptPurpose, String)

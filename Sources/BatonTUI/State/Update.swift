@@ -18,8 +18,8 @@ public enum App {
             saveFailed(error, &s)
         case .readFailed(let error):
             s.message = Message(error.message, isError: true)
-        case .changedElsewhere(let board, let events, let items):
-            keepingStandupSelection(&s) { changedElsewhere(&$0, board: board, events: events, items: items) }
+        case .changedElsewhere(let slice, let events, let items):
+            keepingStandupSelection(&s) { changedElsewhere(&$0, slice: slice, events: events, items: items) }
         case .detailLoaded(let number, let detail):
             if s.screen == .detail(number) { s.detail = detail }
         case .historyLoaded(let events):
@@ -80,11 +80,11 @@ public enum App {
     }
 
     /// Someone else's change: the selection stays on the same item, wherever it went.
-    static func changedElsewhere(_ s: inout AppState, board: Board, events: [Event], items: [ItemNumber]) {
+    static func changedElsewhere(_ s: inout AppState, slice: Board, events: [Event], items: [ItemNumber]) {
         let followed = s.currentItem?.number
-        s.replaceBoard(board, changed: events.compactMap(\.change.item) + items)
+        s.merge(slice, changed: events.compactMap(\.change.item) + items)
         if let followed { select(followed, &s) }
-        if let last = events.last { s.message = Message(EventNarrator(board: board).sentence(last) + ".") }
+        if let last = events.last { s.message = Message(EventNarrator(board: s.board).sentence(last) + ".") }
         record(events, &s)
         keepSelectionVisible(&s)
         refreshInsights(&s)

@@ -13,16 +13,11 @@ final class Runtime {
     private let themeName: String?
     private let mouse: Bool
     private var state: AppState
-    private let watcher: FileWatcher
+    private let feed: ChangeFeed
     private var input = InputDecoder()
     private let loop = EventLoop()
     private let drafts: DraftStore
-    /// The newest history entry this session has applied.
-    private var lastSeq: Int
-    private var lastCounter: Int
     private let presence: PresenceKeeper
-    /// Quick looks left after the file changed without a visible commit yet.
-    private var rechecks = 0
     private var lastPresence: [Presence] = []
     private let historyReader = HistoryReader(pipe: EventLoop.wakePipe())
     /// The state changed in a way that may show since the screen was last drawn.
@@ -36,11 +31,9 @@ final class Runtime {
         self.drafts = drafts
         store.emptiesWAL = true
         screen = Screen()
-        watcher = FileWatcher(path: store.path)
+        feed = try ChangeFeed(store: store)
         presence = PresenceKeeper(store: store, account: state.actor.account)
         self.state.session = presence.session
-        lastSeq = try store.events(limit: 1).last?.seq ?? 0
-        lastCounter = try store.changeCounter()
     }
 
     /// Runs until the user quits, the input ends, or a signal asks to stop; the terminal is always
@@ -65,19 +58,17 @@ final class Runtime {
         historyReader.start(store)
         if needsDrawing { draw() }
         while !state.quitting {
-            let timeout = rechecks > 0 ? min(25, presence.millisecondsUntilDue(Date())) : presence.millisecondsUntilDue(Date())
-            let wakeup = loop.wait(fds: [watcher.descriptor, historyReader.descriptor], timeoutMilliseconds: timeout)
+            let timeout = feed.timeout(presence.millisecondsUntilDue(Date()))
+            let wakeup = loop.wait(fds: [feed.descriptor, historyReader.descriptor], timeoutMilliseconds: timeout)
             if let ending = handleSignals() { return 128 + ending }
             var fileChanged = false
             if case .ready(let ready, let fds) = wakeup {
                 if ready && !readInput(ready) { break }
-                if fds.contains(watcher.descriptor) { fileChanged = watcher.drain() }
+                fileChanged = fds.contains(feed.descriptor)
                 if fds.contains(historyReader.descriptor) { takeHistory() }
             }
             checkTheFile()
-            // inotify sees the WAL written a moment before the commit shows: look again shortly.
-            let noticed = noticeOtherWriters()
-            rechecks = noticed ? 0 : fileChanged ? 4 : max(0, rechecks - 1)
+            noticeOtherWriters(fileChanged: fileChanged)
             keepPresence()
             send(.tick(Date()))
             if needsDrawing { draw() }
@@ -203,7 +194,7 @@ final class Runtime {
             }
             do {
                 let applied = try store.apply(action, by: state.actor)
-                lastSeq = max(lastSeq, applied.events.last?.seq ?? lastSeq)
+                feed.saw(applied.events)
                 send(.saved(slice: applied.board, items: applied.change.touchedItems, events: applied.events,
                             warnings: applied.change.warnings))
             } catch {
@@ -241,38 +232,24 @@ final class Runtime {
 
     /// Reloads one item as it is in the file now, so that a conflict shows the current version.
     private func refresh(_ number: ItemNumber?) {
-        guard let number, let item = try? store.item(number) else { return }
-        var board = state.board
-        board.items[number] = item
-        send(.changedElsewhere(board: board, events: [], items: [number]))
+        guard let number, var slice = try? store.loadCatalog(), let item = try? store.item(number) else { return }
+        slice.items = [number: item]
+        send(.changedElsewhere(slice: slice, events: [], items: [number]))
     }
 
     /// Applies other sessions' changes from the history, reloading only what they touched.
-    /// Returns true when another session had committed something. Once the board's files were
-    /// replaced, what this session still reads is nobody's board: it is left alone, and so is the
-    /// message that says so.
-    @discardableResult
-    private func noticeOtherWriters() -> Bool {
-        guard !state.vanished else { return false }
+    /// Once the board's files were replaced, what this session still reads is nobody's board: it
+    /// is left alone, and so is the message that says so.
+    private func noticeOtherWriters(fileChanged: Bool) {
+        guard !state.vanished else { return }
         do {
-            let counter = try store.changeCounter()
-            guard counter != lastCounter else { return false }
-            lastCounter = counter
+            guard let changes = try feed.check(descriptorReady: fileChanged) else { return }
             lastPresence = []
             loadStandup()
-            let events = try store.events(after: lastSeq)
-            guard let newest = events.last?.seq else { return true }
-            lastSeq = newest
-            var board = try store.loadCatalog()
-            board.items = state.board.items
-            for number in Set(events.compactMap(\.change.item)) {
-                board.items[number] = try store.item(number)
-            }
-            send(.changedElsewhere(board: board, events: events))
-            return true
+            guard !changes.events.isEmpty else { return }
+            send(.changedElsewhere(slice: changes.slice, events: changes.events, items: changes.items))
         } catch {
             send(.readFailed(error as? BatonError ?? BatonError(.io, "The board could not be read.")))
-            return false
         }
     }
 }
