@@ -21,6 +21,21 @@ struct CollaborationTests {
         _ = App.update(&s, .saveFailed(BatonError.conflict("Someone else changed the title of #1 while you were editing it; nothing was saved.")))
     }
 
+    /// The dialog's keys come from the keymap's `conflict` mode, and its texts name them.
+    @Test func theConflictDialogCanBeRebound() {
+        let (map, problems) = KeyFile.apply("bind conflict y keep-mine\nbind conflict esc keep-theirs\n", file: "keys")
+        #expect(problems.isEmpty, "\(problems)")
+        var s = TUI.state(board, keymap: map)
+        conflictOnTitle(&s)
+        #expect(s.message?.text.contains("m keeps yours") == true && View.render(s).find("m keep mine") != nil)
+        #expect(press(&s, named: "q").isEmpty && s.overlay != nil, "q does not quit from the dialog")
+        #expect(press(&s, named: "y") == [.apply([.editFields(1, ItemPatch(title: "My title"), original: ItemPatch(title: "Bo's title"))])])
+        var t = TUI.state(board, keymap: map)
+        conflictOnTitle(&t)
+        press(&t, named: "esc")
+        #expect(t.overlay == nil && t.message?.text.contains("yours was dropped") == true, "esc now keeps theirs")
+    }
+
     @Test func aConflictShowsBothVersionsAndNeverLosesTheText() throws {
         var s = TUI.state(board)
         conflictOnTitle(&s)

@@ -20,9 +20,11 @@ struct KeyFileTests {
     @Test func genericBindingsAreTheFallbackOfEveryMode() {
         let (map, problems) = KeyFile.apply("bind generic ctrl-q quit\nbind flow q help\n", file: "keys")
         #expect(problems.isEmpty, "\(problems)")
-        for mode in KeyMode.allCases {
+        for mode in KeyMode.allCases where mode.fallsBack {
             #expect(map.command(for: .ctrl("q"), in: mode) == .quit, "ctrl-q quits in \(mode.rawValue)")
         }
+        #expect(map.command(for: .character("q"), in: .conflict) == nil, "a dialog answers only its own keys")
+        #expect(map.command(for: .character("q"), in: .confirm) == nil)
         #expect(map.command(for: .character("q"), in: .flow) == .help, "flow's own binding wins")
         #expect(map.command(for: .character("q"), in: .detail) == .quit)
         #expect(map.keys(for: .quit, in: .flow).map(\.name) == ["ctrl-q"], "q is taken in flow")

@@ -16,11 +16,14 @@ public enum Command: String, CaseIterable, Sendable {
     case startStandup = "start-standup", passBaton = "pass-baton", previousSpeaker = "previous-speaker"
     case pauseTimer = "pause-timer", endStandup = "end-standup", actionItem = "action-item"
     case toggleFollow = "toggle-follow", toggleChanged = "toggle-changed"
+    case keepMine = "keep-mine", keepTheirs = "keep-theirs", keepBoth = "keep-both", editAgain = "edit-again"
+    case confirm
 
     /// Groups, in the order the help screen shows them.
     public enum Group: String, CaseIterable, Sendable {
         case navigate = "Navigate", move = "Move items", edit = "Edit items", people = "People", standup = "Stand-up"
         case screens = "Screens and more"
+        case dialogs = "Dialogs"
     }
 
     /// Everything known about a command, in one entry: its help group, one line for the help
@@ -88,6 +91,11 @@ public enum Command: String, CaseIterable, Sendable {
         case .actionItem: return Entry(.standup, "Add an action item owned by the speaker", hint: "action", edits: true)
         case .toggleFollow: return Entry(.standup, "Follow the facilitator's stand-up, or stop following", hint: "follow")
         case .toggleChanged: return Entry(.standup, "Mark the items changed since the last stand-up", hint: "changed")
+        case .keepMine: return Entry(.dialogs, "Someone changed what you edited: save yours over theirs", hint: "mine")
+        case .keepTheirs: return Entry(.dialogs, "Someone changed what you edited: keep theirs, drop yours", hint: "theirs")
+        case .keepBoth: return Entry(.dialogs, "Someone changed what you edited: keep both, theirs first", hint: "both")
+        case .editAgain: return Entry(.dialogs, "Someone changed what you edited: edit yours again", hint: "edit")
+        case .confirm: return Entry(.dialogs, "Yes to a question such as ending the stand-up (any other key says no)", hint: "yes")
         }
     }
 

@@ -1,6 +1,14 @@
-/// The screens keys are bound in. A key a screen's own mode does not bind falls back to `generic`.
+/// The screens and dialogs keys are bound in. A key a screen's own mode does not bind falls
+/// back to `generic`; a dialog's mode has no fallback (a dialog answers only its own keys).
 public enum KeyMode: String, CaseIterable, Sendable {
     case generic, board, detail, outcomes, help, flow, balance, standup
+    /// Someone else changed the text being edited.
+    case conflict
+    /// A yes-or-no question, such as ending the stand-up.
+    case confirm
+
+    /// Whether keys this mode does not bind fall back to `generic`.
+    public var fallsBack: Bool { self != .conflict && self != .confirm }
 }
 
 /// Which key runs which command in which mode; defaults plus the user's `keys` file.
@@ -42,6 +50,11 @@ public struct Keymap: Equatable, Sendable {
         for (name, command) in [("enter", .openDetail), ("l", .showUnlinked), ("a", .assignOwner)] as [(String, Command)] {
             map.bind(.balance, Key(name: name)!, command)
         }
+        let conflict: [(String, Command)] = [
+            ("m", .keepMine), ("t", .keepTheirs), ("b", .keepBoth), ("e", .editAgain), ("esc", .editAgain),
+        ]
+        for (name, command) in conflict { map.bind(.conflict, Key(name: name)!, command) }
+        map.bind(.confirm, Key(name: "y")!, .confirm)
         return map
     }()
 
@@ -53,15 +66,16 @@ public struct Keymap: Equatable, Sendable {
         bindings[mode, default: [:]][key] = command
     }
 
-    /// The command `key` runs in `mode`, if any: the mode's own binding, else the generic one.
+    /// The command `key` runs in `mode`, if any: the mode's own binding, else the generic one
+    /// (for modes that fall back).
     public func command(for key: Key, in mode: KeyMode) -> Command? {
-        bindings[mode]?[key] ?? bindings[.generic]?[key]
+        bindings[mode]?[key] ?? (mode.fallsBack ? bindings[.generic]?[key] : nil)
     }
 
     /// The keys that run `command` in `mode`, its own and the generic ones it does not override,
     /// in a stable order for help and hints.
     public func keys(for command: Command, in mode: KeyMode) -> [Key] {
-        var effective = bindings[.generic] ?? [:]
+        var effective = mode.fallsBack ? bindings[.generic] ?? [:] : [:]
         effective.merge(bindings[mode] ?? [:]) { _, own in own }
         return Self.sorted(effective.filter { $0.value == command }.map(\.key))
     }
@@ -70,6 +84,12 @@ public struct Keymap: Equatable, Sendable {
     /// once, for listings.
     public func ownKeys(for command: Command, in mode: KeyMode) -> [Key] {
         Self.sorted((bindings[mode] ?? [:]).filter { $0.value == command }.map(\.key))
+    }
+
+    /// `KEY what` for each command bound in `mode` (its first key), such as `m keep mine`, for
+    /// messages and dialogs that name their keys.
+    public func labelled(_ choices: [(Command, String)], in mode: KeyMode) -> [String] {
+        choices.compactMap { command, what in keys(for: command, in: mode).first.map { "\($0.name) \(what)" } }
     }
 
     private static func sorted(_ keys: [Key]) -> [Key] {

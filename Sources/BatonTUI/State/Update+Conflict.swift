@@ -1,15 +1,16 @@
 import BatonCore
 
 extension App {
-    /// Keys of the conflict dialog; none of them is a navigation key, and Esc goes back to editing.
+    /// Keys of the conflict dialog, through the keymap's `conflict` mode: none of them is a
+    /// navigation key, and a key it does not bind only repeats the choices.
     static func conflictKey(_ conflict: Conflict, _ key: Key, _ s: inout AppState) -> [Effect] {
         let mine = conflict.mine, theirs = conflict.theirs
-        switch key {
-        case .character("m"): return save(conflict, text: mine, &s)
-        case .character("t"):
+        switch s.keymap.command(for: key, in: .conflict) {
+        case .keepMine: return save(conflict, text: mine, &s)
+        case .keepTheirs:
             s.overlay = nil
             s.message = Message("Kept \(conflict.by)'s version; yours was dropped.")
-        case .character("b"):
+        case .keepBoth:
             let both = isMultiline(conflict.purpose) ? theirs + "\n\n" + mine : theirs + " / " + mine
             if case .editTitle = conflict.purpose, (try? TextRules.title(both)) == nil {
                 reopen(conflict, text: both, &s)
@@ -17,12 +18,20 @@ extension App {
                 return []
             }
             return save(conflict, text: both, &s)
-        case .character("e"), .escape:
+        case .editAgain:
             reopen(conflict, text: mine, &s)
         default:
-            s.message = Message("Choose: m keeps yours, t keeps \(conflict.by)'s, b keeps both, e edits again.", isError: true)
+            s.message = Message("Choose: \(conflictChoices(s.keymap, by: conflict.by)).", isError: true)
         }
         return []
+    }
+
+    /// The dialog's choices with their keys, such as `m keeps yours, t keeps bo's, ...`.
+    static func conflictChoices(_ keymap: Keymap, by: String) -> String {
+        let choices: [(Command, String)] = [
+            (.keepMine, "keeps yours"), (.keepTheirs, "keeps \(by)'s"), (.keepBoth, "keeps both"), (.editAgain, "edits again"),
+        ]
+        return keymap.labelled(choices, in: .conflict).joined(separator: ", ")
     }
 
     /// Saves `text` over the version now on the board.

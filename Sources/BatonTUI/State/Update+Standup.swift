@@ -80,7 +80,8 @@ extension App {
         case .pauseTimer: running.togglePause(at: s.now)
         case .endStandup:
             s.standup.confirmingEnd = true
-            s.message = Message("End the stand-up? y ends it and shows the summary; any other key goes on.", isError: true)
+            let yes = s.keymap.keys(for: .confirm, in: .confirm).first?.name ?? "y"
+            s.message = Message("End the stand-up? \(yes) ends it and shows the summary; any other key goes on.", isError: true)
             return []
         default: return []
         }
@@ -94,7 +95,7 @@ extension App {
     static func confirmEnd(_ key: Key, _ s: inout AppState) -> [Effect] {
         s.standup.confirmingEnd = false
         s.message = nil
-        guard key == .character("y"), let running = s.standup.running else { return [] }
+        guard s.keymap.command(for: key, in: .confirm) == .confirm, let running = s.standup.running else { return [] }
         return [.endStandup(running)]
     }
 

@@ -103,7 +103,7 @@ public enum App {
         let item = s.board.items[prompt.purpose.item ?? 0]
         let by = item?.updatedBy.flatMap(s.board.member)?.handle ?? "someone"
         s.overlay = .conflict(Conflict(purpose: prompt.purpose, mine: prompt.editor.text, theirs: theirs, by: by))
-        s.message = Message("\(by) changed this while you were editing: keep m)ine, t)heirs, b)oth, or e)dit again.", isError: true)
+        s.message = Message("\(by) changed this while you were editing: \(conflictChoices(s.keymap, by: by)).", isError: true)
     }
 
     /// The text on the board now for an edit prompt's field.

@@ -41,7 +41,8 @@ enum Overlays {
         var lines: [(String, StyleRole)] = [(" \(conflict.purpose.label(on: s.board)) was changed by \(conflict.by) while you edited it", .label)]
         lines += [(" Theirs:", .dim)] + theirs.map { ("   " + $0, .normal) }
         lines += [(" Yours:", .dim)] + mine.map { ("   " + $0, .prompt) }
-        lines.append((" m keep mine   t keep theirs   b keep both   e edit again", .footerKey))
+        let choices: [(Command, String)] = [(.keepMine, "keep mine"), (.keepTheirs, "keep theirs"), (.keepBoth, "keep both"), (.editAgain, "edit again")]
+        lines.append((" " + s.keymap.labelled(choices, in: .conflict).joined(separator: "   "), .footerKey))
         let y = max(1, (frame.height - lines.count) / 2)
         box(x: x - 1, y: y - 1, width: width + 2, height: lines.count + 2, &frame)
         frame.fill(x: x, y: y, width: width, height: lines.count, role: .prompt)
