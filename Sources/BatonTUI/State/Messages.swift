@@ -19,6 +19,8 @@ public enum Msg: Sendable {
     /// that were reloaded.
     case changedElsewhere(slice: Board, events: [Event], items: [ItemNumber] = [])
     case detailLoaded(ItemNumber, ItemDetail)
+    /// Problems found in the settings, key and theme files as the board opened (`FILE:LINE: sentence`).
+    case settingsProblems([String])
     /// A draft from a session that ended without saving, to offer back.
     case restoreDraft(PromptPurpose, String)
     /// The board's history since the last stand-up, for the stand-up's lists of changes.

@@ -36,6 +36,10 @@ public enum App {
         case .boardVanished:
             s.vanished = true
             s.message = Message("The board file was deleted or replaced, so nothing more can be saved here; quit (q) and open the board again.", isError: true)
+        case .settingsProblems(let problems):
+            guard let first = problems.first else { break }
+            let more = problems.count > 1 ? " (and \(problems.count - 1) more, all printed when you quit)" : ""
+            s.message = Message(first + more, isError: true)
         case .restoreDraft(let purpose, let text):
             s.overlay = .prompt(Prompt(purpose: purpose, editor: LineEditor(text, multiline: isMultiline(purpose))))
             s.message = Message("Your unsaved text from last time is back; Enter saves it, Esc discards it.")

@@ -27,16 +27,21 @@ struct Open: ParsableCommand {
         // large blocks back to the system when they are freed, rather than letting the heap keep
         // its high-water mark.
         _ = mallopt(mmapThreshold, 128 * 1024)
+        // A theme that cannot be loaded never stops the board: it opens in the built-in theme and
+        // says why (ThemeLoader.resolve).
         var settings = Settings.load()
         let themeName = theme ?? settings.theme
-        if let themeName { try Settings.checkTheme(themeName) }
+        let themeSource = theme != nil ? "--theme" : "\(Settings.folder)/config:\(settings.config.themeLine ?? 0)"
         // The session's board moves into the state, and the state into the runtime, so that the
         // runtime holds the only copy of the items and saves change them in place.
         var session = try global.session(withItems: true)
         let runtime = try Runtime(store: session.store, state: Self.initialState(&session, &settings), themeName: themeName,
-                                  mouse: settings.mouse, drafts: DraftStore())
+                                  mouse: settings.mouse, drafts: DraftStore(),
+                                  problems: settings.problems, themeSource: themeSource)
         let status: Int32
         do { status = try runtime.run() } catch let error as ScreenError { throw BatonError(error) }
+        // The message line showed the first; the whole list stays readable once the screen is gone.
+        for problem in runtime.problems { FileHandle.standardError.write(Data((problem + "\n").utf8)) }
         if status != 0 { throw ExitCode(status) }
     }
 
@@ -46,23 +51,20 @@ struct Open: ParsableCommand {
                              keymap: settings.keymap, width: 80, height: 24, now: Date())
         state.ageLimits = settings.ageLimits(for: state.board)
         state.personalLimit = settings.personalLimit
-        if let problem = settings.problems.first {
-            state.message = Message(problem + (settings.problems.count > 1 ? " (and \(settings.problems.count - 1) more)" : ""), isError: true)
-        }
         return state
     }
 }
 
-/// The user's settings: `~/.config/baton/keys` and `~/.config/baton/config` (`theme NAME`, `mouse off`).
+/// The user's settings: `~/.config/baton/keys` and `~/.config/baton/config`, with every problem
+/// found in them, reported when the board opens (never a reason not to open it).
 struct Settings {
     var keymap = Keymap.standard
-    var theme: String?
-    var mouse = true
-    /// `age STAGE DAYS` lines: how long an item may stay in a stage before its age is a warning.
-    var ageDays: [(stage: String, days: Double, line: Int)] = []
-    /// `limit N`: how many active items one person may carry before the balance screen flags it.
-    var personalLimit = 3
+    var config = Config()
     var problems: [String] = []
+
+    var theme: String? { config.theme }
+    var mouse: Bool { config.mouse }
+    var personalLimit: Int { config.personalLimit }
 
     static var folder: String {
         let env = ProcessInfo.processInfo.environment
@@ -71,45 +73,32 @@ struct Settings {
 
     static func load() -> Settings {
         var settings = Settings()
-        let keys = folder + "/keys"
-        if let text = try? String(contentsOfFile: keys, encoding: .utf8) {
-            (settings.keymap, settings.problems) = KeyFile.apply(text, file: keys)
+        let keys = folder + "/keys", config = folder + "/config"
+        if let text = settings.text(of: keys) {
+            let (keymap, problems) = KeyFile.apply(text, file: keys)
+            settings.keymap = keymap
+            settings.problems += problems
         }
-        if let text = try? String(contentsOfFile: folder + "/config", encoding: .utf8) {
-            for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-                .map({ $0.trimmingCharacters(in: .whitespaces) }).enumerated() {
-                if line.hasPrefix("theme ") { settings.theme = line.dropFirst(6).trimmingCharacters(in: .whitespaces) }
-                if line == "mouse off" { settings.mouse = false }
-                if line.hasPrefix("age ") { settings.ageLine(line, number: index + 1) }
-                if line.hasPrefix("limit ") { settings.limitLine(line, number: index + 1) }
-            }
+        if let text = settings.text(of: config) {
+            let (parsed, problems) = ConfigFile.parse(text, file: config)
+            settings.config = parsed
+            settings.problems += problems
         }
         return settings
     }
 
-    /// Reads `limit N`.
-    mutating func limitLine(_ line: String, number: Int) {
-        guard let limit = Int(line.dropFirst(6).trimmingCharacters(in: .whitespaces)), limit >= 1 else {
-            problems.append("\(Settings.folder)/config:\(number): expected `limit N` with N at least 1, such as `limit 3`.")
-            return
-        }
-        personalLimit = limit
-    }
-
-    /// Reads `age STAGE DAYS` (the stage name may have spaces; DAYS is a number).
-    mutating func ageLine(_ line: String, number: Int) {
-        let words = line.split(separator: " ").map(String.init)
-        guard words.count >= 3, let days = Double(words.last!), days > 0 else {
-            problems.append("\(Settings.folder)/config:\(number): expected `age STAGE DAYS`, such as `age Doing 3`.")
-            return
-        }
-        ageDays.append((words.dropFirst().dropLast().joined(separator: " "), days, number))
+    /// The text of the settings file at `path`, noting why it cannot be used if so.
+    private mutating func text(of path: String) -> String? {
+        let (text, problem) = SettingsText.decode(FileManager.default.contents(atPath: path), file: path,
+                                                  exists: FileManager.default.fileExists(atPath: path))
+        if let problem { problems.append(problem) }
+        return text
     }
 
     /// The age limits for `board`, reporting stage names that do not exist.
     mutating func ageLimits(for board: Board) -> AgeLimits {
         var limits = AgeLimits()
-        for entry in ageDays {
+        for entry in config.ageLimits {
             if let stage = board.stages.first(where: { $0.name.lowercased() == entry.stage.lowercased() }) {
                 limits.perStage[stage.id] = entry.days * 86_400
             } else {
@@ -117,16 +106,6 @@ struct Settings {
             }
         }
         return limits
-    }
-
-    /// Refuses, before the screen starts, a theme that cannot be found or read.
-    static func checkTheme(_ name: String) throws {
-        let paths = ThemeLoader.searchPaths(executable: CommandLine.executablePath, environment: ProcessInfo.processInfo.environment)
-        do {
-            _ = try ThemeLoader.load(name: name, paths: paths)
-        } catch {
-            throw BatonError.usage("\(error)")
-        }
     }
 }
 

@@ -23,7 +23,15 @@ final class Runtime {
     /// The state changed in a way that may show since the screen was last drawn.
     private var needsDrawing = true
 
-    init(store: BoardStore, state: AppState, themeName: String?, mouse: Bool, drafts: DraftStore) throws {
+    /// Problems in the settings, key and theme files, shown when the board opens.
+    private(set) var problems: [String]
+    /// Where the theme's name came from (`--theme`, or the config file and line), for its problem.
+    private let themeSource: String
+
+    init(store: BoardStore, state: AppState, themeName: String?, mouse: Bool, drafts: DraftStore, problems: [String],
+         themeSource: String) throws {
+        self.problems = problems
+        self.themeSource = themeSource
         self.mouse = mouse
         self.store = store
         self.state = state
@@ -47,7 +55,8 @@ final class Runtime {
         let resolved = ThemeLoader.resolve(name: themeName, colours: screen.colours, executable: CommandLine.executablePath,
                                            environment: ProcessInfo.processInfo.environment)
         theme = resolved.theme
-        if let problem = resolved.problem { state.message = Message(problem.description, isError: true) }
+        if let problem = resolved.problem { problems.append("\(themeSource): \(problem.description)") }
+        send(.settingsProblems(problems))
         resize()
         if let draft = drafts.take(board: store.path) { send(.restoreDraft(draft.purpose, draft.text)) }
         defer { presence.leave() }
