@@ -20,11 +20,12 @@ let package = Package(
         ),
         .systemLibrary(name: "CNcursesw"),
         .target(name: "BatonTUI", dependencies: ["BatonCore"]),
-        .target(name: "BatonTerminal", dependencies: ["BatonTUI", "CNcursesw"]),
+        .target(name: "BatonApp", dependencies: ["BatonCore", "BatonTUI"]),
+        .target(name: "BatonTerminal", dependencies: ["BatonApp", "BatonTUI", "CNcursesw"]),
         .executableTarget(
             name: "baton",
             dependencies: [
-                "BatonCore", "BatonStore", "BatonTUI", "BatonTerminal",
+                "BatonCore", "BatonStore", "BatonTUI", "BatonApp", "BatonTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -37,6 +38,7 @@ let package = Package(
         .testTarget(name: "BatonStoreTests", dependencies: ["BatonStore", "BatonCore"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "BatonTUITests", dependencies: ["BatonTUI", "BatonCore"], exclude: ["Golden"]),
+        .testTarget(name: "BatonAppTests", dependencies: ["BatonApp", "BatonTUI", "BatonCore"]),
         .testTarget(name: "BatonTerminalTests", dependencies: ["BatonTerminal", "BatonTUI"]),
         .target(name: "BatonTestSupport", path: "Tests/Support"),
         .testTarget(name: "CLITests", dependencies: ["BatonCore", "BatonTestSupport"]),

@@ -54,11 +54,11 @@ struct ConfigFileTests {
 
     @Test func problemsShowInTheMessageLineAtStart() {
         var s = TUI.state(TUI.squad())
-        _ = App.update(&s, .settingsProblems([]))
+        _ = App.update(&s, .opened(session: "s", problems: []))
         #expect(s.message == nil)
-        _ = App.update(&s, .settingsProblems(["config:1: unknown theme 'nope'.", "keys:2: unknown key 'xx'."]))
+        _ = App.update(&s, .opened(session: "s", problems: ["config:1: unknown theme 'nope'.", "keys:2: unknown key 'xx'."]))
         #expect(s.message == Message("config:1: unknown theme 'nope'. (and 1 more, all printed when you quit)", isError: true))
-        _ = App.update(&s, .settingsProblems(["keys: is not UTF-8 text."]))
+        _ = App.update(&s, .opened(session: "s", problems: ["keys: is not UTF-8 text."]))
         #expect(s.message == Message("keys: is not UTF-8 text.", isError: true))
     }
 }

@@ -143,6 +143,14 @@ public struct Message: Equatable, Sendable {
     }
 }
 
+/// A read of the whole history that the state is waiting for.
+public enum PendingRead: Hashable, Sendable {
+    /// Since the last stand-up (`Effect.loadHistory`).
+    case history
+    /// Every flow step (`Effect.loadFlowSteps`).
+    case flowSteps
+}
+
 /// An item's comments and history, loaded when its detail opens.
 public struct ItemDetail: Equatable, Sendable {
     public var comments: [Comment]
@@ -203,6 +211,8 @@ public struct AppState: Sendable {
     /// The board's history since the last stand-up, loaded when a stand-up feature needs it;
     /// kept up to date after.
     public var history: [Event]?
+    /// Reads asked for and not answered yet, so that none is asked for twice.
+    public internal(set) var pendingReads: Set<PendingRead> = []
     /// The flow steps of the whole history, loaded when a figure screen first opens; kept up to date after.
     public var flowSteps: [FlowStep]?
     /// Figures for the outcomes, flow and balance screens, recomputed when they change.
@@ -230,9 +240,10 @@ public struct AppState: Sendable {
     public internal(set) var laneLayout: LaneLayout?
 
     public init(board: Board, actor: Actor, readOnly: Bool = false, keymap: Keymap = .standard,
-                width: Int, height: Int, now: Date) {
+                width: Int, height: Int, now: Date, ageLimits: AgeLimits = AgeLimits(), personalLimit: Int = 3) {
         storedBoard = board; self.actor = actor; self.readOnly = readOnly; self.keymap = keymap
         self.width = width; self.height = height; self.now = now
+        self.ageLimits = ageLimits; self.personalLimit = personalLimit
         rebuildColumns()
     }
 

@@ -39,7 +39,8 @@ extension App {
         s.scroll = 0
         let age = s.insights.computedAt.map { s.now.timeIntervalSince($0) } ?? .infinity
         if s.insightsStale || !(0..<Insights.freshFor).contains(age) { computeInsights(&s) }
-        return s.flowSteps == nil ? [.loadFlowSteps] : []
+        guard s.flowSteps == nil, s.pendingReads.insert(.flowSteps).inserted else { return [] }
+        return [.loadFlowSteps]
     }
 
     /// Recomputes the figures if a screen showing them is open; otherwise they are computed when one opens.

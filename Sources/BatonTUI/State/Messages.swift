@@ -19,8 +19,9 @@ public enum Msg: Sendable {
     /// that were reloaded.
     case changedElsewhere(slice: Board, events: [Event], items: [ItemNumber] = [])
     case detailLoaded(ItemNumber, ItemDetail)
-    /// Problems found in the settings, key and theme files as the board opened (`FILE:LINE: sentence`).
-    case settingsProblems([String])
+    /// The board is open in this session (its presence id), with the problems found in the
+    /// settings, key and theme files (`FILE:LINE: sentence`).
+    case opened(session: String, problems: [String])
     /// A draft from a session that ended without saving, to offer back.
     case restoreDraft(PromptPurpose, String)
     /// The board's history since the last stand-up, for the stand-up's lists of changes.

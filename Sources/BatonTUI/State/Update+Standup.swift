@@ -6,7 +6,7 @@ extension App {
     static func startStandup(_ s: inout AppState) -> [Effect] {
         if s.standup.running != nil {
             s.screen = .standup
-            return historyIfMissing(s)
+            return historyIfMissing(&s)
         }
         guard s.actor.member != nil else {
             s.message = Message("Act as a member first (@) to facilitate a stand-up.", isError: true)
@@ -22,8 +22,9 @@ extension App {
 
     /// Reading the history since the last stand-up, unless it was read already (later changes
     /// arrive as events).
-    static func historyIfMissing(_ s: AppState) -> [Effect] {
-        s.history == nil ? [.loadHistory(since: s.standup.lastEnded)] : []
+    static func historyIfMissing(_ s: inout AppState) -> [Effect] {
+        guard s.history == nil, s.pendingReads.insert(.history).inserted else { return [] }
+        return [.loadHistory(since: s.standup.lastEnded)]
     }
 
     /// Keys of the setup screen: move, toggle who is here, shuffle, start, cancel.
@@ -51,7 +52,7 @@ extension App {
             let start = Effect.startStandup(
                 facilitator: facilitator, participants: setup.participants, turnLength: setup.turnLength, by: s.actor,
                 lastEnded: s.standup.lastEnded)
-            return [start] + historyIfMissing(s)
+            return [start] + historyIfMissing(&s)
         case .escape, .character("q"):
             s.standup.setup = nil
             s.screen = .board
@@ -114,7 +115,7 @@ extension App {
             s.message = Message("\(name) started a stand-up; you follow it (f stops following, Esc goes back to the board).")
         }
         refreshChanged(&s)
-        return s.screen == .standup ? historyIfMissing(s) : []
+        return s.screen == .standup ? historyIfMissing(&s) : []
     }
 
     /// Runs `body` and keeps the same item selected in the speaker's list, which may re-sort.
@@ -148,7 +149,7 @@ extension App {
         } else {
             s.message = Message("Δ marks \(counted(count, "item")) changed since the last stand-up.")
         }
-        return s.standup.markChanged ? historyIfMissing(s) : []
+        return s.standup.markChanged ? historyIfMissing(&s) : []
     }
 
     static func refreshChanged(_ s: inout AppState) {
@@ -159,6 +160,7 @@ extension App {
     /// The history since the last stand-up has been read: the changed items can be marked.
     static func historyLoaded(_ events: [Event], _ s: inout AppState) {
         s.history = events
+        s.pendingReads.remove(.history)
         refreshChanged(&s)
         if s.standup.markChanged {
             s.message = Message("Δ marks \(counted(s.standup.changedItems.count, "item")) changed since the last stand-up.")

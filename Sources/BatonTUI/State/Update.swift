@@ -17,6 +17,8 @@ public enum App {
         case .saveFailed(let error):
             saveFailed(error, &s)
         case .readFailed(let error):
+            // What was being read may be asked for again.
+            s.pendingReads = []
             s.message = Message(error.message, isError: true)
         case .changedElsewhere(let slice, let events, let items):
             keepingStandupSelection(&s) { changedElsewhere(&$0, slice: slice, events: events, items: items) }
@@ -26,6 +28,7 @@ public enum App {
             historyLoaded(events, &s)
         case .flowStepsLoaded(let steps):
             s.flowSteps = steps
+            s.pendingReads.remove(.flowSteps)
             refreshInsights(&s)
         case .standupChanged(let running, let lastEnded):
             return standupChanged(running, lastEnded: lastEnded, &s)
@@ -36,7 +39,8 @@ public enum App {
         case .boardVanished:
             s.vanished = true
             s.message = Message("The board file was deleted or replaced, so nothing more can be saved here; quit (q) and open the board again.", isError: true)
-        case .settingsProblems(let problems):
+        case .opened(let session, let problems):
+            s.session = session
             guard let first = problems.first else { break }
             let more = problems.count > 1 ? " (and \(problems.count - 1) more, all printed when you quit)" : ""
             s.message = Message(first + more, isError: true)

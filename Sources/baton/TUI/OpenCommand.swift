@@ -1,4 +1,5 @@
 import ArgumentParser
+import BatonApp
 import BatonCore
 import BatonStore
 import BatonTerminal
@@ -27,17 +28,13 @@ struct Open: ParsableCommand {
         // large blocks back to the system when they are freed, rather than letting the heap keep
         // its high-water mark.
         _ = mallopt(mmapThreshold, 128 * 1024)
-        // A theme that cannot be loaded never stops the board: it opens in the built-in theme and
-        // says why (ThemeLoader.resolve).
         var settings = Settings.load()
-        let themeName = theme ?? settings.theme
-        let themeSource = theme != nil ? "--theme" : "\(Settings.folder)/config:\(settings.config.themeLine ?? 0)"
         // The session's board moves into the state, and the state into the runtime, so that the
         // runtime holds the only copy of the items and saves change them in place.
         var session = try global.session(withItems: true)
-        let runtime = try Runtime(store: session.store, state: Self.initialState(&session, &settings), themeName: themeName,
-                                  mouse: settings.mouse, drafts: DraftStore(),
-                                  problems: settings.problems, themeSource: themeSource)
+        let runtime = Runtime(service: try StoreService(store: session.store), terminal: CursesTerminal(),
+                              state: Self.initialState(&session, &settings), mouse: settings.mouse, drafts: DraftStore(),
+                              problems: settings.problems, pickTheme: themePicker(settings))
         let status: Int32
         do { status = try runtime.run() } catch let error as ScreenError { throw BatonError(error) }
         // The message line showed the first; the whole list stays readable once the screen is gone.
@@ -45,13 +42,24 @@ struct Open: ParsableCommand {
         if status != 0 { throw ExitCode(status) }
     }
 
+    /// Chooses the theme for the terminal's colours. One that cannot be loaded never stops the
+    /// board: it opens in the built-in theme, and the problem names where the name came from.
+    private func themePicker(_ settings: Settings) -> (Int) -> (theme: Theme, problem: String?) {
+        let name = theme ?? settings.theme
+        let source = theme != nil ? "--theme" : "\(Settings.folder)/config:\(settings.config.themeLine ?? 0)"
+        return { colours in
+            let resolved = ThemeLoader.resolve(name: name, colours: colours, executable: CommandLine.executablePath,
+                                               environment: ProcessInfo.processInfo.environment)
+            return (resolved.theme, resolved.problem.map { "\(source): \($0.description)" })
+        }
+    }
+
     /// The state the board opens in, holding the session's board (which the session gives up).
     private static func initialState(_ session: inout Session, _ settings: inout Settings) -> AppState {
-        var state = AppState(board: session.takeBoard(), actor: session.actor, readOnly: session.store.isReadOnly,
-                             keymap: settings.keymap, width: 80, height: 24, now: Date())
-        state.ageLimits = settings.ageLimits(for: state.board)
-        state.personalLimit = settings.personalLimit
-        return state
+        let board = session.takeBoard()
+        return AppState(board: board, actor: session.actor, readOnly: session.store.isReadOnly, keymap: settings.keymap,
+                        width: 80, height: 24, now: Date(), ageLimits: settings.ageLimits(for: board),
+                        personalLimit: settings.personalLimit)
     }
 }
 

@@ -1,12 +1,11 @@
 import BatonCore
-import BatonStore
 import Foundation
 
 /// Keeps this session's presence row up to date: a heartbeat every few seconds, and the
 /// selected or edited item soon after it changes (at most a few writes a second).
 final class PresenceKeeper {
     let session: String
-    private let store: BoardStore
+    private let store: BoardService
     private let account: String
     private let host: String
     private let terminal: String?
@@ -20,7 +19,7 @@ final class PresenceKeeper {
     /// The shortest gap between two writes caused by moving the selection.
     static let minimumGap: TimeInterval = 0.2
 
-    init(store: BoardStore, account: String) {
+    init(store: BoardService, account: String) {
         self.store = store
         self.account = account
         host = ProcessInfo.processInfo.hostName
@@ -48,7 +47,7 @@ final class PresenceKeeper {
     @discardableResult
     func flush(_ now: Date) -> Bool {
         guard !store.isReadOnly, millisecondsUntilDue(now) == 0 else { return false }
-        guard store.isFileStillThere else {
+        guard store.isStillThere else {
             gaveUp = true
             return false
         }
@@ -70,7 +69,7 @@ final class PresenceKeeper {
 
     /// Removes this session from the presence list as it ends.
     func leave() {
-        guard store.isFileStillThere else { return }
+        guard store.isStillThere else { return }
         try? store.removePresence(session: session)
     }
 }

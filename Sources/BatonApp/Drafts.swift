@@ -2,31 +2,36 @@ import BatonTUI
 import Foundation
 
 /// Text someone was typing when the session ended without saving.
-struct Draft: Codable {
-    var board: String
-    var purpose: PromptPurpose
-    var text: String
+public struct Draft: Codable, Equatable, Sendable {
+    public var board: String
+    public var purpose: PromptPurpose
+    public var text: String
+
+    public init(board: String, purpose: PromptPurpose, text: String) {
+        self.board = board; self.purpose = purpose; self.text = text
+    }
 }
 
 /// Keeps drafts in a private file (mode 0600) under `$XDG_STATE_HOME/baton`, never in /tmp.
-struct DraftStore {
-    let path: String
+public struct DraftStore: Sendable {
+    public let path: String
 
-    init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    /// The drafts file of the user whose environment this is.
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         let base = environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
             ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/state")
         path = base + "/baton/drafts.json"
     }
 
     /// Saves the draft, replacing an older one for the same board.
-    func keep(_ draft: Draft) {
+    public func keep(_ draft: Draft) {
         var drafts = all().filter { $0.board != draft.board }
         drafts.append(draft)
         write(drafts)
     }
 
     /// The draft for `board`, removed from the file.
-    func take(board: String) -> Draft? {
+    public func take(board: String) -> Draft? {
         let drafts = all()
         guard let draft = drafts.first(where: { $0.board == board }) else { return nil }
         write(drafts.filter { $0.board != board })

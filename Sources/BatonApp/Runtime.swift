@@ -1,0 +1,124 @@
+import BatonCore
+import BatonTUI
+import Foundation
+
+/// Runs the full-screen board: waits for keys, signals and other writers, feeds `update` from a
+/// queue, draws `view`, and carries out the effects against the board.
+///
+/// Each round drains the queue through `update`, draws once if anything may show, and then runs
+/// the effects of the round; what an effect learns is queued for the next round, never handed
+/// to `update` while another message is being handled. Only `update` writes the state.
+public final class Runtime {
+    let service: BoardService
+    let terminal: TerminalBackend
+    let drafts: DraftStore
+    let presence: PresenceKeeper
+    /// The state as `update` left it (read by the loop, written only by `update`).
+    public private(set) var state: AppState
+    private let mouse: Bool
+    private let pickTheme: (_ colours: Int) -> (theme: Theme, problem: String?)
+    private var theme = Theme.builtInMono
+    private var queue: [Msg] = []
+    private var effects: [Effect] = []
+    /// The state changed in a way that may show since the screen was last drawn.
+    private var needsDrawing = true
+    var lastPresence: [Presence] = []
+
+    /// Problems in the settings, key and theme files: the first is shown when the board opens,
+    /// all of them are for the caller to print once the screen is gone.
+    public private(set) var problems: [String]
+
+    /// A loop showing `state` (the board as loaded) from `service` on `terminal`. `pickTheme`
+    /// chooses the theme once the terminal's colours are known, with a problem if it fell back.
+    public init(service: BoardService, terminal: TerminalBackend, state: AppState, mouse: Bool, drafts: DraftStore,
+                problems: [String], pickTheme: @escaping (_ colours: Int) -> (theme: Theme, problem: String?)) {
+        self.service = service
+        self.terminal = terminal
+        self.state = state
+        self.mouse = mouse
+        self.drafts = drafts
+        self.problems = problems
+        self.pickTheme = pickTheme
+        presence = PresenceKeeper(store: service, account: state.actor.account)
+    }
+
+    /// Runs until the user quits, the input ends, or a signal asks to stop; the terminal is always
+    /// restored. Returns the exit status: 0, or 128 + the signal that ended it.
+    public func run() throws -> Int32 {
+        try terminal.start(mouse: mouse)
+        defer { terminal.stop() }
+        let picked = pickTheme(terminal.colours)
+        theme = picked.theme
+        if let problem = picked.problem { problems.append(problem) }
+        send(.opened(session: presence.session, problems: problems))
+        sendSize()
+        if let draft = drafts.take(board: service.path) { send(.restoreDraft(draft.purpose, draft.text)) }
+        defer { presence.leave() }
+        // The board first; then the writes and reads that may add to it (presence, a stand-up).
+        settle()
+        keepPresence()
+        loadStandup()
+        service.startReadingHistory()
+        settle()
+        while !state.quitting {
+            let timeout = service.timeout(presence.millisecondsUntilDue(Date()))
+            var ready: [Int32] = []
+            for event in terminal.wait(for: service.descriptors, timeoutMilliseconds: timeout) {
+                switch event {
+                case .key(let key): send(.key(key))
+                case .resized(let width, let height): send(.resize(width: width, height: height))
+                case .ready(let descriptor): ready.append(descriptor)
+                case .endOfInput: settle(); keepDraft(); return 0
+                case .stop(let signal): settle(); keepDraft(); return 128 + signal
+                }
+            }
+            takeHistory(ready)
+            checkTheFile()
+            noticeOtherWriters(ready)
+            keepPresence()
+            send(.tick(Date()))
+            settle()
+        }
+        return 0
+    }
+
+    /// Queues `msg` for `update`.
+    func send(_ msg: Msg) { queue.append(msg) }
+
+    /// Drains the queue through `update`, draws once, runs the round's effects, and goes on
+    /// while they queued more. Messages after the one that quits are dropped.
+    func settle() {
+        while !queue.isEmpty || !effects.isEmpty {
+            var next = 0
+            while next < queue.count, !state.quitting {
+                let msg = queue[next]
+                next += 1
+                if msg.mayChangeView(state) { needsDrawing = true }
+                effects += App.update(&state, msg)
+            }
+            queue.removeAll()
+            if needsDrawing { draw() }
+            let round = effects
+            effects.removeAll()
+            if state.quitting { return }
+            for effect in round { execute(effect) }
+        }
+    }
+
+    private func draw() {
+        terminal.draw(View.render(state), theme: theme)
+        needsDrawing = false
+    }
+
+    private func sendSize() {
+        let size = terminal.size
+        send(.resize(width: size.width, height: size.height))
+    }
+
+    /// Keeps the text of an open prompt as a draft, for the next session to offer back.
+    private func keepDraft() {
+        if case .prompt(let prompt) = state.overlay, !prompt.editor.text.isEmpty {
+            drafts.keep(Draft(board: service.path, purpose: prompt.purpose, text: prompt.editor.text))
+        }
+    }
+}

@@ -1,0 +1,127 @@
+import BatonApp
+import BatonCore
+import BatonTUI
+import Foundation
+import Glibc
+import Testing
+
+/// The real loop, driven with a fake board service and a recording terminal.
+@Suite("the loop")
+struct RuntimeTests {
+    static let ana = Actor(account: "ana", member: 1)
+    static let bo = Actor(account: "bo", member: 2)
+    static let title = "Write the onboarding guide"
+
+    /// A board with Ana (business) and Bo (IT), and #1 in Backlog.
+    static func board() throws -> Board {
+        setlocale(LC_ALL, "C.UTF-8")
+        var board = try Board.new(name: "Squad", creator: Member(id: 1, name: "Ana Lima", handle: "ana", discipline: .business, login: "ana"))
+        _ = try board.apply(.addMember(name: "Bo Chen", handle: "bo", discipline: .it, login: "bo"), by: ana, at: Date())
+        _ = try board.apply(.addItem(NewItem(title: title)), by: ana, at: Date())
+        return board
+    }
+
+    /// A folder of its own for drafts.
+    static func drafts() -> DraftStore {
+        let folder = NSTemporaryDirectory() + "baton-app-\(UUID().uuidString)"
+        return DraftStore(environment: ["XDG_STATE_HOME": folder])
+    }
+
+    /// Runs the loop over `service` with `terminal` until the script ends; returns it and the status.
+    static func run(_ service: FakeBoardService, _ terminal: RecordingTerminal, drafts: DraftStore = drafts(),
+                    problems: [String] = []) throws -> (Runtime, Int32) {
+        let state = AppState(board: service.board, actor: ana, width: 80, height: 24, now: Date())
+        let runtime = Runtime(service: service, terminal: terminal, state: state, mouse: false, drafts: drafts,
+                              problems: problems) { _ in (Theme.builtInMono, nil) }
+        let status = try runtime.run()
+        return (runtime, status)
+    }
+
+    @Test func aMoveIsDrawnBeforeItIsSavedAndAgainOnceSaved() throws {
+        let service = FakeBoardService(board: try Self.board())
+        let terminal = RecordingTerminal(script: [keys("L")])
+        var screenWhileSaving = ""
+        service.onApply = { screenWhileSaving = terminal.screen }
+        let (runtime, status) = try Self.run(service, terminal)
+        #expect(status == 0)
+        #expect(screenWhileSaving.contains("Ready 1"), "the preview is on the screen before the save:\n\(screenWhileSaving)")
+        #expect(service.board.items[1]?.stage == 2)
+        #expect(runtime.state.board.items[1]?.stage == 2)
+        #expect(runtime.state.message?.isError != true)
+        #expect(terminal.screen.contains("Ready 1"))
+        #expect(terminal.started && terminal.stopped)
+    }
+
+    @Test func anotherWritersChangeIsMergedAndDrawn() throws {
+        let service = FakeBoardService(board: try Self.board())
+        let terminal = RecordingTerminal(script: [[], [.ready(service.feedDescriptor)]])
+        terminal.beforeBatch[1] = { try service.otherWriter(.editItem(1, ItemPatch(title: "Guide, reviewed by Bo")), by: Self.bo) }
+        let (runtime, _) = try Self.run(service, terminal)
+        #expect(runtime.state.board.items[1]?.title == "Guide, reviewed by Bo")
+        #expect(terminal.screen.contains("Guide, reviewed by Bo"))
+        #expect(terminal.screen.contains("bo changed the title of #1"))
+    }
+
+    @Test func aRefusedSaveKeepsTheTypedTextAndADraftAtTheEnd() throws {
+        let service = FakeBoardService(board: try Self.board())
+        service.refuseNextSave = BatonError(.io, "The disk is full; nothing was saved.")
+        let terminal = RecordingTerminal(script: [keys("e"), keys(", now", then: [.enter])])
+        let drafts = Self.drafts()
+        let (runtime, status) = try Self.run(service, terminal, drafts: drafts)
+        #expect(status == 0)
+        #expect(service.calls.filter { $0 == "apply" }.count == 1)
+        #expect(service.board.items[1]?.title == Self.title, "nothing was stored")
+        guard case .prompt(let prompt) = runtime.state.overlay else {
+            Issue.record("the editor closed: \(String(describing: runtime.state.overlay))")
+            return
+        }
+        #expect(prompt.editor.text == Self.title + ", now")
+        #expect(terminal.screen.contains("The disk is full; nothing was saved."))
+        // The input ended with the editor open: its text is kept for the next session.
+        #expect(drafts.take(board: service.path)?.text == Self.title + ", now")
+    }
+
+    @Test func presenceIsWrittenAndTheOthersAreShown() throws {
+        let service = FakeBoardService(board: try Self.board())
+        let bos = Presence(session: "bo-session", account: "bo", member: 2, host: ProcessInfo.processInfo.hostName,
+                           pid: getpid(), terminal: nil, focus: 1, heartbeat: Date())
+        service.rows = [bos]
+        let terminal = RecordingTerminal(script: [[]])
+        var rowsWhileOpen: [Presence] = []
+        terminal.beforeBatch[1] = { rowsWhileOpen = service.rows }
+        let (runtime, _) = try Self.run(service, terminal)
+        #expect(runtime.state.presence.map(\.session).contains("bo-session"))
+        let own = try #require(rowsWhileOpen.first { $0.session == runtime.state.session })
+        #expect(own.focus == 1 && own.member == 1 && own.account == "ana")
+        #expect(service.rows == [bos], "the session's own row is removed as it ends")
+    }
+
+    @Test func startingAStandupReadsTheHistoryOnce() throws {
+        let service = FakeBoardService(board: try Self.board())
+        let terminal = RecordingTerminal(script: [keys("S"), [.key(.enter)], []])
+        let (runtime, _) = try Self.run(service, terminal)
+        #expect(service.calls.filter { $0 == "startStandup" }.count == 1)
+        #expect(service.calls.filter { $0 == "history" }.count == 1, "calls: \(service.calls)")
+        #expect(runtime.state.screen == .standup)
+        #expect(runtime.state.history != nil)
+    }
+
+    @Test func aSignalEndsTheLoopWithItsStatusAndKeepsTheDraft() throws {
+        let service = FakeBoardService(board: try Self.board())
+        let terminal = RecordingTerminal(script: [keys("n"), keys("Half a tho"), [.stop(signal: SIGTERM), .key(.enter)]])
+        let drafts = Self.drafts()
+        let (_, status) = try Self.run(service, terminal, drafts: drafts)
+        #expect(status == 128 + SIGTERM)
+        #expect(service.calls.filter { $0 == "apply" }.isEmpty, "nothing after the signal is handled")
+        #expect(drafts.take(board: service.path)?.text == "Half a tho")
+    }
+
+    @Test func theSettingsProblemsAreShownAndKept() throws {
+        let service = FakeBoardService(board: try Self.board())
+        let terminal = RecordingTerminal(script: [keys("q")])
+        let (runtime, status) = try Self.run(service, terminal, problems: ["keys:1: unknown key 'xx'."])
+        #expect(status == 0)
+        #expect(terminal.frames.first?.joined().contains("keys:1: unknown key 'xx'.") == true)
+        #expect(runtime.problems == ["keys:1: unknown key 'xx'."])
+    }
+}
