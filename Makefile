@@ -7,7 +7,7 @@ BIN := .build/debug/baton
 # starts faster and uses less memory.
 RELEASE := $(SWIFT) build -c release --static-swift-stdlib
 
-.PHONY: all build deps test test-faults bench run install man completions clean
+.PHONY: all build deps format lint test test-faults bench run install man completions clean
 
 all: build
 
@@ -21,9 +21,19 @@ build: deps
 # the other on a small machine.
 HEAVY := CLITests.ConcurrencyTests|CLITests.MixedConcurrencyTests|EndToEndTests|FaultTests
 
-## Runs every test: unit tests, golden frames, the command line end to end, the TUI in tmux, and
-## the many-writer stress tests.
-test: deps
+SOURCES := Package.swift Sources Tests
+
+## Formats the sources in place with the toolchain's swift format (.swift-format holds the style).
+format:
+	$(SWIFT) format format --in-place --recursive --parallel $(SOURCES)
+
+## Fails when a source file is not formatted as `make format` would do it.
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel $(SOURCES)
+
+## Runs every test: the style check, unit tests, golden frames, the command line end to end, the
+## TUI in tmux, and the many-writer stress tests.
+test: deps lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --skip '$(HEAVY)'
 	$(SWIFT) test --skip-build --filter 'EndToEndTests'

@@ -5,7 +5,7 @@ let package = Package(
     name: "baton",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "baton", targets: ["baton"]),
+        .executable(name: "baton", targets: ["baton"])
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -15,8 +15,10 @@ let package = Package(
         .target(name: "BatonCore"),
         .target(
             name: "BatonStore",
-            dependencies: ["BatonCore", .product(name: "GRDB", package: "GRDB.swift"),
-                           .product(name: "GRDBSQLite", package: "GRDB.swift")]
+            dependencies: [
+                "BatonCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         .systemLibrary(name: "CNcursesw"),
         .target(name: "BatonTUI", dependencies: ["BatonCore"]),
@@ -31,12 +33,15 @@ let package = Package(
         ),
         .executableTarget(
             name: "baton-bench",
-            dependencies: ["BatonCore", "BatonStore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "BatonCore", "BatonStore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             path: "Sources/BatonBench"
         ),
         .testTarget(name: "BatonCoreTests", dependencies: ["BatonCore"]),
-        .testTarget(name: "BatonStoreTests", dependencies: ["BatonStore", "BatonCore"],
-                    resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "BatonStoreTests", dependencies: ["BatonStore", "BatonCore"],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "BatonTUITests", dependencies: ["BatonTUI", "BatonCore"], exclude: ["Golden"]),
         .testTarget(name: "BatonAppTests", dependencies: ["BatonApp", "BatonTUI", "BatonCore"]),
         .testTarget(name: "BatonTerminalTests", dependencies: ["BatonTerminal", "BatonTUI"]),

@@ -11,7 +11,10 @@ public struct SavedChange: Sendable {
     public var warnings: [String]
 
     public init(slice: Board, items: [ItemNumber], events: [Event], warnings: [String]) {
-        self.slice = slice; self.items = items; self.events = events; self.warnings = warnings
+        self.slice = slice
+        self.items = items
+        self.events = events
+        self.warnings = warnings
     }
 }
 
@@ -51,8 +54,10 @@ public protocol BoardService: AnyObject {
     func presence() throws -> [Presence]
     func removePresence(session: String) throws
 
-    func startStandup(facilitator: MemberID, participants: [MemberID], turnLength: TimeInterval, by actor: Actor,
-                      at now: Date) throws -> Standup
+    func startStandup(
+        facilitator: MemberID, participants: [MemberID], turnLength: TimeInterval, by actor: Actor,
+        at now: Date
+    ) throws -> Standup
     func updateStandup(_ standup: Standup) throws
     func endStandup(_ standup: Standup, at now: Date) throws -> StandupRecord
     func runningStandup() throws -> Standup?

@@ -8,7 +8,9 @@ public struct Draft: Codable, Equatable, Sendable {
     public var text: String
 
     public init(board: String, purpose: PromptPurpose, text: String) {
-        self.board = board; self.purpose = purpose; self.text = text
+        self.board = board
+        self.purpose = purpose
+        self.text = text
     }
 }
 
@@ -18,7 +20,8 @@ public struct DraftStore: Sendable {
 
     /// The drafts file of the user whose environment this is.
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
-        let base = environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+        let base =
+            environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
             ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/state")
         path = base + "/baton/drafts.json"
     }
@@ -45,7 +48,8 @@ public struct DraftStore: Sendable {
 
     private func write(_ drafts: [Draft]) {
         let folder = (path as NSString).deletingLastPathComponent
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try? FileManager.default.createDirectory(
+            atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         guard let data = try? JSONEncoder().encode(drafts) else { return }
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { return }

@@ -51,8 +51,9 @@ final class PresenceKeeper {
             gaveUp = true
             return false
         }
-        let row = Presence(session: session, account: account, member: wanted.member, host: host, pid: getpid(),
-                           terminal: terminal, focus: wanted.focus, editing: wanted.editing, heartbeat: now)
+        let row = Presence(
+            session: session, account: account, member: wanted.member, host: host, pid: getpid(),
+            terminal: terminal, focus: wanted.focus, editing: wanted.editing, heartbeat: now)
         // A failed write (a full disk, say) is tried again at the next heartbeat, not at once.
         writtenAt = now
         failed = (try? store.updatePresence(row)) == nil

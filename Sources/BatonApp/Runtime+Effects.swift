@@ -16,8 +16,9 @@ extension Runtime {
             read("The history could not be read.") { .flowStepsLoaded(try service.flowSteps()) }
         case .startStandup(let facilitator, let participants, let turnLength, let actor, let lastEnded):
             perform {
-                let running = try service.startStandup(facilitator: facilitator, participants: participants,
-                                                       turnLength: turnLength, by: actor, at: Date())
+                let running = try service.startStandup(
+                    facilitator: facilitator, participants: participants,
+                    turnLength: turnLength, by: actor, at: Date())
                 send(.standupChanged(running: running, lastEnded: lastEnded))
             }
         case .updateStandup(let standup):

@@ -30,8 +30,10 @@ public final class Runtime {
 
     /// A loop showing `state` (the board as loaded) from `service` on `terminal`. `pickTheme`
     /// chooses the theme once the terminal's colours are known, with a problem if it fell back.
-    public init(service: BoardService, terminal: TerminalBackend, state: AppState, mouse: Bool, drafts: DraftStore,
-                problems: [String], pickTheme: @escaping (_ colours: Int) -> (theme: Theme, problem: String?)) {
+    public init(
+        service: BoardService, terminal: TerminalBackend, state: AppState, mouse: Bool, drafts: DraftStore,
+        problems: [String], pickTheme: @escaping (_ colours: Int) -> (theme: Theme, problem: String?)
+    ) {
         self.service = service
         self.terminal = terminal
         self.state = state
@@ -68,8 +70,14 @@ public final class Runtime {
                 case .key(let key): send(.key(key))
                 case .resized(let width, let height): send(.resize(width: width, height: height))
                 case .ready(let descriptor): ready.append(descriptor)
-                case .endOfInput: settle(); keepDraft(); return 0
-                case .stop(let signal): settle(); keepDraft(); return 128 + signal
+                case .endOfInput:
+                    settle()
+                    keepDraft()
+                    return 0
+                case .stop(let signal):
+                    settle()
+                    keepDraft()
+                    return 128 + signal
                 }
             }
             takeHistory(ready)

@@ -20,7 +20,8 @@ struct BatonBench: ParsableCommand {
     @Option(help: "Runs per size; every figure is the median over the runs.")
     var runs = 3
 
-    @Option(help: "Presses of each measured key (selection, item move, detail, outcomes); at least 100 for the budgets.")
+    @Option(
+        help: "Presses of each measured key (selection, item move, detail, outcomes); at least 100 for the budgets.")
     var presses = 100
 
     @Option(help: "Seconds of idleness over which CPU use is measured.")
@@ -29,8 +30,10 @@ struct BatonBench: ParsableCommand {
     @Option(help: "Where to write the results as JSON.")
     var output = ".build/bench/results.json"
 
-    @Option(help: ArgumentHelp("Only write a generated board of the first size to this path, for profiling by hand.",
-                               valueName: "path"))
+    @Option(
+        help: ArgumentHelp(
+            "Only write a generated board of the first size to this path, for profiling by hand.",
+            valueName: "path"))
     var generate: String?
 
     func run() throws {
@@ -40,7 +43,8 @@ struct BatonBench: ParsableCommand {
         }
         let counts = sizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         guard !counts.isEmpty, counts.allSatisfy({ $0 > 0 }), runs > 0, presses >= 5, idle > 0 else {
-            throw BenchError("Sizes must be positive numbers such as 100,1000,10000, with at least one run and 5 presses.")
+            throw BenchError(
+                "Sizes must be positive numbers such as 100,1000,10000, with at least one run and 5 presses.")
         }
         if let generate {
             let workbench = try Workbench(items: counts[0])
@@ -54,10 +58,11 @@ struct BatonBench: ParsableCommand {
             let workbench = try Workbench(items: count)
             defer { workbench.remove() }
             print("\(count) items: board of \(workbench.eventCount) events ready; measuring \(runs) runs…")
-            fflush(nil) // progress shows as it happens, also through a pipe
+            fflush(nil)  // progress shows as it happens, also through a pipe
             for run in 1...runs {
-                let tui = TUIScenario(baton: binary, board: try workbench.copy(run), workbench: workbench,
-                                      presses: presses, idleSeconds: idle)
+                let tui = TUIScenario(
+                    baton: binary, board: try workbench.copy(run), workbench: workbench,
+                    presses: presses, idleSeconds: idle)
                 results.add(try tui.run(), items: count)
                 let cli = CLIScenario(baton: binary, board: workbench.board, environment: workbench.environment)
                 results.add(try cli.run(), items: count)

@@ -29,18 +29,22 @@ struct BenchResults {
         var rows = [header]
         for metric in Metric.allCases {
             let budget = metric.budget.map { (metric.higherIsBetter ? "≥ " : "≤ ") + format($0, metric) } ?? "–"
-            rows.append([metric.label + " (\(metric.unit))", budget] + sizes.map { items in
-                guard let value = figure(metric, items) else { return "–" }
-                return format(value, metric) + (within(value, metric) ? "  " : " ✗")
-            })
+            rows.append(
+                [metric.label + " (\(metric.unit))", budget]
+                    + sizes.map { items in
+                        guard let value = figure(metric, items) else { return "–" }
+                        return format(value, metric) + (within(value, metric) ? "  " : " ✗")
+                    })
         }
         let widths = (0..<header.count).map { column in rows.map { $0[column].count }.max() ?? 0 }
         return rows.map { row in
             row.enumerated().map { column, text in
-                column == 0 ? text.padding(toLength: widths[0], withPad: " ", startingAt: 0)
+                column == 0
+                    ? text.padding(toLength: widths[0], withPad: " ", startingAt: 0)
                     : String(repeating: " ", count: widths[column] - text.count) + text
             }.joined(separator: "  ")
-        }.joined(separator: "\n") + "\nPresses of each measured key: \(presses); changes by another writer: \(presses / 5)."
+        }.joined(separator: "\n")
+            + "\nPresses of each measured key: \(presses); changes by another writer: \(presses / 5)."
     }
 
     private func within(_ value: Double, _ metric: Metric) -> Bool {
@@ -66,13 +70,15 @@ struct BenchResults {
         let entries = sizes.flatMap { items in
             Metric.allCases.compactMap { metric -> Entry? in
                 guard let values = samples[items]?[metric], let value = figure(metric, items) else { return nil }
-                return Entry(items: items, metric: metric.rawValue, label: metric.label, unit: metric.unit, value: value,
-                             budget: metric.budget, withinBudget: within(value, metric), samples: values)
+                return Entry(
+                    items: items, metric: metric.rawValue, label: metric.label, unit: metric.unit, value: value,
+                    budget: metric.budget, withinBudget: within(value, metric), samples: values)
             }
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let document = Document(runs: runs, presses: presses, date: ISO8601DateFormatter().string(from: Date()), results: entries)
+        let document = Document(
+            runs: runs, presses: presses, date: ISO8601DateFormatter().string(from: Date()), results: entries)
         let url = URL(fileURLWithPath: path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try encoder.encode(document).write(to: url)

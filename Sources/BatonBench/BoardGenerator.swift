@@ -49,16 +49,19 @@ struct BoardGenerator {
             nextPosition[item.stage] = item.position + 1
             items.append(item)
         }
-        let board = Board(name: "Payments squad", stages: Self.stages, members: Self.members, outcomes: outcomes,
-                          items: Dictionary(uniqueKeysWithValues: items.map { ($0.number, $0) }),
-                          nextItemNumber: items.count + 1)
+        let board = Board(
+            name: "Payments squad", stages: Self.stages, members: Self.members, outcomes: outcomes,
+            items: Dictionary(uniqueKeysWithValues: items.map { ($0.number, $0) }),
+            nextItemNumber: items.count + 1)
         return BoardDocument(board: board, comments: comments, events: numberedEvents())
     }
 
     private func numberedEvents() -> [Event] {
-        events.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.enumerated().map { seq, entry in
-            Event(seq: seq + 1, at: entry.element.at, account: entry.element.account, member: entry.element.member,
-                  change: entry.element.change)
+        events.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.enumerated().map {
+            seq, entry in
+            Event(
+                seq: seq + 1, at: entry.element.at, account: entry.element.account, member: entry.element.member,
+                change: entry.element.change)
         }
     }
 
@@ -77,7 +80,8 @@ struct BoardGenerator {
         ]
         return specs.enumerated().map { index, spec in
             let owner = Self.members[index % Self.members.count]
-            record(EventDraft(.outcomeAdded, entity: .outcome, entityID: index + 1, after: spec.0), at: start, by: owner)
+            record(
+                EventDraft(.outcomeAdded, entity: .outcome, entityID: index + 1, after: spec.0), at: start, by: owner)
             var history: [OutcomeValue] = []
             for month in 1...12 {
                 let at = start.addingTimeInterval(Double(month) * 30 * 86_400)
@@ -85,11 +89,15 @@ struct BoardGenerator {
                 let value = ((spec.3 + (spec.4 - spec.3) * progress) * 10).rounded() / 10
                 let before = history.last?.value ?? spec.3
                 history.append(OutcomeValue(at: at, value: value, by: owner.id))
-                record(EventDraft(.outcomeRecorded, entity: .outcome, entityID: index + 1, field: "current",
-                                  before: formatNumber(before), after: formatNumber(value)), at: at, by: owner)
+                record(
+                    EventDraft(
+                        .outcomeRecorded, entity: .outcome, entityID: index + 1, field: "current",
+                        before: formatNumber(before), after: formatNumber(value)), at: at, by: owner)
             }
-            return Outcome(id: index + 1, title: spec.0, metric: spec.1, unit: spec.2, baseline: spec.3, target: spec.4,
-                           current: history.last?.value ?? spec.3, targetDate: Day(year: 2027, month: 6, day: 30), history: history)
+            return Outcome(
+                id: index + 1, title: spec.0, metric: spec.1, unit: spec.2, baseline: spec.3, target: spec.4,
+                current: history.last?.value ?? spec.3, targetDate: Day(year: 2027, month: 6, day: 30), history: history
+            )
         }
     }
 }

@@ -1,8 +1,9 @@
 import BatonCore
 import BatonStore
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The command line on a board: how long `show`, `export` and `check` take, and how many
@@ -47,7 +48,8 @@ struct CLIScenario {
 
     /// Items added per second by `writers` shells at once, each running `baton item add` `each` times.
     private func cliWrites(_ path: String, writers: Int, each: Int) throws -> Double {
-        let script = "i=0; while [ $i -lt \(each) ]; do \"$0\" --board \"$1\" --as al item add \"bench $2 $i\" || exit 1; i=$((i+1)); done"
+        let script =
+            "i=0; while [ $i -lt \(each) ]; do \"$0\" --board \"$1\" --as al item add \"bench $2 $i\" || exit 1; i=$((i+1)); done"
         let started = PseudoTerminal.now()
         let shells = try (0..<writers).map { try spawn(["/bin/sh", "-c", script, baton, path, "w\($0)"]) }
         for shell in shells { try wait(shell, for: "item add") }
@@ -73,6 +75,8 @@ struct CLIScenario {
     private func wait(_ pid: pid_t, for what: String) throws {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        guard status == 0 else { throw BenchError("`baton \(what)` failed with status \(status); run it by hand to see why.") }
+        guard status == 0 else {
+            throw BenchError("`baton \(what)` failed with status \(status); run it by hand to see why.")
+        }
     }
 }

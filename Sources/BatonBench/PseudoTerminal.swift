@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// What a program drew in answer to something: how many bytes, and when the first and last
@@ -51,7 +52,11 @@ final class PseudoTerminal {
     }
 
     deinit {
-        if !exited { kill(pid, SIGKILL); var status: Int32 = 0; waitpid(pid, &status, 0) }
+        if !exited {
+            kill(pid, SIGKILL)
+            var status: Int32 = 0
+            waitpid(pid, &status, 0)
+        }
         close(master)
     }
 
@@ -101,7 +106,8 @@ final class PseudoTerminal {
     /// CPU time the program has used so far, user and system, in seconds.
     func cpuSeconds() -> Double? {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let end = stat.lastIndex(of: ")") else { return nil }
+            let end = stat.lastIndex(of: ")")
+        else { return nil }
         let fields = stat[stat.index(after: end)...].split(separator: " ")
         guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
         return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
@@ -115,7 +121,10 @@ final class PseudoTerminal {
         var status: Int32 = 0
         while Self.now() < deadline {
             _ = readBurst(quiet: 0.02, timeout: 0.05)
-            if waitpid(pid, &status, WNOHANG) == pid { exited = true; return status }
+            if waitpid(pid, &status, WNOHANG) == pid {
+                exited = true
+                return status
+            }
         }
         kill(pid, SIGKILL)
         waitpid(pid, &status, 0)

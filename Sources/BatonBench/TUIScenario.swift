@@ -18,12 +18,14 @@ struct TUIScenario {
 
     func run() throws -> [Metric: Double] {
         let started = PseudoTerminal.now()
-        let terminal = try PseudoTerminal(executable: baton, arguments: ["--board", board], environment: workbench.environment,
-                                          columns: 120, rows: 40)
+        let terminal = try PseudoTerminal(
+            executable: baton, arguments: ["--board", board], environment: workbench.environment,
+            columns: 120, rows: 40)
         let first = terminal.readBurst(quiet: 0.3, timeout: 15)
         guard let drawn = first.last else { throw BenchError("baton drew nothing within 15 s of starting.") }
         var figures: [Metric: Double] = [.firstFrame: (drawn - started) * 1000, .firstFrameBytes: Double(first.bytes)]
-        let selection = measure(terminal, (0..<presses).map { ($0 / (workbench.firstColumnCount - 1)) % 2 == 0 ? "j" : "k" })
+        let selection = measure(
+            terminal, (0..<presses).map { ($0 / (workbench.firstColumnCount - 1)) % 2 == 0 ? "j" : "k" })
         figures[.selectMedian] = selection.latencies.median
         figures[.selectP95] = selection.latencies.percentile(0.95)
         figures[.selectBytes] = selection.bytes.median
@@ -49,7 +51,9 @@ struct TUIScenario {
     }
 
     /// Presses each key and waits for its frame (then presses `then`, unmeasured, and waits again).
-    private func measure(_ terminal: PseudoTerminal, _ keys: [String], then: String? = nil) -> (latencies: [Double], bytes: [Double]) {
+    private func measure(_ terminal: PseudoTerminal, _ keys: [String], then: String? = nil) -> (
+        latencies: [Double], bytes: [Double]
+    ) {
         var latencies: [Double] = [], bytes: [Double] = []
         for key in keys {
             let pressed = terminal.type(key)

@@ -21,12 +21,15 @@ struct Workbench {
         var generator = BoardGenerator(items: items)
         let document = generator.document()
         let creator = BoardGenerator.members[0]
-        let store = try BoardStore.create(board, board: try Board.new(name: document.name, creator: creator),
-                                          by: Actor(account: creator.login ?? "bench", member: creator.id))
+        let store = try BoardStore.create(
+            board, board: try Board.new(name: document.name, creator: creator),
+            by: Actor(account: creator.login ?? "bench", member: creator.id))
         try store.importDocument(document)
         let firstColumn = document.items.filter { $0.stage == BoardGenerator.stages[0].id && !$0.archived }
         guard firstColumn.count > 1, let first = firstColumn.min(by: { $0.position < $1.position }) else {
-            throw BenchError("The generated board of \(items) items has fewer than two cards in its first stage; use at least 20 items.")
+            throw BenchError(
+                "The generated board of \(items) items has fewer than two cards in its first stage; use at least 20 items."
+            )
         }
         visibleItem = first
         firstColumnCount = firstColumn.count

@@ -13,11 +13,21 @@ public struct NewItem: Equatable, Sendable {
     /// Put it at the top of its stage instead of the bottom.
     public var top: Bool
 
-    public init(title: String, notes: String = "", kind: ItemKind = .work, stage: StageID? = nil,
-                owners: [MemberID] = [], involved: [MemberID] = [], outcome: OutcomeID? = nil,
-                due: Day? = nil, expedite: Bool = false, top: Bool = false) {
-        self.title = title; self.notes = notes; self.kind = kind; self.stage = stage; self.owners = owners
-        self.involved = involved; self.outcome = outcome; self.due = due; self.expedite = expedite; self.top = top
+    public init(
+        title: String, notes: String = "", kind: ItemKind = .work, stage: StageID? = nil,
+        owners: [MemberID] = [], involved: [MemberID] = [], outcome: OutcomeID? = nil,
+        due: Day? = nil, expedite: Bool = false, top: Bool = false
+    ) {
+        self.title = title
+        self.notes = notes
+        self.kind = kind
+        self.stage = stage
+        self.owners = owners
+        self.involved = involved
+        self.outcome = outcome
+        self.due = due
+        self.expedite = expedite
+        self.top = top
     }
 }
 
@@ -29,9 +39,15 @@ public struct ItemPatch: Equatable, Sendable {
     public var outcome: OutcomeID??
     public var due: Day??
 
-    public init(title: String? = nil, notes: String? = nil, kind: ItemKind? = nil,
-                outcome: OutcomeID?? = nil, due: Day?? = nil) {
-        self.title = title; self.notes = notes; self.kind = kind; self.outcome = outcome; self.due = due
+    public init(
+        title: String? = nil, notes: String? = nil, kind: ItemKind? = nil,
+        outcome: OutcomeID?? = nil, due: Day?? = nil
+    ) {
+        self.title = title
+        self.notes = notes
+        self.kind = kind
+        self.outcome = outcome
+        self.due = due
     }
 
     /// True when the patch changes nothing.
@@ -46,7 +62,10 @@ public struct MemberPatch: Equatable, Sendable {
     public var login: String??
 
     public init(name: String? = nil, handle: String? = nil, discipline: Discipline? = nil, login: String?? = nil) {
-        self.name = name; self.handle = handle; self.discipline = discipline; self.login = login
+        self.name = name
+        self.handle = handle
+        self.discipline = discipline
+        self.login = login
     }
 }
 
@@ -61,10 +80,17 @@ public struct NewOutcome: Equatable, Sendable {
     public var current: Double?
     public var targetDate: Day?
 
-    public init(title: String, metric: String, unit: String = "", baseline: Double, target: Double,
-                current: Double? = nil, targetDate: Day? = nil) {
-        self.title = title; self.metric = metric; self.unit = unit; self.baseline = baseline
-        self.target = target; self.current = current; self.targetDate = targetDate
+    public init(
+        title: String, metric: String, unit: String = "", baseline: Double, target: Double,
+        current: Double? = nil, targetDate: Day? = nil
+    ) {
+        self.title = title
+        self.metric = metric
+        self.unit = unit
+        self.baseline = baseline
+        self.target = target
+        self.current = current
+        self.targetDate = targetDate
     }
 }
 
@@ -77,10 +103,16 @@ public struct OutcomePatch: Equatable, Sendable {
     public var target: Double?
     public var targetDate: Day??
 
-    public init(title: String? = nil, metric: String? = nil, unit: String? = nil, baseline: Double? = nil,
-                target: Double? = nil, targetDate: Day?? = nil) {
-        self.title = title; self.metric = metric; self.unit = unit; self.baseline = baseline
-        self.target = target; self.targetDate = targetDate
+    public init(
+        title: String? = nil, metric: String? = nil, unit: String? = nil, baseline: Double? = nil,
+        target: Double? = nil, targetDate: Day?? = nil
+    ) {
+        self.title = title
+        self.metric = metric
+        self.unit = unit
+        self.baseline = baseline
+        self.target = target
+        self.targetDate = targetDate
     }
 }
 
@@ -124,9 +156,10 @@ public enum Action: Equatable, Sendable {
     /// The item this action is about, if any; the store loads it before applying.
     public var item: ItemNumber? {
         switch self {
-        case .editItem(let n, _, _), .editFields(let n, _, _), .moveItem(let n, _, _, _), .reorderItem(let n, _), .assign(let n, _, _),
-             .unassign(let n, _), .block(let n, _), .unblock(let n), .setExpedite(let n, _), .archive(let n),
-             .restore(let n), .comment(let n, _):
+        case .editItem(let n, _, _), .editFields(let n, _, _), .moveItem(let n, _, _, _), .reorderItem(let n, _),
+            .assign(let n, _, _),
+            .unassign(let n, _), .block(let n, _), .unblock(let n), .setExpedite(let n, _), .archive(let n),
+            .restore(let n), .comment(let n, _):
             return n
         default:
             return nil

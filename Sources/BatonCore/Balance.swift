@@ -64,7 +64,8 @@ public struct Balance: Equatable, Sendable {
     /// One pass over the items plus a sort per stage.
     public static func compute(board: Board, limit: Int = 3) -> Balance {
         let discipline = Dictionary(board.members.map { ($0.id, $0.discipline) }, uniquingKeysWith: { a, _ in a })
-        let stageIndex = Dictionary(board.stages.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        let stageIndex = Dictionary(
+            board.stages.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
         var pairing = board.stages.map { Pairing(stage: $0.id, businessOnly: 0, itOnly: 0, both: 0, neither: 0) }
         var activeItems: [[Item]] = Array(repeating: [], count: board.stages.count)
         for item in board.items.values where !item.archived {
@@ -88,8 +89,10 @@ public struct Balance: Equatable, Sendable {
             for item in order.lazy.map({ items[$0] }) {
                 let owners = OwnerDisciplines(item) { discipline[$0] }
                 if !owners.paired {
-                    gaps.append(Gap(number: item.number, stage: board.stages[index].id,
-                                    lacksBusiness: !owners.business, lacksIT: !owners.it))
+                    gaps.append(
+                        Gap(
+                            number: item.number, stage: board.stages[index].id,
+                            lacksBusiness: !owners.business, lacksIT: !owners.it))
                 }
                 if item.outcome == nil { free.append(item.number) }
                 for member in Set(item.owners) { owned[member, default: []].append(item.number) }
@@ -100,7 +103,9 @@ public struct Balance: Equatable, Sendable {
             if !free.isEmpty { unlinked.append(StageItems(stage: board.stages[index].id, items: free)) }
         }
         let load = board.members.map {
-            Load(member: $0.id, owned: (owned[$0.id] ?? []).sorted(), involved: (involved[$0.id] ?? []).sorted(), limit: limit)
+            Load(
+                member: $0.id, owned: (owned[$0.id] ?? []).sorted(), involved: (involved[$0.id] ?? []).sorted(),
+                limit: limit)
         }
         return Balance(pairing: pairing, gaps: gaps, load: load, unlinked: unlinked)
     }

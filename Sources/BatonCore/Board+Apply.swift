@@ -19,7 +19,8 @@ extension Board {
         case .addItem(let new): try addItem(new, &c)
         case .editItem(let n, let patch, let basedOn): try editItem(n, patch, basedOn: basedOn, &c)
         case .editFields(let n, let patch, let original): try editFields(n, patch, original: original, &c)
-        case .moveItem(let n, let stage, let top, let basedOn): try moveItem(n, to: stage, top: top, basedOn: basedOn, &c)
+        case .moveItem(let n, let stage, let top, let basedOn):
+            try moveItem(n, to: stage, top: top, basedOn: basedOn, &c)
         case .reorderItem(let n, let step): try reorderItem(n, step, &c)
         case .assign(let n, let member, let role): try assign(n, member, role, &c)
         case .unassign(let n, let member): try unassign(n, member, &c)

@@ -4,20 +4,25 @@ extension Board {
     mutating func addItem(_ new: NewItem, _ c: inout ApplyContext) throws {
         let title = try TextRules.title(new.title)
         let notes = try TextRules.block(new.notes, "notes", limitBytes: TextRules.maxNotes, allowEmpty: true)
-        guard let stageID = new.stage ?? stages.first?.id else { throw BatonError.data("The board has no stages; add one with `baton stage add`.") }
+        guard let stageID = new.stage ?? stages.first?.id else {
+            throw BatonError.data("The board has no stages; add one with `baton stage add`.")
+        }
         let stage = try existingStage(stageID)
         for id in new.owners + new.involved { _ = try existingMember(id) }
         if let outcome = new.outcome { _ = try existingOutcome(outcome) }
         let owners = new.owners.uniqued()
         let number = nextItemNumber
-        let item = Item(number: number, title: title, notes: notes, kind: new.kind, owners: owners,
-                        involved: new.involved.uniqued().filter { !owners.contains($0) }, outcome: new.outcome,
-                        due: new.due, expedite: new.expedite, stage: stage.id,
-                        position: edgePosition(of: stage.id, top: new.top), createdBy: c.actor.member, createdAt: c.now)
+        let item = Item(
+            number: number, title: title, notes: notes, kind: new.kind, owners: owners,
+            involved: new.involved.uniqued().filter { !owners.contains($0) }, outcome: new.outcome,
+            due: new.due, expedite: new.expedite, stage: stage.id,
+            position: edgePosition(of: stage.id, top: new.top), createdBy: c.actor.member, createdAt: c.now)
         nextItemNumber += 1
         place(item, previous: nil)
         c.change.createdItem = number
-        c.change.record(EventDraft(.itemCreated, item: number, entity: .stage, entityID: stage.id, after: title), touching: .item(number))
+        c.change.record(
+            EventDraft(.itemCreated, item: number, entity: .stage, entityID: stage.id, after: title),
+            touching: .item(number))
         warnAboutWIP(in: stage.id, &c)
     }
 
@@ -26,31 +31,42 @@ extension Board {
         try checkRevision(item, basedOn)
         var edits: [(field: String, before: String?, after: String?)] = []
         if let title = try patch.title.map({ try TextRules.title($0) }), title != item.title {
-            edits.append(("title", item.title, title)); item.title = title
+            edits.append(("title", item.title, title))
+            item.title = title
         }
-        if let notes = try patch.notes.map({ try TextRules.block($0, "notes", limitBytes: TextRules.maxNotes, allowEmpty: true) }),
-           notes != item.notes {
-            edits.append(("notes", item.notes, notes)); item.notes = notes
+        if let notes = try patch.notes.map({
+            try TextRules.block($0, "notes", limitBytes: TextRules.maxNotes, allowEmpty: true)
+        }),
+            notes != item.notes
+        {
+            edits.append(("notes", item.notes, notes))
+            item.notes = notes
         }
         if let kind = patch.kind, kind != item.kind {
-            edits.append(("kind", item.kind.rawValue, kind.rawValue)); item.kind = kind
+            edits.append(("kind", item.kind.rawValue, kind.rawValue))
+            item.kind = kind
         }
         if let outcome = patch.outcome, outcome != item.outcome {
             if let id = outcome { _ = try existingOutcome(id) }
-            edits.append(("outcome", item.outcome.map(String.init), outcome.map(String.init))); item.outcome = outcome
+            edits.append(("outcome", item.outcome.map(String.init), outcome.map(String.init)))
+            item.outcome = outcome
         }
         if let due = patch.due, due != item.due {
-            edits.append(("due", item.due?.description, due?.description)); item.due = due
+            edits.append(("due", item.due?.description, due?.description))
+            item.due = due
         }
         guard !edits.isEmpty else { return }
         for edit in edits {
-            c.change.record(EventDraft(.itemEdited, item: number, field: edit.field, before: edit.before, after: edit.after),
-                            touching: .item(number))
+            c.change.record(
+                EventDraft(.itemEdited, item: number, field: edit.field, before: edit.before, after: edit.after),
+                touching: .item(number))
         }
         store(item, &c)
     }
 
-    mutating func editFields(_ number: ItemNumber, _ patch: ItemPatch, original: ItemPatch, _ c: inout ApplyContext) throws {
+    mutating func editFields(_ number: ItemNumber, _ patch: ItemPatch, original: ItemPatch, _ c: inout ApplyContext)
+        throws
+    {
         let item = try existingItem(number)
         let clashes: [(String, Bool)] = [
             ("title", patch.title != nil && original.title != item.title && patch.title != item.title),
@@ -60,12 +76,15 @@ extension Board {
             ("due date", patch.due != nil && original.due != item.due && patch.due != item.due),
         ]
         if let field = clashes.first(where: \.1)?.0 {
-            throw BatonError.conflict("Someone else changed the \(field) of #\(number) while you were editing it; nothing was saved.")
+            throw BatonError.conflict(
+                "Someone else changed the \(field) of #\(number) while you were editing it; nothing was saved.")
         }
         try editItem(number, patch, basedOn: nil, &c)
     }
 
-    mutating func moveItem(_ number: ItemNumber, to stageID: StageID, top: Bool, basedOn: Int?, _ c: inout ApplyContext) throws {
+    mutating func moveItem(_ number: ItemNumber, to stageID: StageID, top: Bool, basedOn: Int?, _ c: inout ApplyContext)
+        throws
+    {
         var item = try existingItem(number)
         try checkRevision(item, basedOn)
         let stage = try existingStage(stageID)
@@ -76,8 +95,10 @@ extension Board {
         item.position = edgePosition(of: stage.id, top: top)
         item.stageSince = c.now
         place(item, previous: previous)
-        c.change.record(EventDraft(.itemMoved, item: number, field: "stage", before: String(previous.stage), after: String(stage.id)),
-                        touching: .item(number))
+        c.change.record(
+            EventDraft(
+                .itemMoved, item: number, field: "stage", before: String(previous.stage), after: String(stage.id)),
+            touching: .item(number))
         store(item, &c)
         warnAboutWIP(in: stage.id, &c)
     }
@@ -101,21 +122,28 @@ extension Board {
             item.position = edgePosition(of: item.stage, top: step == .top)
             place(item, previous: items[number])
         }
-        c.change.record(EventDraft(.itemReordered, item: number, field: "position",
-                                   before: String(oldPosition), after: String(item.position)), touching: .item(number))
+        c.change.record(
+            EventDraft(
+                .itemReordered, item: number, field: "position",
+                before: String(oldPosition), after: String(item.position)), touching: .item(number))
         store(item, &c)
     }
 
-    mutating func assign(_ number: ItemNumber, _ memberID: MemberID, _ role: Involvement, _ c: inout ApplyContext) throws {
+    mutating func assign(_ number: ItemNumber, _ memberID: MemberID, _ role: Involvement, _ c: inout ApplyContext)
+        throws
+    {
         var item = try existingItem(number)
         _ = try existingMember(memberID)
-        let current: Involvement? = item.owners.contains(memberID) ? .owner : item.involved.contains(memberID) ? .involved : nil
+        let current: Involvement? =
+            item.owners.contains(memberID) ? .owner : item.involved.contains(memberID) ? .involved : nil
         guard current != role else { return }
         item.owners.removeAll { $0 == memberID }
         item.involved.removeAll { $0 == memberID }
         if role == .owner { item.owners.append(memberID) } else { item.involved.append(memberID) }
-        c.change.record(EventDraft(.itemAssigned, item: number, entity: .member, entityID: memberID, field: role.rawValue,
-                                   before: current?.rawValue, after: role.rawValue), touching: .item(number))
+        c.change.record(
+            EventDraft(
+                .itemAssigned, item: number, entity: .member, entityID: memberID, field: role.rawValue,
+                before: current?.rawValue, after: role.rawValue), touching: .item(number))
         store(item, &c)
     }
 
@@ -123,13 +151,20 @@ extension Board {
         var item = try existingItem(number)
         let member = try existingMember(memberID)
         let role: Involvement
-        if item.owners.contains(memberID) { role = .owner } else if item.involved.contains(memberID) { role = .involved } else {
-            throw BatonError.data("\(member.name) (\(member.handle)) is neither an owner of nor involved in #\(number).")
+        if item.owners.contains(memberID) {
+            role = .owner
+        } else if item.involved.contains(memberID) {
+            role = .involved
+        } else {
+            throw BatonError.data(
+                "\(member.name) (\(member.handle)) is neither an owner of nor involved in #\(number).")
         }
         item.owners.removeAll { $0 == memberID }
         item.involved.removeAll { $0 == memberID }
-        c.change.record(EventDraft(.itemUnassigned, item: number, entity: .member, entityID: memberID, field: role.rawValue,
-                                   before: role.rawValue), touching: .item(number))
+        c.change.record(
+            EventDraft(
+                .itemUnassigned, item: number, entity: .member, entityID: memberID, field: role.rawValue,
+                before: role.rawValue), touching: .item(number))
         store(item, &c)
     }
 
@@ -139,7 +174,9 @@ extension Board {
         guard item.blocked?.reason != reason else { return }
         let before = item.blocked?.reason
         item.blocked = Blocker(reason: reason, since: item.blocked?.since ?? c.now, by: c.actor.member)
-        c.change.record(EventDraft(.itemBlocked, item: number, field: "blocked", before: before, after: reason), touching: .item(number))
+        c.change.record(
+            EventDraft(.itemBlocked, item: number, field: "blocked", before: before, after: reason),
+            touching: .item(number))
         store(item, &c)
     }
 
@@ -147,7 +184,8 @@ extension Board {
         var item = try existingItem(number)
         guard let blocker = item.blocked else { return }
         item.blocked = nil
-        c.change.record(EventDraft(.itemUnblocked, item: number, field: "blocked", before: blocker.reason), touching: .item(number))
+        c.change.record(
+            EventDraft(.itemUnblocked, item: number, field: "blocked", before: blocker.reason), touching: .item(number))
         store(item, &c)
     }
 
@@ -155,8 +193,9 @@ extension Board {
         var item = try existingItem(number)
         guard item.expedite != on else { return }
         item.expedite = on
-        c.change.record(EventDraft(.itemExpedited, item: number, field: "expedite", before: String(!on), after: String(on)),
-                        touching: .item(number))
+        c.change.record(
+            EventDraft(.itemExpedited, item: number, field: "expedite", before: String(!on), after: String(on)),
+            touching: .item(number))
         store(item, &c)
     }
 
@@ -166,8 +205,9 @@ extension Board {
         let previous = item
         item.archived = archived
         place(item, previous: previous)
-        c.change.record(EventDraft(archived ? .itemArchived : .itemRestored, item: number, entity: .stage, entityID: item.stage),
-                        touching: .item(number))
+        c.change.record(
+            EventDraft(archived ? .itemArchived : .itemRestored, item: number, entity: .stage, entityID: item.stage),
+            touching: .item(number))
         store(item, &c)
         if !archived { warnAboutWIP(in: item.stage, &c) }
     }
@@ -212,19 +252,25 @@ extension Board {
 
     private func checkRevision(_ item: Item, _ basedOn: Int?) throws {
         if let basedOn, basedOn != item.revision {
-            throw BatonError.conflict("Item #\(item.number) was changed by someone else since revision \(basedOn) (it is now at \(item.revision)); look at it again and retry.")
+            throw BatonError.conflict(
+                "Item #\(item.number) was changed by someone else since revision \(basedOn) (it is now at \(item.revision)); look at it again and retry."
+            )
         }
     }
 
     private func requireOpen(_ item: Item) throws {
-        if item.archived { throw BatonError.data("Item #\(item.number) is archived; restore it first with `baton item restore \(item.number)`.") }
+        if item.archived {
+            throw BatonError.data(
+                "Item #\(item.number) is archived; restore it first with `baton item restore \(item.number)`.")
+        }
     }
 
     private func warnAboutWIP(in stageID: StageID, _ c: inout ApplyContext) {
         guard let stage = stage(stageID), let limit = stage.wipLimit else { return }
         let count = stats[stageID]?.open ?? 0
         if count > limit {
-            c.change.warnings.append("\(stage.name) now holds \(counted(count, "item")), over its WIP limit of \(limit).")
+            c.change.warnings.append(
+                "\(stage.name) now holds \(counted(count, "item")), over its WIP limit of \(limit).")
         }
     }
 }

@@ -11,7 +11,10 @@ public struct StageStats: Codable, Equatable, Sendable {
     public var maxPosition: Int?
 
     public init(open: Int = 0, total: Int = 0, minPosition: Int? = nil, maxPosition: Int? = nil) {
-        self.open = open; self.total = total; self.minPosition = minPosition; self.maxPosition = maxPosition
+        self.open = open
+        self.total = total
+        self.minPosition = minPosition
+        self.maxPosition = maxPosition
     }
 }
 
@@ -30,10 +33,15 @@ public struct Board: Equatable, Sendable {
     public var nextItemNumber: ItemNumber
     public var stats: [StageID: StageStats]
 
-    public init(name: String, stages: [Stage], members: [Member], outcomes: [Outcome],
-                items: [ItemNumber: Item], nextItemNumber: ItemNumber, stats: [StageID: StageStats]? = nil) {
-        self.name = name; self.stages = stages.sorted { $0.position < $1.position }
-        self.members = members; self.outcomes = outcomes; self.items = items
+    public init(
+        name: String, stages: [Stage], members: [Member], outcomes: [Outcome],
+        items: [ItemNumber: Item], nextItemNumber: ItemNumber, stats: [StageID: StageStats]? = nil
+    ) {
+        self.name = name
+        self.stages = stages.sorted { $0.position < $1.position }
+        self.members = members
+        self.outcomes = outcomes
+        self.items = items
         self.nextItemNumber = nextItemNumber
         self.stats = stats ?? Board.computeStats(stages: stages, items: items.values)
     }
@@ -54,7 +62,8 @@ public struct Board: Equatable, Sendable {
     }
 
     /// Stats computed from a complete set of items.
-    public static func computeStats<S: Sequence>(stages: [Stage], items: S) -> [StageID: StageStats] where S.Element == Item {
+    public static func computeStats<S: Sequence>(stages: [Stage], items: S) -> [StageID: StageStats]
+    where S.Element == Item {
         var stats = Dictionary(uniqueKeysWithValues: stages.map { ($0.id, StageStats()) })
         for item in items {
             var s = stats[item.stage] ?? StageStats()
@@ -88,7 +97,9 @@ public struct Board: Equatable, Sendable {
     }
 
     func existingItem(_ number: ItemNumber) throws -> Item {
-        guard let item = items[number] else { throw BatonError.data("There is no item #\(number); `baton item list` shows the items.") }
+        guard let item = items[number] else {
+            throw BatonError.data("There is no item #\(number); `baton item list` shows the items.")
+        }
         return item
     }
 
@@ -103,7 +114,9 @@ public struct Board: Equatable, Sendable {
     }
 
     func existingOutcome(_ id: OutcomeID) throws -> Outcome {
-        guard let outcome = outcome(id) else { throw BatonError.data("There is no outcome with id \(id); `baton outcome list` shows the outcomes.") }
+        guard let outcome = outcome(id) else {
+            throw BatonError.data("There is no outcome with id \(id); `baton outcome list` shows the outcomes.")
+        }
         return outcome
     }
 }
@@ -116,11 +129,14 @@ extension Board {
         var numbers: [ItemNumber] = action.item.map { [$0] } ?? []
         if case .reorderItem(let number, _) = action, let item = items[number] {
             let peers = items.values.filter { $0.stage == item.stage && !$0.archived && $0.expedite == item.expedite }
-            numbers += [peers.filter { $0.position < item.position }.max { $0.position < $1.position },
-                        peers.filter { $0.position > item.position }.min { $0.position < $1.position }].compactMap { $0?.number }
+            numbers += [
+                peers.filter { $0.position < item.position }.max { $0.position < $1.position },
+                peers.filter { $0.position > item.position }.min { $0.position < $1.position },
+            ].compactMap { $0?.number }
         }
         var slice = self
-        slice.items = Dictionary(uniqueKeysWithValues: numbers.compactMap { number in items[number].map { (number, $0) } })
+        slice.items = Dictionary(
+            uniqueKeysWithValues: numbers.compactMap { number in items[number].map { (number, $0) } })
         return slice
     }
 }

@@ -35,8 +35,9 @@ public struct BoardDocument: Codable, Equatable, Sendable {
 
     /// The board the document describes.
     public var board: Board {
-        Board(name: name, stages: stages, members: members, outcomes: outcomes,
-              items: Dictionary(uniqueKeysWithValues: items.map { ($0.number, $0) }), nextItemNumber: nextItemNumber)
+        Board(
+            name: name, stages: stages, members: members, outcomes: outcomes,
+            items: Dictionary(uniqueKeysWithValues: items.map { ($0.number, $0) }), nextItemNumber: nextItemNumber)
     }
 
     /// A JSON encoder that writes documents the same way every time (sorted keys, times in milliseconds).
@@ -67,8 +68,13 @@ public struct BoardDocument: Codable, Equatable, Sendable {
     /// Every way the document breaks the board's invariants, as sentences; empty when it is sound.
     public func problems() -> [String] {
         var problems = Invariants.check(board)
-        if format != BoardDocument.formatName { problems.append("The document's format is '\(format)', not '\(BoardDocument.formatName)'.") }
-        if version > BoardDocument.currentVersion { problems.append("The document is of version \(version); this baton reads up to \(BoardDocument.currentVersion).") }
+        if format != BoardDocument.formatName {
+            problems.append("The document's format is '\(format)', not '\(BoardDocument.formatName)'.")
+        }
+        if version > BoardDocument.currentVersion {
+            problems.append(
+                "The document is of version \(version); this baton reads up to \(BoardDocument.currentVersion).")
+        }
         if Set(items.map(\.number)).count != items.count { problems.append("Some item numbers appear twice.") }
         let numbers = Set(items.map(\.number))
         for comment in comments where !numbers.contains(comment.item) {
@@ -89,9 +95,11 @@ public enum Timestamp {
         var seconds = time_t(millis.floorDiv(1000))
         var parts = tm()
         gmtime_r(&seconds, &parts)
-        let fields = [(Int(parts.tm_year) + 1900, 4, "-"), (Int(parts.tm_mon) + 1, 2, "-"), (Int(parts.tm_mday), 2, "T"),
-                      (Int(parts.tm_hour), 2, ":"), (Int(parts.tm_min), 2, ":"), (Int(parts.tm_sec), 2, "."),
-                      (Int(millis.floorMod(1000)), 3, "Z")]
+        let fields = [
+            (Int(parts.tm_year) + 1900, 4, "-"), (Int(parts.tm_mon) + 1, 2, "-"), (Int(parts.tm_mday), 2, "T"),
+            (Int(parts.tm_hour), 2, ":"), (Int(parts.tm_min), 2, ":"), (Int(parts.tm_sec), 2, "."),
+            (Int(millis.floorMod(1000)), 3, "Z"),
+        ]
         return fields.map { String($0.0).leftPadded($0.1) + $0.2 }.joined()
     }
 
@@ -106,17 +114,23 @@ public enum Timestamp {
             guard digits.allSatisfy({ (48...57).contains($0) }) else { return nil }
             return digits.reduce(0) { $0 * 10 + Int($1 - 48) }
         }
-        guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2), Day(year: year, month: month, day: day) != nil,
-              let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
-              hour < 24, minute < 60, second < 61 else { return nil }
+        guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
+            Day(year: year, month: month, day: day) != nil,
+            let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
+            hour < 24, minute < 60, second < 61
+        else { return nil }
         var millis = 0
         if bytes.count == 24 {
             guard bytes[19] == UInt8(ascii: "."), let fraction = number(20, 3) else { return nil }
             millis = fraction
         }
         var parts = tm()
-        parts.tm_year = Int32(year - 1900); parts.tm_mon = Int32(month - 1); parts.tm_mday = Int32(day)
-        parts.tm_hour = Int32(hour); parts.tm_min = Int32(minute); parts.tm_sec = Int32(second)
+        parts.tm_year = Int32(year - 1900)
+        parts.tm_mon = Int32(month - 1)
+        parts.tm_mday = Int32(day)
+        parts.tm_hour = Int32(hour)
+        parts.tm_min = Int32(minute)
+        parts.tm_sec = Int32(second)
         return Date(timeIntervalSince1970: Double(Int64(timegm(&parts)) * 1000 + Int64(millis)) / 1000)
     }
 }

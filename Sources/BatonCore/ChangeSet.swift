@@ -11,6 +11,8 @@ public struct ChangeSet: Equatable, Sendable {
     public var items: [ItemNumber]
 
     public init(events: [Event], slice: Board, items: [ItemNumber]) {
-        self.events = events; self.slice = slice; self.items = items
+        self.events = events
+        self.slice = slice
+        self.items = items
     }
 }

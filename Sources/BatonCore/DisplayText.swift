@@ -14,7 +14,9 @@ public enum DisplayText {
     /// controls and invisible format characters become `�`. Line breaks are kept only when
     /// `keepNewlines` is set.
     public static func sanitize(_ text: String, keepNewlines: Bool = false) -> String {
-        guard text.unicodeScalars.contains(where: { needsReplacement($0, keepNewlines: keepNewlines) }) else { return text }
+        guard text.unicodeScalars.contains(where: { needsReplacement($0, keepNewlines: keepNewlines) }) else {
+            return text
+        }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if needsReplacement(scalar, keepNewlines: keepNewlines) {
@@ -37,7 +39,7 @@ public enum DisplayText {
     static func isInvisibleFormat(_ v: UInt32) -> Bool {
         switch v {
         case 0x061C, 0x200B, 0x200E, 0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x206F,
-             0xFEFF, 0xFFF9...0xFFFB, 0x00AD, 0x180E, 0x2028, 0x2029, 0xE0000...0xE007F:
+            0xFEFF, 0xFFF9...0xFFFB, 0x00AD, 0x180E, 0x2028, 0x2029, 0xE0000...0xE007F:
             return true
         default:
             return false
@@ -88,7 +90,8 @@ public enum DisplayText {
 
     /// Zero-width joiners, variation selectors and skin-tone modifiers: terminals disagree on them.
     static func isIgnoredForWidth(_ v: UInt32) -> Bool {
-        v == 0x200D || (0xFE00...0xFE0F).contains(v) || (0x1F3FB...0x1F3FF).contains(v) || (0xE0100...0xE01EF).contains(v)
+        v == 0x200D || (0xFE00...0xFE0F).contains(v) || (0x1F3FB...0x1F3FF).contains(v)
+            || (0xE0100...0xE01EF).contains(v)
     }
 
     /// The text cut to at most `columns` columns, ending in `…` when it was cut; never splits a character.
@@ -122,20 +125,30 @@ public enum DisplayText {
         for word in text.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
             let w = width(of: word)
             if used > 0 && used + 1 + w <= columns {
-                line += " " + word; used += 1 + w
+                line += " " + word
+                used += 1 + w
             } else if used == 0 && w <= columns {
-                line = word; used = w
+                line = word
+                used = w
             } else {
                 // A word longer than a whole line starts where the line is, so no line is left nearly empty.
                 if used > 0 && w > columns && used + 2 <= columns {
-                    line += " "; used += 1
+                    line += " "
+                    used += 1
                 } else if used > 0 {
-                    lines.append(line); line = ""; used = 0
+                    lines.append(line)
+                    line = ""
+                    used = 0
                 }
                 for character in word {
                     let cw = width(of: character)
-                    if used > 0 && used + cw > columns { lines.append(line); line = ""; used = 0 }
-                    line.append(character); used += cw
+                    if used > 0 && used + cw > columns {
+                        lines.append(line)
+                        line = ""
+                        used = 0
+                    }
+                    line.append(character)
+                    used += cw
                 }
             }
         }

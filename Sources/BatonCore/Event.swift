@@ -32,10 +32,17 @@ public struct EventDraft: Codable, Equatable, Sendable {
     public var before: String?
     public var after: String?
 
-    public init(_ kind: EventKind, item: ItemNumber? = nil, entity: EntityKind? = nil, entityID: Int? = nil,
-                field: String? = nil, before: String? = nil, after: String? = nil) {
-        self.kind = kind; self.item = item; self.entity = entity; self.entityID = entityID
-        self.field = field; self.before = before; self.after = after
+    public init(
+        _ kind: EventKind, item: ItemNumber? = nil, entity: EntityKind? = nil, entityID: Int? = nil,
+        field: String? = nil, before: String? = nil, after: String? = nil
+    ) {
+        self.kind = kind
+        self.item = item
+        self.entity = entity
+        self.entityID = entityID
+        self.field = field
+        self.before = before
+        self.after = after
     }
 }
 
@@ -48,7 +55,11 @@ public struct Event: Codable, Equatable, Sendable {
     public var change: EventDraft
 
     public init(seq: Int, at: Date, account: String, member: MemberID?, change: EventDraft) {
-        self.seq = seq; self.at = at; self.account = account; self.member = member; self.change = change
+        self.seq = seq
+        self.at = at
+        self.account = account
+        self.member = member
+        self.change = change
     }
 }
 

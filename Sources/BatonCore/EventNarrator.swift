@@ -26,10 +26,14 @@ public struct EventNarrator: Sendable {
         case .boardCreated: return "created the board '\(e.after ?? "")'"
         case .boardRenamed: return "renamed the board from '\(e.before ?? "")' to '\(e.after ?? "")'"
         case .itemCreated: return "created \(item) '\(e.after ?? "")' in \(stageName(e.entityID))"
-        case .itemEdited: return "changed the \(e.field == "due" ? "due date" : e.field ?? "field") of \(item)\(change(e))"
-        case .itemMoved: return "moved \(item) from \(stageName(e.before.flatMap(Int.init))) to \(stageName(e.after.flatMap(Int.init)))"
+        case .itemEdited:
+            return "changed the \(e.field == "due" ? "due date" : e.field ?? "field") of \(item)\(change(e))"
+        case .itemMoved:
+            return
+                "moved \(item) from \(stageName(e.before.flatMap(Int.init))) to \(stageName(e.after.flatMap(Int.init)))"
         case .itemReordered: return "reordered \(item)"
-        case .itemAssigned: return "made \(memberName(e.entityID)) \(e.field == "owner" ? "an owner" : "involved") in \(item)"
+        case .itemAssigned:
+            return "made \(memberName(e.entityID)) \(e.field == "owner" ? "an owner" : "involved") in \(item)"
         case .itemUnassigned: return "took \(memberName(e.entityID)) off \(item)"
         case .itemBlocked: return "blocked \(item): \(e.after ?? "")"
         case .itemUnblocked: return "unblocked \(item)"
@@ -39,7 +43,8 @@ public struct EventNarrator: Sendable {
         case .commentAdded: return "commented on \(item): \(firstLine(e.after))"
         case .stageAdded: return "added the stage \(e.after ?? "")"
         case .stageRenamed: return "renamed the stage \(e.before ?? "") to \(e.after ?? "")"
-        case .stageRoleChanged: return "made \(stageName(e.entityID)) \(e.after == "active" ? "an" : "a") \(e.after ?? "") stage"
+        case .stageRoleChanged:
+            return "made \(stageName(e.entityID)) \(e.after == "active" ? "an" : "a") \(e.after ?? "") stage"
         case .stageMoved: return "moved the stage \(stageName(e.entityID)) to position \(e.after ?? "")"
         case .stageRemoved: return "removed the stage \(e.before ?? "")"
         case .stageLimited: return "set the WIP limit of \(stageName(e.entityID)) to \(e.after ?? "none")"
@@ -47,7 +52,8 @@ public struct EventNarrator: Sendable {
         case .memberEdited: return "changed the \(e.field ?? "details") of \(memberName(e.entityID))\(change(e))"
         case .outcomeAdded: return "added the outcome '\(e.after ?? "")'"
         case .outcomeEdited: return "changed the \(e.field ?? "details") of outcome \(e.entityID ?? 0)\(change(e))"
-        case .outcomeRecorded: return "recorded \(e.after ?? "") for \(outcomeName(e.entityID)) (was \(e.before ?? "?"))"
+        case .outcomeRecorded:
+            return "recorded \(e.after ?? "") for \(outcomeName(e.entityID)) (was \(e.before ?? "?"))"
         }
     }
 

@@ -10,9 +10,14 @@ public struct AgeLimits: Equatable, Sendable {
     public var perStage: [StageID: TimeInterval]
 
     /// Defaults: 14 days in a queue stage, 5 days in an active stage, no limit in a done stage.
-    public init(queue: TimeInterval? = 14 * 86_400, active: TimeInterval? = 5 * 86_400, done: TimeInterval? = nil,
-                perStage: [StageID: TimeInterval] = [:]) {
-        self.queue = queue; self.active = active; self.done = done; self.perStage = perStage
+    public init(
+        queue: TimeInterval? = 14 * 86_400, active: TimeInterval? = 5 * 86_400, done: TimeInterval? = nil,
+        perStage: [StageID: TimeInterval] = [:]
+    ) {
+        self.queue = queue
+        self.active = active
+        self.done = done
+        self.perStage = perStage
     }
 
     /// The limit that applies to `stage`, or `nil` when items may stay there as long as they like.
@@ -72,7 +77,12 @@ public struct CycleTimeSummary: Equatable, Sendable {
     public init(_ durations: [TimeInterval]) {
         let sorted = durations.sorted()
         count = sorted.count
-        guard !sorted.isEmpty else { median = nil; percentile85 = nil; longest = nil; return }
+        guard !sorted.isEmpty else {
+            median = nil
+            percentile85 = nil
+            longest = nil
+            return
+        }
         let mid = sorted.count / 2
         median = sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
         let rank = Int((0.85 * Double(sorted.count)).rounded(.up))
@@ -126,8 +136,9 @@ public enum Flow {
         var perStage: [StageID: [ItemAge]] = [:]
         for item in board.items.values where !item.archived {
             perStage[item.stage, default: []].append(
-                ItemAge(number: item.number, stage: item.stage, since: item.stageSince,
-                        age: age(of: item, now: now), blocked: item.blocked != nil))
+                ItemAge(
+                    number: item.number, stage: item.stage, since: item.stageSince,
+                    age: age(of: item, now: now), blocked: item.blocked != nil))
         }
         return board.stages.map { stage in
             let all = (perStage[stage.id] ?? []).sorted { ($0.age, $1.number) > ($1.age, $0.number) }
@@ -157,7 +168,9 @@ public enum Flow {
         for completion in completions {
             if let index = window.weekIndex(of: completion.finished) { counts[index] += 1 }
         }
-        return counts.indices.map { WeekThroughput(week: window.weekLabels[$0], monday: window.weekMondays[$0], count: counts[$0]) }
+        return counts.indices.map {
+            WeekThroughput(week: window.weekLabels[$0], monday: window.weekMondays[$0], count: counts[$0])
+        }
     }
 
     /// Cycle times of the items finished from `since` up to `until`.
@@ -173,19 +186,24 @@ public enum Flow {
     }
 
     /// Ages, completions, cycle time, throughput and cumulative flow in one pass over `events`.
-    public static func report(board: Board, events: [Event], window: FlowWindow, limits: AgeLimits = AgeLimits()) -> FlowReport {
+    public static func report(board: Board, events: [Event], window: FlowWindow, limits: AgeLimits = AgeLimits())
+        -> FlowReport
+    {
         report(board: board, steps: FlowStep.steps(from: events), window: window, limits: limits)
     }
 
     /// `report(board:events:window:limits:)` from flow steps in time order.
-    public static func report(board: Board, steps: [FlowStep], window: FlowWindow, limits: AgeLimits = AgeLimits()) -> FlowReport {
+    public static func report(board: Board, steps: [FlowStep], window: FlowWindow, limits: AgeLimits = AgeLimits())
+        -> FlowReport
+    {
         var replay = FlowReplay(board: board, window: window)
         replay.run(steps)
         let completions = replay.completions()
-        return FlowReport(window: window, ages: ages(board: board, now: window.now, limits: limits),
-                          completions: completions,
-                          cycleTime: cycleTimes(completions, since: window.start, until: window.now),
-                          throughput: throughput(completions, window: window),
-                          cumulativeFlow: replay.cumulativeFlow())
+        return FlowReport(
+            window: window, ages: ages(board: board, now: window.now, limits: limits),
+            completions: completions,
+            cycleTime: cycleTimes(completions, since: window.start, until: window.now),
+            throughput: throughput(completions, window: window),
+            cumulativeFlow: replay.cumulativeFlow())
     }
 }

@@ -14,7 +14,8 @@ public struct FlowDiagram: Equatable, Sendable {
         public var band: Int?
 
         public init(_ character: Character, band: Int? = nil) {
-            self.character = character; self.band = band
+            self.character = character
+            self.band = band
         }
     }
 
@@ -65,7 +66,8 @@ public struct FlowDiagram: Equatable, Sendable {
             row.append(Cell(tick ? "┤" : "│"))
             for c in 0..<plotWidth {
                 guard let day = dayIndex(column: c, plotWidth: plotWidth, days: cfd.counts.count) else {
-                    row.append(Cell(" ")); continue
+                    row.append(Cell(" "))
+                    continue
                 }
                 let counts = cfd.counts[day]
                 var cumulative = 0
@@ -73,7 +75,10 @@ public struct FlowDiagram: Equatable, Sendable {
                 for index in bandsBottomUp where index < counts.count {
                     cumulative += counts[index]
                     // The cell's middle, (r + ½)·max/plotHeight, lies below the band's top.
-                    if (2 * r + 1) * maxTotal < 2 * cumulative * plotHeight { band = index; break }
+                    if (2 * r + 1) * maxTotal < 2 * cumulative * plotHeight {
+                        band = index
+                        break
+                    }
                 }
                 row.append(band.map { Cell(bandCharacters[$0 % bandCharacters.count], band: $0) } ?? Cell(" "))
             }
@@ -108,7 +113,8 @@ public struct FlowDiagram: Equatable, Sendable {
     static func dateRow(_ days: [Day], plotWidth: Int) -> [Cell] {
         var row = Array(repeating: Character(" "), count: plotWidth)
         func put(_ day: Day, at start: Int) {
-            for (offset, character) in String(day.description.dropFirst(5)).enumerated() where start + offset < plotWidth {
+            for (offset, character) in String(day.description.dropFirst(5)).enumerated()
+            where start + offset < plotWidth {
                 row[start + offset] = character
             }
         }
@@ -118,7 +124,8 @@ public struct FlowDiagram: Equatable, Sendable {
             put(last, at: plotWidth - 5)
             let middle = (plotWidth - 5) / 2
             if days.count > 2, middle >= 7, middle + 7 <= plotWidth - 5,
-               let day = dayIndex(column: middle + 2, plotWidth: plotWidth, days: days.count) {
+                let day = dayIndex(column: middle + 2, plotWidth: plotWidth, days: days.count)
+            {
                 put(days[day], at: middle)
             }
         }
@@ -135,9 +142,13 @@ public struct FlowDiagram: Equatable, Sendable {
             let entryWidth = 2 + DisplayText.width(of: name)
             if used > 0 && used + 2 + entryWidth > width {
                 rows.append(row + Array(repeating: Cell(" "), count: max(0, width - used)))
-                row = []; used = 0
+                row = []
+                used = 0
             }
-            if used > 0 { row += [Cell(" "), Cell(" ")]; used += 2 }
+            if used > 0 {
+                row += [Cell(" "), Cell(" ")]
+                used += 2
+            }
             row.append(Cell(bandCharacters[index % bandCharacters.count], band: index))
             row.append(Cell(" "))
             row += name.map { Cell($0) }

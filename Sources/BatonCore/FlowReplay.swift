@@ -21,7 +21,9 @@ public struct FlowWindow: Equatable, Sendable {
     /// The window of the last `weeks` weeks (at least 1) ending at `now`, days as in `timeZone`.
     public init(now: Date, weeks: Int, timeZone: TimeZone) {
         let weeks = max(1, weeks)
-        self.now = now; self.weeks = weeks; self.timeZone = timeZone
+        self.now = now
+        self.weeks = weeks
+        self.timeZone = timeZone
         var calendar = Calendar(identifier: .iso8601)
         calendar.timeZone = timeZone
         calendar.firstWeekday = 2
@@ -33,7 +35,9 @@ public struct FlowWindow: Equatable, Sendable {
         dayEnds = Array(starts.dropFirst()) + [now]
         start = starts[0]
         let monday = calendar.dateInterval(of: .weekOfYear, for: now)?.start ?? today
-        weekStarts = (0..<weeks).map { calendar.date(byAdding: .weekOfYear, value: $0 - weeks + 1, to: monday) ?? monday }
+        weekStarts = (0..<weeks).map {
+            calendar.date(byAdding: .weekOfYear, value: $0 - weeks + 1, to: monday) ?? monday
+        }
         weekMondays = weekStarts.map { FlowWindow.day($0, calendar) }
         weekLabels = weekStarts.map { date in
             let parts = calendar.dateComponents([.yearForWeekOfYear, .weekOfYear], from: date)
@@ -62,7 +66,8 @@ public struct FlowWindow: Equatable, Sendable {
 
     static func day(_ date: Date, _ calendar: Calendar) -> Day {
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return Day(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? Day(year: 1970, month: 1, day: 1)!
+        return Day(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? Day(
+            year: 1970, month: 1, day: 1)!
     }
 }
 
@@ -76,7 +81,9 @@ public struct CumulativeFlow: Equatable, Sendable {
     public var counts: [[Int]]
 
     public init(stages: [Stage], days: [Day], counts: [[Int]]) {
-        self.stages = stages; self.days = days; self.counts = counts
+        self.stages = stages
+        self.days = days
+        self.counts = counts
     }
 
     /// The largest number of open items on any day.
@@ -86,7 +93,10 @@ public struct CumulativeFlow: Equatable, Sendable {
 /// Replays item events once: where each item is, its first entry into an active stage, its last
 /// entry into a done stage, and (with a window) the items per stage at each day's end.
 struct FlowReplay {
-    struct Place { var stage: StageID; var archived: Bool }
+    struct Place {
+        var stage: StageID
+        var archived: Bool
+    }
 
     let board: Board
     let roles: [StageID: StageRole]
@@ -121,7 +131,10 @@ struct FlowReplay {
                 entered(number, stage, at: step.at)
             case .moved:
                 guard let to = step.stage, var place = places[number] else { continue }
-                if !place.archived { add(place.stage, -1); add(to, 1) }
+                if !place.archived {
+                    add(place.stage, -1)
+                    add(to, 1)
+                }
                 place.stage = to
                 places[number] = place
                 entered(number, to, at: step.at)
@@ -146,7 +159,9 @@ struct FlowReplay {
             mentioned.insert(step.item)
             if step.kind == .created {
                 created.insert(step.item)
-            } else if step.kind == .moved, !created.contains(step.item), firstMove[step.item] == nil, let from = step.from {
+            } else if step.kind == .moved, !created.contains(step.item), firstMove[step.item] == nil,
+                let from = step.from
+            {
                 firstMove[step.item] = from
             }
         }

@@ -16,17 +16,25 @@ public struct FlowStep: Equatable, Sendable {
     public var from: StageID?
 
     public init(at: Date, seq: Int, item: ItemNumber, kind: Kind, stage: StageID? = nil, from: StageID? = nil) {
-        self.at = at; self.seq = seq; self.item = item; self.kind = kind; self.stage = stage; self.from = from
+        self.at = at
+        self.seq = seq
+        self.item = item
+        self.kind = kind
+        self.stage = stage
+        self.from = from
     }
 
     /// The step `event` makes, or `nil` when it does not matter for flow.
     public init?(_ event: Event) {
         guard let number = event.change.item else { return nil }
         switch event.change.kind {
-        case .itemCreated: self.init(at: event.at, seq: event.seq, item: number, kind: .created, stage: event.change.entityID)
+        case .itemCreated:
+            self.init(at: event.at, seq: event.seq, item: number, kind: .created, stage: event.change.entityID)
         case .itemMoved:
             guard let to = event.change.after.flatMap({ Int($0) }) else { return nil }
-            self.init(at: event.at, seq: event.seq, item: number, kind: .moved, stage: to, from: event.change.before.flatMap { Int($0) })
+            self.init(
+                at: event.at, seq: event.seq, item: number, kind: .moved, stage: to,
+                from: event.change.before.flatMap { Int($0) })
         case .itemArchived: self.init(at: event.at, seq: event.seq, item: number, kind: .archived)
         case .itemRestored: self.init(at: event.at, seq: event.seq, item: number, kind: .restored)
         default: return nil

@@ -9,7 +9,9 @@ public enum Invariants {
         var positions: [StageID: Set<Int>] = [:]
         for item in board.items.values.sorted(by: { $0.number < $1.number }) {
             let tag = "Item #\(item.number)"
-            if !stageIDs.contains(item.stage) { problems.append("\(tag) is in stage \(item.stage), which does not exist.") }
+            if !stageIDs.contains(item.stage) {
+                problems.append("\(tag) is in stage \(item.stage), which does not exist.")
+            }
             if item.number < 1 || item.number >= board.nextItemNumber {
                 problems.append("\(tag) has a number outside 1...\(board.nextItemNumber - 1).")
             }
@@ -20,13 +22,16 @@ public enum Invariants {
                 problems.append("\(tag) names member \(id), who does not exist.")
             }
             if Set(item.owners).count + Set(item.involved).count != item.owners.count + item.involved.count
-                || !Set(item.owners).isDisjoint(with: item.involved) {
+                || !Set(item.owners).isDisjoint(with: item.involved)
+            {
                 problems.append("\(tag) lists a member twice.")
             }
             if let outcome = item.outcome, !outcomeIDs.contains(outcome) {
                 problems.append("\(tag) serves outcome \(outcome), which does not exist.")
             }
-            if (try? TextRules.title(item.title)) != item.title { problems.append("\(tag) has a title that breaks the title rules.") }
+            if (try? TextRules.title(item.title)) != item.title {
+                problems.append("\(tag) has a title that breaks the title rules.")
+            }
             if item.revision < 1 { problems.append("\(tag) has revision \(item.revision); revisions start at 1.") }
         }
         return problems
@@ -36,9 +41,15 @@ public enum Invariants {
         var problems: [String] = []
         if board.stages.isEmpty { problems.append("The board has no stages.") }
         if Set(board.stages.map(\.id)).count != board.stages.count { problems.append("Some stage ids appear twice.") }
-        if Set(board.stages.map { $0.name.lowercased() }).count != board.stages.count { problems.append("Some stage names appear twice.") }
-        if Set(board.members.map(\.id)).count != board.members.count { problems.append("Some member ids appear twice.") }
-        if Set(board.outcomes.map(\.id)).count != board.outcomes.count { problems.append("Some outcome ids appear twice.") }
+        if Set(board.stages.map { $0.name.lowercased() }).count != board.stages.count {
+            problems.append("Some stage names appear twice.")
+        }
+        if Set(board.members.map(\.id)).count != board.members.count {
+            problems.append("Some member ids appear twice.")
+        }
+        if Set(board.outcomes.map(\.id)).count != board.outcomes.count {
+            problems.append("Some outcome ids appear twice.")
+        }
         for stage in board.stages where (stage.wipLimit ?? 1) < 1 {
             problems.append("Stage '\(stage.name)' has a WIP limit below 1.")
         }

@@ -15,14 +15,25 @@ public struct ItemFilter: Equatable, Sendable {
     public init(_ query: String = "") {
         self.query = query.trimmingWhitespace()
         for token in self.query.split(separator: " ").map({ String($0).lowercased() }) {
-            if token.hasPrefix("@"), token.count > 1 { handles.append(String(token.dropFirst())) }
-            else if token.hasPrefix("kind:"), let kind = ItemKind.allCases.first(where: { $0.rawValue.hasPrefix(token.dropFirst(5)) }) { kinds.append(kind) }
-            else if token == "outcome:none" { withoutOutcome = true }
-            else if token == "active" { activeOnly = true }
-            else if token.hasPrefix("outcome:"), token.count > 8 { outcomes.append(String(token.dropFirst(8))) }
-            else if let discipline = Discipline(rawValue: token) { disciplines.append(discipline) }
-            else if token == "blocked" { blockedOnly = true }
-            else { words.append(token) }
+            if token.hasPrefix("@"), token.count > 1 {
+                handles.append(String(token.dropFirst()))
+            } else if token.hasPrefix("kind:"),
+                let kind = ItemKind.allCases.first(where: { $0.rawValue.hasPrefix(token.dropFirst(5)) })
+            {
+                kinds.append(kind)
+            } else if token == "outcome:none" {
+                withoutOutcome = true
+            } else if token == "active" {
+                activeOnly = true
+            } else if token.hasPrefix("outcome:"), token.count > 8 {
+                outcomes.append(String(token.dropFirst(8)))
+            } else if let discipline = Discipline(rawValue: token) {
+                disciplines.append(discipline)
+            } else if token == "blocked" {
+                blockedOnly = true
+            } else {
+                words.append(token)
+            }
         }
     }
 
@@ -34,7 +45,8 @@ public struct ItemFilter: Equatable, Sendable {
         if !kinds.isEmpty && !kinds.contains(item.kind) { return false }
         if withoutOutcome && item.outcome != nil { return false }
         if activeOnly && board.stage(item.stage)?.role != .active { return false }
-        for discipline in disciplines where !item.owners.contains(where: { board.member($0)?.discipline == discipline }) { return false }
+        for discipline in disciplines where !item.owners.contains(where: { board.member($0)?.discipline == discipline })
+        { return false }
         let title = item.title.lowercased()
         if !words.allSatisfy({ title.contains($0) || "#\(item.number)" == $0 }) { return false }
         for handle in handles {

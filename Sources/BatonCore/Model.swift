@@ -40,7 +40,11 @@ public struct Stage: Codable, Equatable, Sendable {
     public var position: Int
 
     public init(id: StageID, name: String, role: StageRole, wipLimit: Int? = nil, position: Int) {
-        self.id = id; self.name = name; self.role = role; self.wipLimit = wipLimit; self.position = position
+        self.id = id
+        self.name = name
+        self.role = role
+        self.wipLimit = wipLimit
+        self.position = position
     }
 }
 
@@ -55,7 +59,11 @@ public struct Member: Codable, Equatable, Sendable {
     public var login: String?
 
     public init(id: MemberID, name: String, handle: String, discipline: Discipline, login: String? = nil) {
-        self.id = id; self.name = name; self.handle = handle; self.discipline = discipline; self.login = login
+        self.id = id
+        self.name = name
+        self.handle = handle
+        self.discipline = discipline
+        self.login = login
     }
 }
 
@@ -66,7 +74,9 @@ public struct Blocker: Codable, Equatable, Sendable {
     public var by: MemberID?
 
     public init(reason: String, since: Date, by: MemberID?) {
-        self.reason = reason; self.since = since; self.by = by
+        self.reason = reason
+        self.since = since
+        self.by = by
     }
 }
 
@@ -95,17 +105,32 @@ public struct Item: Codable, Equatable, Sendable {
     /// When the item last entered its current stage.
     public var stageSince: Date
 
-    public init(number: ItemNumber, title: String, notes: String = "", kind: ItemKind = .work,
-                owners: [MemberID] = [], involved: [MemberID] = [], outcome: OutcomeID? = nil,
-                due: Day? = nil, expedite: Bool = false, blocked: Blocker? = nil, stage: StageID,
-                position: Int, revision: Int = 1, archived: Bool = false, createdBy: MemberID?,
-                createdAt: Date, updatedBy: MemberID? = nil, updatedAt: Date? = nil, stageSince: Date? = nil) {
-        self.number = number; self.title = title; self.notes = notes; self.kind = kind
-        self.owners = owners; self.involved = involved; self.outcome = outcome; self.due = due
-        self.expedite = expedite; self.blocked = blocked; self.stage = stage; self.position = position
-        self.revision = revision; self.archived = archived; self.createdBy = createdBy
-        self.createdAt = createdAt; self.updatedBy = updatedBy ?? createdBy
-        self.updatedAt = updatedAt ?? createdAt; self.stageSince = stageSince ?? createdAt
+    public init(
+        number: ItemNumber, title: String, notes: String = "", kind: ItemKind = .work,
+        owners: [MemberID] = [], involved: [MemberID] = [], outcome: OutcomeID? = nil,
+        due: Day? = nil, expedite: Bool = false, blocked: Blocker? = nil, stage: StageID,
+        position: Int, revision: Int = 1, archived: Bool = false, createdBy: MemberID?,
+        createdAt: Date, updatedBy: MemberID? = nil, updatedAt: Date? = nil, stageSince: Date? = nil
+    ) {
+        self.number = number
+        self.title = title
+        self.notes = notes
+        self.kind = kind
+        self.owners = owners
+        self.involved = involved
+        self.outcome = outcome
+        self.due = due
+        self.expedite = expedite
+        self.blocked = blocked
+        self.stage = stage
+        self.position = position
+        self.revision = revision
+        self.archived = archived
+        self.createdBy = createdBy
+        self.createdAt = createdAt
+        self.updatedBy = updatedBy ?? createdBy
+        self.updatedAt = updatedAt ?? createdAt
+        self.stageSince = stageSince ?? createdAt
     }
 }
 
@@ -120,7 +145,12 @@ public struct Comment: Codable, Equatable, Sendable {
     public var text: String
 
     public init(id: Int, item: ItemNumber, author: MemberID?, account: String, at: Date, text: String) {
-        self.id = id; self.item = item; self.author = author; self.account = account; self.at = at; self.text = text
+        self.id = id
+        self.item = item
+        self.author = author
+        self.account = account
+        self.at = at
+        self.text = text
     }
 }
 
@@ -131,7 +161,9 @@ public struct OutcomeValue: Codable, Equatable, Sendable {
     public var by: MemberID?
 
     public init(at: Date, value: Double, by: MemberID?) {
-        self.at = at; self.value = value; self.by = by
+        self.at = at
+        self.value = value
+        self.by = by
     }
 }
 
@@ -148,10 +180,19 @@ public struct Outcome: Codable, Equatable, Sendable {
     /// Every recorded current value, oldest first.
     public var history: [OutcomeValue]
 
-    public init(id: OutcomeID, title: String, metric: String, unit: String, baseline: Double,
-                target: Double, current: Double, targetDate: Day? = nil, history: [OutcomeValue] = []) {
-        self.id = id; self.title = title; self.metric = metric; self.unit = unit; self.baseline = baseline
-        self.target = target; self.current = current; self.targetDate = targetDate; self.history = history
+    public init(
+        id: OutcomeID, title: String, metric: String, unit: String, baseline: Double,
+        target: Double, current: Double, targetDate: Day? = nil, history: [OutcomeValue] = []
+    ) {
+        self.id = id
+        self.title = title
+        self.metric = metric
+        self.unit = unit
+        self.baseline = baseline
+        self.target = target
+        self.current = current
+        self.targetDate = targetDate
+        self.history = history
     }
 
     /// How far the current value has come from baseline to target, clamped to 0...1.

@@ -6,7 +6,8 @@ public struct StageCount: Equatable, Sendable {
     public var count: Int
 
     public init(stage: StageID, count: Int) {
-        self.stage = stage; self.count = count
+        self.stage = stage
+        self.count = count
     }
 }
 
@@ -35,8 +36,10 @@ public struct OutcomeStats: Equatable, Sendable {
     /// The figures of every outcome of the board, in board order, at `now` (days as in `timeZone`).
     /// `completions` come from `Flow.completions` or `FlowReport.completions`. Linear in items
     /// and completions.
-    public static func compute(board: Board, completions: [Completion], now: Date, timeZone: TimeZone) -> [OutcomeStats] {
-        let stageIndex = Dictionary(board.stages.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+    public static func compute(board: Board, completions: [Completion], now: Date, timeZone: TimeZone) -> [OutcomeStats]
+    {
+        let stageIndex = Dictionary(
+            board.stages.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
         var perStage: [OutcomeID: [Int]] = [:]
         for item in board.items.values where !item.archived {
             guard let outcome = item.outcome, let index = stageIndex[item.stage] else { continue }
@@ -64,7 +67,9 @@ public struct OutcomeStats: Equatable, Sendable {
     /// highest; a flat series is drawn at mid height; fewer than two values give an empty string.
     public static func sparkline(_ values: [Double], width: Int = 16) -> String {
         let recent = values.suffix(max(0, width))
-        guard recent.count > 1, let low = recent.min(), let high = recent.max(), low.isFinite, high.isFinite else { return "" }
+        guard recent.count > 1, let low = recent.min(), let high = recent.max(), low.isFinite, high.isFinite else {
+            return ""
+        }
         let bars = Array("▁▂▃▄▅▆▇█")
         return String(recent.map { high == low ? bars[3] : bars[Int((($0 - low) / (high - low) * 7).rounded())] })
     }

@@ -15,10 +15,19 @@ public struct Presence: Codable, Equatable, Sendable {
     public var editing: ItemNumber?
     public var heartbeat: Date
 
-    public init(session: String, account: String, member: MemberID?, host: String, pid: Int32, terminal: String?,
-                focus: ItemNumber? = nil, editing: ItemNumber? = nil, heartbeat: Date) {
-        self.session = session; self.account = account; self.member = member; self.host = host; self.pid = pid
-        self.terminal = terminal; self.focus = focus; self.editing = editing; self.heartbeat = heartbeat
+    public init(
+        session: String, account: String, member: MemberID?, host: String, pid: Int32, terminal: String?,
+        focus: ItemNumber? = nil, editing: ItemNumber? = nil, heartbeat: Date
+    ) {
+        self.session = session
+        self.account = account
+        self.member = member
+        self.host = host
+        self.pid = pid
+        self.terminal = terminal
+        self.focus = focus
+        self.editing = editing
+        self.heartbeat = heartbeat
     }
 
     /// How often a session renews its presence.

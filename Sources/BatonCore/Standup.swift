@@ -15,7 +15,10 @@ public struct StandupTurn: Codable, Equatable, Sendable {
     public var overtime: TimeInterval
 
     public init(speaker: MemberID, startedAt: Date? = nil, duration: TimeInterval = 0, overtime: TimeInterval = 0) {
-        self.speaker = speaker; self.startedAt = startedAt; self.duration = duration; self.overtime = overtime
+        self.speaker = speaker
+        self.startedAt = startedAt
+        self.duration = duration
+        self.overtime = overtime
     }
 }
 
@@ -58,20 +61,31 @@ public struct Standup: Codable, Equatable, Sendable {
     /// Free text the facilitator adds, usually at the end.
     public var notes: String
 
-    public init(id: StandupID, startedAt: Date, endedAt: Date? = nil, facilitator: MemberID,
-                turnLength: TimeInterval = Standup.defaultTurnLength, turns: [StandupTurn], current: Int?,
-                isPaused: Bool = false, runningSince: Date?, notes: String = "") {
-        self.id = id; self.startedAt = startedAt; self.endedAt = endedAt; self.facilitator = facilitator
-        self.turnLength = turnLength; self.turns = turns; self.current = current; self.isPaused = isPaused
-        self.runningSince = runningSince; self.notes = notes
+    public init(
+        id: StandupID, startedAt: Date, endedAt: Date? = nil, facilitator: MemberID,
+        turnLength: TimeInterval = Standup.defaultTurnLength, turns: [StandupTurn], current: Int?,
+        isPaused: Bool = false, runningSince: Date?, notes: String = ""
+    ) {
+        self.id = id
+        self.startedAt = startedAt
+        self.endedAt = endedAt
+        self.facilitator = facilitator
+        self.turnLength = turnLength
+        self.turns = turns
+        self.current = current
+        self.isPaused = isPaused
+        self.runningSince = runningSince
+        self.notes = notes
     }
 
     /// Starts a stand-up at `now` with the baton at the first of `participants`.
     ///
     /// Throws when there are no participants, someone is listed twice, or the turn length is not
     /// between 5 seconds and an hour.
-    public static func start(id: StandupID, facilitator: MemberID, participants: [MemberID],
-                             turnLength: TimeInterval = defaultTurnLength, at now: Date) throws -> Standup {
+    public static func start(
+        id: StandupID, facilitator: MemberID, participants: [MemberID],
+        turnLength: TimeInterval = defaultTurnLength, at now: Date
+    ) throws -> Standup {
         guard !participants.isEmpty else {
             throw BatonError.data("A stand-up needs at least one participant; choose who takes part.")
         }
@@ -83,8 +97,9 @@ public struct Standup: Codable, Equatable, Sendable {
         }
         var turns = participants.map { StandupTurn(speaker: $0) }
         turns[0].startedAt = now
-        return Standup(id: id, startedAt: now, facilitator: facilitator, turnLength: turnLength, turns: turns,
-                       current: 0, runningSince: now)
+        return Standup(
+            id: id, startedAt: now, facilitator: facilitator, turnLength: turnLength, turns: turns,
+            current: 0, runningSince: now)
     }
 
     // MARK: Reading the clock

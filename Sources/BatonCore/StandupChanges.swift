@@ -10,7 +10,9 @@ public struct ItemChanges: Equatable, Sendable {
     public var events: [Event]
 
     public init(item: ItemNumber, involvement: Involvement, events: [Event]) {
-        self.item = item; self.involvement = involvement; self.events = events
+        self.item = item
+        self.involvement = involvement
+        self.events = events
     }
 
     /// When the item last changed.
@@ -23,7 +25,9 @@ public struct ItemChanges: Equatable, Sendable {
 /// whole history counts). An event counts when it happened strictly after that time.
 public enum StandupChanges {
     /// The kinds of change a speaker's side panel lists: moves, new comments, blocks and new items.
-    public static let relevantKinds: Set<EventKind> = [.itemCreated, .itemMoved, .itemBlocked, .itemUnblocked, .commentAdded]
+    public static let relevantKinds: Set<EventKind> = [
+        .itemCreated, .itemMoved, .itemBlocked, .itemUnblocked, .commentAdded,
+    ]
 
     /// Whether `event` happened after `time` (always, when `time` is `nil`).
     public static func isAfter(_ event: Event, _ time: Date?) -> Bool {
@@ -32,7 +36,8 @@ public enum StandupChanges {
 
     /// Every item with any event after `time`: what the board marks when asked for the items
     /// changed since the last stand-up.
-    public static func changedItems<S: Sequence>(after time: Date?, in events: S) -> Set<ItemNumber> where S.Element == Event {
+    public static func changedItems<S: Sequence>(after time: Date?, in events: S) -> Set<ItemNumber>
+    where S.Element == Event {
         var numbers = Set<ItemNumber>()
         for event in events where isAfter(event, time) {
             if let number = event.change.item { numbers.insert(number) }
@@ -44,8 +49,10 @@ public enum StandupChanges {
     /// owned items first, then those they are involved in; within each group the most recently
     /// changed first (ties by item number). Items without a relevant change are left out, and so
     /// are items not on `board` (which must hold the items, as `loadBoard` gives them).
-    public static func forSpeaker<S: Sequence>(_ member: MemberID, on board: Board, events: S,
-                                               after time: Date?) -> [ItemChanges] where S.Element == Event {
+    public static func forSpeaker<S: Sequence>(
+        _ member: MemberID, on board: Board, events: S,
+        after time: Date?
+    ) -> [ItemChanges] where S.Element == Event {
         var byItem: [ItemNumber: [Event]] = [:]
         for event in events where relevantKinds.contains(event.change.kind) && isAfter(event, time) {
             guard let number = event.change.item, let item = board.items[number] else { continue }
@@ -53,8 +60,9 @@ public enum StandupChanges {
             byItem[number, default: []].append(event)
         }
         let changes = byItem.map { number, events in
-            ItemChanges(item: number, involvement: board.items[number]!.owners.contains(member) ? .owner : .involved,
-                        events: events.sorted { $0.seq < $1.seq })
+            ItemChanges(
+                item: number, involvement: board.items[number]!.owners.contains(member) ? .owner : .involved,
+                events: events.sorted { $0.seq < $1.seq })
         }
         return changes.sorted { a, b in
             if a.involvement != b.involvement { return a.involvement == .owner }
@@ -72,7 +80,9 @@ public struct SpeakerItem: Equatable, Sendable {
     public var isAged: Bool
 
     public init(item: Item, involvement: Involvement, isAged: Bool) {
-        self.item = item; self.involvement = involvement; self.isAged = isAged
+        self.item = item
+        self.involvement = involvement
+        self.isAged = isAged
     }
 }
 
@@ -84,14 +94,22 @@ extension StandupChanges {
     /// first, then in board order (stage from left to right, then display order within the stage).
     /// An item counts as aged when it has been in a stage that is not a done stage for longer than
     /// `ageThreshold` at `now`.
-    public static func speakerItems(_ member: MemberID, on board: Board, at now: Date,
-                                    ageThreshold: TimeInterval = defaultAgeThreshold) -> [SpeakerItem] {
+    public static func speakerItems(
+        _ member: MemberID, on board: Board, at now: Date,
+        ageThreshold: TimeInterval = defaultAgeThreshold
+    ) -> [SpeakerItem] {
         let stagePosition = Dictionary(uniqueKeysWithValues: board.stages.map { ($0.id, $0.position) })
         let doneStages = Set(board.stages.filter { $0.role == .done }.map(\.id))
         let mine = board.items.values.compactMap { item -> SpeakerItem? in
             guard !item.archived else { return nil }
             let involvement: Involvement
-            if item.owners.contains(member) { involvement = .owner } else if item.involved.contains(member) { involvement = .involved } else { return nil }
+            if item.owners.contains(member) {
+                involvement = .owner
+            } else if item.involved.contains(member) {
+                involvement = .involved
+            } else {
+                return nil
+            }
             let aged = !doneStages.contains(item.stage) && now.timeIntervalSince(item.stageSince) > ageThreshold
             return SpeakerItem(item: item, involvement: involvement, isAged: aged)
         }

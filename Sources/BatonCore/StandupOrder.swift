@@ -30,7 +30,9 @@ public enum StandupOrder {
     private static func split(_ members: [Member]) -> ([MemberID], [MemberID]) {
         var seen = Set<MemberID>()
         let unique = members.filter { seen.insert($0.id).inserted }
-        return (unique.filter { $0.discipline == .business }.map(\.id), unique.filter { $0.discipline == .it }.map(\.id))
+        return (
+            unique.filter { $0.discipline == .business }.map(\.id), unique.filter { $0.discipline == .it }.map(\.id)
+        )
     }
 
     private static func interleave(_ business: [MemberID], _ it: [MemberID], businessFirst: Bool) -> [MemberID] {

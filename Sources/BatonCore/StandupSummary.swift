@@ -15,7 +15,10 @@ public struct StandupSummary: Codable, Equatable, Sendable {
         public var spoke: Bool
 
         public init(member: MemberID, spoken: TimeInterval, overtime: TimeInterval, spoke: Bool) {
-            self.member = member; self.spoken = spoken; self.overtime = overtime; self.spoke = spoke
+            self.member = member
+            self.spoken = spoken
+            self.overtime = overtime
+            self.spoke = spoke
         }
     }
 
@@ -29,7 +32,11 @@ public struct StandupSummary: Codable, Equatable, Sendable {
         public var at: Date
 
         public init(item: ItemNumber, title: String, reason: String, by: MemberID?, at: Date) {
-            self.item = item; self.title = title; self.reason = reason; self.by = by; self.at = at
+            self.item = item
+            self.title = title
+            self.reason = reason
+            self.by = by
+            self.at = at
         }
     }
 
@@ -43,7 +50,11 @@ public struct StandupSummary: Codable, Equatable, Sendable {
         public var by: MemberID?
 
         public init(item: ItemNumber, title: String, from: String, to: String, by: MemberID?) {
-            self.item = item; self.title = title; self.from = from; self.to = to; self.by = by
+            self.item = item
+            self.title = title
+            self.from = from
+            self.to = to
+            self.by = by
         }
     }
 
@@ -55,7 +66,9 @@ public struct StandupSummary: Codable, Equatable, Sendable {
         public var owner: MemberID
 
         public init(item: ItemNumber, title: String, owner: MemberID) {
-            self.item = item; self.title = title; self.owner = owner
+            self.item = item
+            self.title = title
+            self.owner = owner
         }
     }
 
@@ -68,11 +81,17 @@ public struct StandupSummary: Codable, Equatable, Sendable {
     public var itemsMoved: [ItemMove]
     public var actionItems: [ActionItem]
 
-    public init(duration: TimeInterval, turnLength: TimeInterval, speakers: [SpeakerTime], blockersRaised: [BlockerNote] = [],
-                blockersCleared: [BlockerNote] = [], itemsMoved: [ItemMove] = [], actionItems: [ActionItem] = []) {
-        self.duration = duration; self.turnLength = turnLength; self.speakers = speakers
-        self.blockersRaised = blockersRaised; self.blockersCleared = blockersCleared
-        self.itemsMoved = itemsMoved; self.actionItems = actionItems
+    public init(
+        duration: TimeInterval, turnLength: TimeInterval, speakers: [SpeakerTime], blockersRaised: [BlockerNote] = [],
+        blockersCleared: [BlockerNote] = [], itemsMoved: [ItemMove] = [], actionItems: [ActionItem] = []
+    ) {
+        self.duration = duration
+        self.turnLength = turnLength
+        self.speakers = speakers
+        self.blockersRaised = blockersRaised
+        self.blockersCleared = blockersCleared
+        self.itemsMoved = itemsMoved
+        self.actionItems = actionItems
     }
 
     /// The time all speakers spoke together.
@@ -85,8 +104,10 @@ public struct StandupSummary: Codable, Equatable, Sendable {
     /// lacks is named by the title in its creation event, else left untitled. A block counts as
     /// raised when the item was not blocked before (a changed reason is not a new blocker). Moves
     /// are netted per item: one that went back to where it started is not counted.
-    public static func make<S: Sequence>(for standup: Standup, events: S, board: Board,
-                                         removedStages: [StageID: String] = [:], at now: Date) -> StandupSummary where S.Element == Event {
+    public static func make<S: Sequence>(
+        for standup: Standup, events: S, board: Board,
+        removedStages: [StageID: String] = [:], at now: Date
+    ) -> StandupSummary where S.Element == Event {
         let end = standup.endedAt ?? now
         let during = events.filter { $0.at >= standup.startedAt && $0.at <= end }.sorted { $0.seq < $1.seq }
         var createdTitles: [ItemNumber: String] = [:]
@@ -102,8 +123,9 @@ public struct StandupSummary: Codable, Equatable, Sendable {
         var summary = StandupSummary(duration: standup.duration(at: now), turnLength: standup.turnLength, speakers: [])
         summary.speakers = standup.turns.indices.map { index in
             let spoken = standup.spoken(index, at: now)
-            return SpeakerTime(member: standup.turns[index].speaker, spoken: spoken,
-                               overtime: max(0, spoken - standup.turnLength), spoke: standup.turns[index].startedAt != nil)
+            return SpeakerTime(
+                member: standup.turns[index].speaker, spoken: spoken,
+                overtime: max(0, spoken - standup.turnLength), spoke: standup.turns[index].startedAt != nil)
         }
         var moves: [ItemNumber: (from: String?, to: String?, by: MemberID?)] = [:]
         var moveOrder: [ItemNumber] = []
@@ -111,11 +133,15 @@ public struct StandupSummary: Codable, Equatable, Sendable {
             guard let number = event.change.item else { continue }
             switch event.change.kind {
             case .itemBlocked where event.change.before == nil:
-                summary.blockersRaised.append(BlockerNote(item: number, title: title(number), reason: event.change.after ?? "",
-                                                          by: event.member, at: event.at))
+                summary.blockersRaised.append(
+                    BlockerNote(
+                        item: number, title: title(number), reason: event.change.after ?? "",
+                        by: event.member, at: event.at))
             case .itemUnblocked:
-                summary.blockersCleared.append(BlockerNote(item: number, title: title(number), reason: event.change.before ?? "",
-                                                           by: event.member, at: event.at))
+                summary.blockersCleared.append(
+                    BlockerNote(
+                        item: number, title: title(number), reason: event.change.before ?? "",
+                        by: event.member, at: event.at))
             case .itemMoved:
                 if let move = moves[number] {
                     moves[number] = (move.from, event.change.after, event.member)
@@ -134,7 +160,8 @@ public struct StandupSummary: Codable, Equatable, Sendable {
         }
         summary.itemsMoved = moveOrder.compactMap { number in
             guard let move = moves[number], move.from != move.to else { return nil }
-            return ItemMove(item: number, title: title(number), from: stageName(move.from), to: stageName(move.to), by: move.by)
+            return ItemMove(
+                item: number, title: title(number), from: stageName(move.from), to: stageName(move.to), by: move.by)
         }
         return summary
     }
@@ -147,6 +174,7 @@ public struct StandupRecord: Codable, Equatable, Sendable {
     public var summary: StandupSummary?
 
     public init(standup: Standup, summary: StandupSummary?) {
-        self.standup = standup; self.summary = summary
+        self.standup = standup
+        self.summary = summary
     }
 }

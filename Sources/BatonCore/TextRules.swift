@@ -12,7 +12,9 @@ public enum TextRules {
     /// A one-line text such as a title or a name: trimmed, 1...`limit` characters, no control characters.
     public static func line(_ text: String, _ what: String, limit: Int) throws -> String {
         let trimmed = text.trimmingWhitespace()
-        guard !trimmed.isEmpty else { throw BatonError.data("The \(what) is empty; give at least one visible character.") }
+        guard !trimmed.isEmpty else {
+            throw BatonError.data("The \(what) is empty; give at least one visible character.")
+        }
         if let bad = trimmed.unicodeScalars.first(where: { isControl($0) || $0 == "\n" || $0 == "\t" }) {
             throw BatonError.data("The \(what) contains \(describe(bad)); use one line of printable text.")
         }
@@ -28,10 +30,12 @@ public enum TextRules {
             throw BatonError.data("The \(what) is empty; write some text.")
         }
         if let bad = text.unicodeScalars.first(where: { isControl($0) && $0 != "\n" && $0 != "\t" }) {
-            throw BatonError.data("The \(what) contains \(describe(bad)); only newlines and tabs are allowed as control characters.")
+            throw BatonError.data(
+                "The \(what) contains \(describe(bad)); only newlines and tabs are allowed as control characters.")
         }
         guard text.utf8.count <= limitBytes else {
-            throw BatonError.data("The \(what) is \(text.utf8.count) bytes long; at most \(limitBytes) bytes are allowed.")
+            throw BatonError.data(
+                "The \(what) is \(text.utf8.count) bytes long; at most \(limitBytes) bytes are allowed.")
         }
         return text
     }
@@ -63,7 +67,9 @@ extension String {
     /// The string without leading and trailing spaces, tabs and line breaks.
     public func trimmingWhitespace() -> String {
         let isSpace: (Character) -> Bool = { $0.isWhitespace }
-        guard let start = firstIndex(where: { !isSpace($0) }), let end = lastIndex(where: { !isSpace($0) }) else { return "" }
+        guard let start = firstIndex(where: { !isSpace($0) }), let end = lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
         return String(self[start...end])
     }
 

@@ -3,9 +3,14 @@ public enum Undo {
     /// The actions that reverse `events` (one change of one person), checked against the board
     /// as it is now: refused with a clear reason when someone else changed the item since.
     public static func plan(_ events: [Event], on board: Board) throws -> [Action] {
-        guard let last = events.last else { throw BatonError.data("There is nothing of yours to undo in this session.") }
-        if let number = last.change.item, let item = board.items[number], item.updatedBy != last.member || item.updatedAt > last.at {
-            throw BatonError.conflict("#\(number) was changed by someone else since your change; undo only reverses your own last change.")
+        guard let last = events.last else {
+            throw BatonError.data("There is nothing of yours to undo in this session.")
+        }
+        if let number = last.change.item, let item = board.items[number],
+            item.updatedBy != last.member || item.updatedAt > last.at
+        {
+            throw BatonError.conflict(
+                "#\(number) was changed by someone else since your change; undo only reverses your own last change.")
         }
         return try events.reversed().map(inverse)
     }

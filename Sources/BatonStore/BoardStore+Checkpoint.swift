@@ -6,7 +6,10 @@ extension BoardStore {
     /// Refuses to write once the board or the files beside it were deleted or replaced.
     func refuseIfGone() throws {
         guard isFileStillThere else {
-            throw BatonError(.io, "The board file \(path) or the files beside it were deleted or replaced while it was open; nothing was saved. Open the board again.")
+            throw BatonError(
+                .io,
+                "The board file \(path) or the files beside it were deleted or replaced while it was open; nothing was saved. Open the board again."
+            )
         }
     }
 
@@ -14,7 +17,10 @@ extension BoardStore {
     /// the change may then be lost with them and must not be reported as saved.
     func settleCommit() throws {
         guard checkpoint() else {
-            throw BatonError(.io, "The files beside the board \(path) were deleted or replaced while saving, so the change may be lost; check the board and make it again if it is missing.")
+            throw BatonError(
+                .io,
+                "The files beside the board \(path) were deleted or replaced while saving, so the change may be lost; check the board and make it again if it is missing."
+            )
         }
     }
 

@@ -6,8 +6,9 @@ extension BoardStore {
     /// The whole board, its comments and its history, read in one consistent snapshot.
     public func exportDocument() throws -> BoardDocument {
         try read { db in
-            BoardDocument(board: try loadBoard(db), comments: try allComments(db),
-                          events: try RowReader.events(db, where: "1"))
+            BoardDocument(
+                board: try loadBoard(db), comments: try allComments(db),
+                events: try RowReader.events(db, where: "1"))
         }
     }
 
@@ -17,14 +18,20 @@ extension BoardStore {
         try refuseIfReadOnly()
         let problems = document.problems()
         guard problems.isEmpty else {
-            throw BatonError.data("The document cannot be imported: \(problems.first!)" + (problems.count > 1 ? " (and \(problems.count - 1) more problems)" : ""))
+            throw BatonError.data(
+                "The document cannot be imported: \(problems.first!)"
+                    + (problems.count > 1 ? " (and \(problems.count - 1) more problems)" : ""))
         }
         try write { db in
             let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM item") ?? 0
             guard count == 0 else {
-                throw BatonError.data("The board \(self.path) already has \(count) items; import only into a board without items, such as a new one from `baton init`.")
+                throw BatonError.data(
+                    "The board \(self.path) already has \(count) items; import only into a board without items, such as a new one from `baton init`."
+                )
             }
-            for table in ["event", "comment", "item_member", "item", "outcome_value", "outcome", "member", "stage", "meta"] {
+            for table in [
+                "event", "comment", "item_member", "item", "outcome_value", "outcome", "member", "stage", "meta",
+            ] {
                 try db.execute(sql: "DELETE FROM \(table)")
             }
             try RowWriter.saveContents(of: document.board, db)
@@ -46,12 +53,15 @@ extension BoardStore {
             if !dangling.isEmpty { problems.append("\(dangling.count) rows refer to rows that do not exist.") }
             let board = try self.loadBoard(db)
             problems += Invariants.check(board)
-            let created = try Row.fetchAll(db, sql: """
-                SELECT item_number, COUNT(*) FROM event WHERE kind = 'item.created' GROUP BY item_number
-                """)
+            let created = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT item_number, COUNT(*) FROM event WHERE kind = 'item.created' GROUP BY item_number
+                    """)
             let counts = Dictionary(uniqueKeysWithValues: created.map { (($0[0] as Int), ($0[1] as Int)) })
             for number in board.items.keys.sorted() where counts[number] != 1 {
-                problems.append("Item #\(number) has \(counts[number] ?? 0) creation events in the history instead of 1.")
+                problems.append(
+                    "Item #\(number) has \(counts[number] ?? 0) creation events in the history instead of 1.")
             }
             return problems
         }

@@ -46,13 +46,16 @@ extension BoardStore {
     ///
     /// With `sharedWith`, the folder is made (or set up) group-owned and setgid and the board gets
     /// mode 0660 and that group (`Sharing`); without it, the file gets the usual `0666 & ~umask`.
-    public static func create(_ path: String, board: Board, by actor: Actor, at now: Date = Date(),
-                              sharedWith group: Sharing.Group? = nil) throws -> BoardStore {
+    public static func create(
+        _ path: String, board: Board, by actor: Actor, at now: Date = Date(),
+        sharedWith group: Sharing.Group? = nil
+    ) throws -> BoardStore {
         if let problem = Invariants.check(board).first {
             throw BatonError.data("The new board is not sound: \(problem)")
         }
         if FileManager.default.fileExists(atPath: path) {
-            throw BatonError.data("There is already a file at \(path); baton never overwrites a file. Choose another path.")
+            throw BatonError.data(
+                "There is already a file at \(path); baton never overwrites a file. Choose another path.")
         }
         let folder = (path as NSString).deletingLastPathComponent
         if let group {
@@ -61,7 +64,8 @@ extension BoardStore {
             try makeFolder(folder)
         }
         try Sharing.refuseNetworkFilesystem(board: path)
-        let temporary = (folder.isEmpty ? "" : folder + "/") + ".\((path as NSString).lastPathComponent).creating-\(getpid())"
+        let temporary =
+            (folder.isEmpty ? "" : folder + "/") + ".\((path as NSString).lastPathComponent).creating-\(getpid())"
         defer { for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary + suffix) } }
         // The temporary file is made here rather than by SQLite, and given its group and mode
         // before SQLite writes a byte, so the board is linked into place already 0660 in the group:
@@ -70,12 +74,14 @@ extension BoardStore {
         // cannot write). SQLite keeps an existing file's mode and gives its -wal and -shm the same
         // one. Made with open(0666), the unshared board gets the usual umask-based mode (SQLite
         // itself would use 0644 whatever the umask).
-        for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary + suffix) } // left by a crash under the same pid
+        // Left by a crash under the same pid.
+        for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary + suffix) }
         let descriptor = Foundation.open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else {
             let code = errno
-            throw BatonError(code == EACCES || code == EPERM ? .permission : .io,
-                             "Could not create \(path): \(String(cString: strerror(code))); check that you may write its folder.")
+            throw BatonError(
+                code == EACCES || code == EPERM ? .permission : .io,
+                "Could not create \(path): \(String(cString: strerror(code))); check that you may write its folder.")
         }
         close(descriptor)
         if let group { try Sharing.share(board: temporary, group: group) }
@@ -89,10 +95,13 @@ extension BoardStore {
             throw StoreErrors.translate(error, path: path)
         }
         guard link(temporary, path) == 0 else {
-            if errno == EEXIST { throw BatonError.data("There is already a file at \(path); baton never overwrites a file. Choose another path.") }
+            if errno == EEXIST {
+                throw BatonError.data(
+                    "There is already a file at \(path); baton never overwrites a file. Choose another path.")
+            }
             throw BatonError(.io, "Could not create \(path): \(String(cString: strerror(errno))).")
         }
-        unlink(temporary) // before opening: a board with a second name is refused
+        unlink(temporary)  // before opening: a board with a second name is refused
         return try open(path, access: .readWrite)
     }
 
@@ -172,7 +181,8 @@ extension BoardStore {
         events += board.stages.map { EventDraft(.stageAdded, entity: .stage, entityID: $0.id, after: $0.name) }
         events += board.members.map { EventDraft(.memberAdded, entity: .member, entityID: $0.id, after: $0.name) }
         for (seq, draft) in events.enumerated() {
-            try RowWriter.insert(Event(seq: seq + 1, at: now, account: actor.account, member: actor.member, change: draft), db)
+            try RowWriter.insert(
+                Event(seq: seq + 1, at: now, account: actor.account, member: actor.member, change: draft), db)
         }
     }
 }

@@ -8,11 +8,15 @@ extension BoardStore {
     public func updatePresence(_ presence: Presence) throws {
         try refuseIfReadOnly()
         try quickWrite { db in
-            try db.cachedStatement(sql: """
-                INSERT OR REPLACE INTO presence (session, account, member_id, host, pid, terminal, focus_item, editing_item, heartbeat_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [presence.session, presence.account, presence.member, presence.host, presence.pid,
-                                         presence.terminal, presence.focus, presence.editing, millis(presence.heartbeat)])
+            try db.cachedStatement(
+                sql: """
+                    INSERT OR REPLACE INTO presence (session, account, member_id, host, pid, terminal, focus_item, editing_item, heartbeat_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """
+            ).execute(arguments: [
+                presence.session, presence.account, presence.member, presence.host, presence.pid,
+                presence.terminal, presence.focus, presence.editing, millis(presence.heartbeat),
+            ])
         }
     }
 
@@ -27,9 +31,12 @@ extension BoardStore {
         try read { db in
             guard try db.tableExists("presence") else { return [] }
             return try Row.fetchAll(db, sql: "SELECT * FROM presence ORDER BY session").map { row in
-                Presence(session: row.text("session"), account: row.text("account"), member: row["member_id"], host: row.text("host"),
-                         pid: row["pid"], terminal: row.optionalText("terminal"), focus: row["focus_item"], editing: row["editing_item"],
-                         heartbeat: date(millis: row["heartbeat_at"]))
+                Presence(
+                    session: row.text("session"), account: row.text("account"), member: row["member_id"],
+                    host: row.text("host"),
+                    pid: row["pid"], terminal: row.optionalText("terminal"), focus: row["focus_item"],
+                    editing: row["editing_item"],
+                    heartbeat: date(millis: row["heartbeat_at"]))
             }
         }
     }

@@ -14,25 +14,36 @@ extension BoardStore {
     /// Refuses, with a conflict error naming the facilitator, while another stand-up runs; refuses
     /// members that are not on the board and the cases `Standup.start` refuses.
     @discardableResult
-    public func startStandup(facilitator: MemberID, participants: [MemberID],
-                             turnLength: TimeInterval = Standup.defaultTurnLength,
-                             by actor: Actor, at now: Date = Date()) throws -> Standup {
+    public func startStandup(
+        facilitator: MemberID, participants: [MemberID],
+        turnLength: TimeInterval = Standup.defaultTurnLength,
+        by actor: Actor, at now: Date = Date()
+    ) throws -> Standup {
         try refuseIfReadOnly()
         let now = wholeMillis(now)
         return try write { db in
             if let running = try self.runningStandup(db) {
-                let name = try RowReader.members(db).first { $0.id == running.facilitator }?.name ?? "member \(running.facilitator)"
-                throw BatonError.conflict("A stand-up is already running, facilitated by \(name); join it, or end it first (`baton standup end`).")
+                let name =
+                    try RowReader.members(db).first { $0.id == running.facilitator }?.name
+                    ?? "member \(running.facilitator)"
+                throw BatonError.conflict(
+                    "A stand-up is already running, facilitated by \(name); join it, or end it first (`baton standup end`)."
+                )
             }
             try self.requireMembers([facilitator] + participants, db)
             let id = (try Int.fetchOne(db, sql: "SELECT MAX(id) FROM standup") ?? 0) + 1
-            let standup = try Standup.start(id: id, facilitator: facilitator, participants: participants,
-                                            turnLength: turnLength, at: now)
-            try db.execute(sql: """
-                INSERT INTO standup (id, started_at, facilitator_id, account, turn_length, current_turn, paused, running_since, notes)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [id, millis(now), facilitator, actor.account, millis(seconds: turnLength), standup.current,
-                                 standup.isPaused, standup.runningSince.map(millis), standup.notes])
+            let standup = try Standup.start(
+                id: id, facilitator: facilitator, participants: participants,
+                turnLength: turnLength, at: now)
+            try db.execute(
+                sql: """
+                    INSERT INTO standup (id, started_at, facilitator_id, account, turn_length, current_turn, paused, running_since, notes)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    id, millis(now), facilitator, actor.account, millis(seconds: turnLength), standup.current,
+                    standup.isPaused, standup.runningSince.map(millis), standup.notes,
+                ])
             try self.writeTurns(of: standup, db)
             return standup
         }
@@ -50,11 +61,15 @@ extension BoardStore {
         try write { db in
             try self.requireRunning(standup.id, db)
             try self.requireMembers([standup.facilitator] + standup.participants, db)
-            try db.execute(sql: """
-                UPDATE standup SET facilitator_id = ?, turn_length = ?, current_turn = ?, paused = ?, running_since = ?, notes = ?
-                WHERE id = ?
-                """, arguments: [standup.facilitator, millis(seconds: standup.turnLength), standup.current, standup.isPaused,
-                                 standup.runningSince.map(millis), standup.notes, standup.id])
+            try db.execute(
+                sql: """
+                    UPDATE standup SET facilitator_id = ?, turn_length = ?, current_turn = ?, paused = ?, running_since = ?, notes = ?
+                    WHERE id = ?
+                    """,
+                arguments: [
+                    standup.facilitator, millis(seconds: standup.turnLength), standup.current, standup.isPaused,
+                    standup.runningSince.map(millis), standup.notes, standup.id,
+                ])
             try self.writeTurns(of: standup, db)
         }
     }
@@ -119,7 +134,8 @@ extension BoardStore {
     public func lastStandup() throws -> StandupRecord? {
         try read { db in
             guard try db.tableExists("standup") else { return nil }
-            let id = try Int.fetchOne(db, sql: "SELECT id FROM standup WHERE ended_at IS NOT NULL ORDER BY ended_at DESC, id DESC LIMIT 1")
+            let id = try Int.fetchOne(
+                db, sql: "SELECT id FROM standup WHERE ended_at IS NOT NULL ORDER BY ended_at DESC, id DESC LIMIT 1")
             guard let id else { return nil }
             return try self.records(where: "id = ?", arguments: [id], db).first
         }
@@ -154,10 +170,11 @@ extension BoardStore {
         ended.end(at: now, notes: notes)
         let summary = try summary(of: ended, at: now, db)
         let json = String(decoding: try BoardStore.summaryEncoder.encode(summary), as: UTF8.self)
-        try db.execute(sql: """
-            UPDATE standup SET ended_at = ?, facilitator_id = ?, current_turn = NULL, paused = 0, running_since = NULL,
-                notes = ?, summary = ? WHERE id = ?
-            """, arguments: [millis(ended.endedAt!), ended.facilitator, ended.notes, json, ended.id])
+        try db.execute(
+            sql: """
+                UPDATE standup SET ended_at = ?, facilitator_id = ?, current_turn = NULL, paused = 0, running_since = NULL,
+                    notes = ?, summary = ? WHERE id = ?
+                """, arguments: [millis(ended.endedAt!), ended.facilitator, ended.notes, json, ended.id])
         try writeTurns(of: ended, db)
         return StandupRecord(standup: ended, summary: summary)
     }
@@ -177,30 +194,40 @@ extension BoardStore {
 
     private func writeTurns(of standup: Standup, _ db: Database) throws {
         try db.execute(sql: "DELETE FROM standup_turn WHERE standup_id = ?", arguments: [standup.id])
-        let insert = try db.cachedStatement(sql: """
-            INSERT INTO standup_turn (standup_id, ord, member_id, started_at, duration, overtime) VALUES (?, ?, ?, ?, ?, ?)
-            """)
+        let insert = try db.cachedStatement(
+            sql: """
+                INSERT INTO standup_turn (standup_id, ord, member_id, started_at, duration, overtime) VALUES (?, ?, ?, ?, ?, ?)
+                """)
         for (ord, turn) in standup.turns.enumerated() {
-            try insert.execute(arguments: [standup.id, ord, turn.speaker, turn.startedAt.map(millis),
-                                           millis(seconds: turn.duration), millis(seconds: turn.overtime)])
+            try insert.execute(arguments: [
+                standup.id, ord, turn.speaker, turn.startedAt.map(millis),
+                millis(seconds: turn.duration), millis(seconds: turn.overtime),
+            ])
         }
     }
 
-    private func records(where condition: String, arguments: StatementArguments, _ db: Database) throws -> [StandupRecord] {
-        let rows = try Row.fetchAll(db, sql: "SELECT * FROM standup WHERE \(condition) ORDER BY started_at DESC, id DESC",
-                                    arguments: arguments)
+    private func records(where condition: String, arguments: StatementArguments, _ db: Database) throws
+        -> [StandupRecord]
+    {
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT * FROM standup WHERE \(condition) ORDER BY started_at DESC, id DESC",
+            arguments: arguments)
         return try rows.map { row in
             let id: Int = row["id"]
-            let turns = try Row.fetchAll(db, sql: "SELECT * FROM standup_turn WHERE standup_id = ? ORDER BY ord", arguments: [id]).map { turn in
-                StandupTurn(speaker: turn["member_id"], startedAt: (turn["started_at"] as Int64?).map { date(millis: $0) },
-                            duration: seconds(turn["duration"]), overtime: seconds(turn["overtime"]))
+            let turns = try Row.fetchAll(
+                db, sql: "SELECT * FROM standup_turn WHERE standup_id = ? ORDER BY ord", arguments: [id]
+            ).map { turn in
+                StandupTurn(
+                    speaker: turn["member_id"], startedAt: (turn["started_at"] as Int64?).map { date(millis: $0) },
+                    duration: seconds(turn["duration"]), overtime: seconds(turn["overtime"]))
             }
-            let standup = Standup(id: id, startedAt: date(millis: row["started_at"]),
-                                  endedAt: (row["ended_at"] as Int64?).map { date(millis: $0) }, facilitator: row["facilitator_id"],
-                                  turnLength: seconds(row["turn_length"]), turns: turns,
-                                  current: (row["current_turn"] as Int?).flatMap { turns.indices.contains($0) ? $0 : nil },
-                                  isPaused: row["paused"], runningSince: (row["running_since"] as Int64?).map { date(millis: $0) },
-                                  notes: row.text("notes"))
+            let standup = Standup(
+                id: id, startedAt: date(millis: row["started_at"]),
+                endedAt: (row["ended_at"] as Int64?).map { date(millis: $0) }, facilitator: row["facilitator_id"],
+                turnLength: seconds(row["turn_length"]), turns: turns,
+                current: (row["current_turn"] as Int?).flatMap { turns.indices.contains($0) ? $0 : nil },
+                isPaused: row["paused"], runningSince: (row["running_since"] as Int64?).map { date(millis: $0) },
+                notes: row.text("notes"))
             let summary = try (row["summary"] as String?).map {
                 try BoardStore.summaryDecoder.decode(StandupSummary.self, from: Data($0.utf8))
             }

@@ -29,7 +29,9 @@ public final class BoardStore: @unchecked Sendable {
     private let files: [FileIdentity]
 
     init(path: String, queue: DatabaseQueue, readOnly: Bool) {
-        self.path = path; self.queue = queue; self.isReadOnly = readOnly
+        self.path = path
+        self.queue = queue
+        self.isReadOnly = readOnly
         // A writer's SQLite has made the -wal and -shm by now: one missing was deleted meanwhile.
         let found = FileIdentity.board(at: path)
         files = readOnly || found.count == 3 ? found : []
@@ -86,12 +88,20 @@ public final class BoardStore: @unchecked Sendable {
     }
 
     /// Events after sequence number `seq`, optionally only those of one item or from a time on, oldest first.
-    public func events(after seq: Int = 0, item: ItemNumber? = nil, since: Date? = nil, limit: Int? = nil) throws -> [Event] {
+    public func events(after seq: Int = 0, item: ItemNumber? = nil, since: Date? = nil, limit: Int? = nil) throws
+        -> [Event]
+    {
         try read { db in
             var condition = "seq > ?"
             var arguments: StatementArguments = [seq]
-            if let item { condition += " AND item_number = ?"; arguments += [item] }
-            if let since { condition += " AND at >= ?"; arguments += [millis(since)] }
+            if let item {
+                condition += " AND item_number = ?"
+                arguments += [item]
+            }
+            if let since {
+                condition += " AND at >= ?"
+                arguments += [millis(since)]
+            }
             if let limit {
                 condition += " AND seq IN (SELECT seq FROM event WHERE \(condition) ORDER BY seq DESC LIMIT \(limit))"
                 arguments += arguments
@@ -163,15 +173,17 @@ public final class BoardStore: @unchecked Sendable {
     /// Catalog, stats and the given items, as a `Board`.
     func catalog(_ db: Database, items: [ItemNumber: Item], stats: [StageID: StageStats]?) throws -> Board {
         let stages = try RowReader.stages(db)
-        return Board(name: try RowReader.meta(db, "name") ?? "", stages: stages, members: try RowReader.members(db),
-                     outcomes: try RowReader.outcomes(db), items: items,
-                     nextItemNumber: Int(try RowReader.meta(db, "next_item") ?? "1") ?? 1,
-                     stats: stats ?? Board.computeStats(stages: stages, items: items.values))
+        return Board(
+            name: try RowReader.meta(db, "name") ?? "", stages: stages, members: try RowReader.members(db),
+            outcomes: try RowReader.outcomes(db), items: items,
+            nextItemNumber: Int(try RowReader.meta(db, "next_item") ?? "1") ?? 1,
+            stats: stats ?? Board.computeStats(stages: stages, items: items.values))
     }
 
     func items(_ numbers: [ItemNumber], _ db: Database) throws -> [ItemNumber: Item] {
         guard !numbers.isEmpty else { return [:] }
-        return try RowReader.items(db, where: "number IN (\(numbers.map(String.init).joined(separator: ",")))", only: numbers)
+        return try RowReader.items(
+            db, where: "number IN (\(numbers.map(String.init).joined(separator: ",")))", only: numbers)
     }
 
     /// The part of the board `action` needs: the catalog, complete stats, its item and that item's neighbours.
@@ -184,16 +196,19 @@ public final class BoardStore: @unchecked Sendable {
             }
         }
         let items = try items(numbers, db)
-        return try catalog(db, items: items, stats: try RowReader.stats(db, stages: try stagesInvolved(in: action, items, db)))
+        return try catalog(
+            db, items: items, stats: try RowReader.stats(db, stages: try stagesInvolved(in: action, items, db)))
     }
 
     /// The stages whose statistics `action` reads or changes; `nil` (all) for changes to stages.
-    private func stagesInvolved(in action: Action, _ items: [ItemNumber: Item], _ db: Database) throws -> Set<StageID>? {
+    private func stagesInvolved(in action: Action, _ items: [ItemNumber: Item], _ db: Database) throws -> Set<StageID>?
+    {
         var stages = Set(items.values.map(\.stage))
         switch action {
         case .moveItem(_, let stage, _, _): stages.insert(stage)
         case .addItem(let new):
-            guard let stage = try new.stage ?? Int.fetchOne(db, sql: "SELECT id FROM stage ORDER BY position LIMIT 1") else { return nil }
+            guard let stage = try new.stage ?? Int.fetchOne(db, sql: "SELECT id FROM stage ORDER BY position LIMIT 1")
+            else { return nil }
             stages.insert(stage)
         case .addStage, .removeStage, .moveStage, .renameStage, .setWIPLimit, .setStageRole: return nil
         default: break
@@ -222,12 +237,12 @@ public final class BoardStore: @unchecked Sendable {
                 var result: T?
                 try queue.inTransaction(.immediate) { db in
                     result = try body(db)
-                    try refuseIfGone() // last thing before the commit, so it never goes to files nobody else uses
+                    try refuseIfGone()  // last thing before the commit, so it never goes to files nobody else uses
                     return .commit
                 }
                 try settleCommit()
                 return result!
-            } catch where StoreErrors.isBusy(error) && Date() < deadline {
+            } catch  where StoreErrors.isBusy(error) && Date() < deadline {
                 usleep(pause + useconds_t.random(in: 0...pause))
                 pause = min(pause * 2, 100_000)
             } catch {
@@ -238,7 +253,8 @@ public final class BoardStore: @unchecked Sendable {
 
     func refuseIfReadOnly() throws {
         if isReadOnly {
-            throw BatonError(.permission, "The board \(path) is open read-only (you may not write it); nothing was changed.")
+            throw BatonError(
+                .permission, "The board \(path) is open read-only (you may not write it); nothing was changed.")
         }
     }
 }

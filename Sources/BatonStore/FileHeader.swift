@@ -1,7 +1,8 @@
 import BatonCore
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Checks a board file's first bytes before SQLite touches it, so that a file that is not a
@@ -22,7 +23,7 @@ struct FileHeader {
             try header.validateIdentity(path)
             do {
                 return try header.validateSize(path)
-            } catch where attempt < 10 {
+            } catch  where attempt < 10 {
                 attempt += 1
                 usleep(20_000)
             }
@@ -43,7 +44,9 @@ struct FileHeader {
         }
         guard info.st_nlink <= 1 else {
             // SQLite keeps a -wal beside each name: writers using two names would damage the board.
-            throw BatonError.data("\(path) has \(info.st_nlink) hard links (other names for the same file), and sessions using different names would damage it; baton left it unchanged. Remove the other links (`find / -samefile \(path)`) and try again.")
+            throw BatonError.data(
+                "\(path) has \(info.st_nlink) hard links (other names for the same file), and sessions using different names would damage it; baton left it unchanged. Remove the other links (`find / -samefile \(path)`) and try again."
+            )
         }
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw StoreErrors.system(errno, reading: path) }
@@ -64,11 +67,14 @@ struct FileHeader {
             throw BatonError.data("\(path) is not a baton board (it is not an SQLite file); \(unchanged).")
         }
         guard int32(at: 68) == Schema.applicationID else {
-            throw BatonError.data("\(path) is an SQLite database of another application, not a baton board; \(unchanged).")
+            throw BatonError.data(
+                "\(path) is an SQLite database of another application, not a baton board; \(unchanged).")
         }
         let version = int32(at: 60)
         guard version <= Schema.version else {
-            throw BatonError.data("\(path) was written by a newer baton (schema \(version); this one knows up to \(Schema.version)); upgrade baton to open it.")
+            throw BatonError.data(
+                "\(path) was written by a newer baton (schema \(version); this one knows up to \(Schema.version)); upgrade baton to open it."
+            )
         }
     }
 
@@ -79,7 +85,9 @@ struct FileHeader {
         let pageSize = rawPageSize == 1 ? 65536 : rawPageSize
         let pageCount = Int(UInt32(bitPattern: int32(at: 28)))
         guard pageSize >= 512, fileSize >= pageSize * pageCount, fileSize % pageSize == 0 else {
-            throw BatonError.data("\(path) is truncated or damaged (\(fileSize) bytes, expected \(pageSize * pageCount)); \(unchanged). Restore it from a backup.")
+            throw BatonError.data(
+                "\(path) is truncated or damaged (\(fileSize) bytes, expected \(pageSize * pageCount)); \(unchanged). Restore it from a backup."
+            )
         }
     }
 

@@ -23,11 +23,14 @@ struct FileIdentity {
     /// actually uses, which may differ from what `path` names now. Nil when none is open;
     /// `.some(nil)` when the only ones open were deleted.
     static func open(_ path: String) -> FileIdentity?? {
-        guard let descriptors = try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd") else { return nil }
+        guard let descriptors = try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd") else {
+            return nil
+        }
         var sawDeleted = false
         for name in descriptors {
             guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/" + name),
-                  let descriptor = Int32(name) else { continue }
+                let descriptor = Int32(name)
+            else { continue }
             sawDeleted = sawDeleted || target == path + " (deleted)"
             var info = stat()
             if target == path, fstat(descriptor, &info) == 0 { return FileIdentity(path: path, info) }
@@ -45,10 +48,11 @@ struct FileIdentity {
     /// file a symbolic link leads to) as this process has them open, else as they are named now;
     /// those that exist (one this process holds although it was deleted counts as missing).
     static func board(at path: String) -> [FileIdentity] {
-        let real = realpath(path, nil).map { resolved in
-            defer { free(resolved) }
-            return String(cString: resolved)
-        } ?? path
+        let real =
+            realpath(path, nil).map { resolved in
+                defer { free(resolved) }
+                return String(cString: resolved)
+            } ?? path
         let sidecars = ["-wal", "-shm"].map { real + $0 }.map { name in open(name) ?? FileIdentity(of: name) }
         return ([FileIdentity(of: path)] + sidecars).compactMap { $0 }
     }

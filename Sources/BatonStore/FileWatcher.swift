@@ -75,8 +75,14 @@ public final class FileWatcher {
     private func handle(watch: Int32, mask: UInt32, name: String) -> Bool {
         let gone = UInt32(IN_IGNORED | IN_DELETE_SELF | IN_MOVE_SELF)
         if watch == folderWatch {
-            if name == fileName { rearmFile(); return true }
-            if name == walName { rearmWAL(); return true }
+            if name == fileName {
+                rearmFile()
+                return true
+            }
+            if name == walName {
+                rearmWAL()
+                return true
+            }
             return false
         }
         if watch == fileWatch {

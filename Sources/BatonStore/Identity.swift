@@ -19,7 +19,8 @@ public enum SystemAccount {
         var result: UnsafeMutablePointer<passwd>?
         var buffer = [CChar](repeating: 0, count: 4096)
         guard getpwuid_r(getuid(), &record, &buffer, buffer.count, &result) == 0, result != nil,
-              let gecos = record.pw_gecos else { return current() }
+            let gecos = record.pw_gecos
+        else { return current() }
         let name = String(cString: gecos).split(separator: ",").first.map(String.init) ?? ""
         return name.isEmpty ? current() : name
     }

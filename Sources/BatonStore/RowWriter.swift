@@ -5,63 +5,86 @@ import GRDB
 /// Writes model values to rows.
 enum RowWriter {
     static func setMeta(_ db: Database, _ key: String, _ value: String) throws {
-        try db.cachedStatement(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)").execute(arguments: [key, value])
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)").execute(arguments: [
+            key, value,
+        ])
     }
 
     static func save(_ item: Item, _ db: Database) throws {
-        try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO item (\(RowReader.itemColumns))
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                item.number, item.title, item.notes, item.kind.rawValue, item.outcome, item.due?.description,
-                item.expedite, item.blocked?.reason, item.blocked.map { millis($0.since) }, item.blocked?.by,
-                item.stage, item.position, item.revision, item.archived, item.createdBy, millis(item.createdAt),
-                item.updatedBy, millis(item.updatedAt), millis(item.stageSince),
-            ])
+        try db.cachedStatement(
+            sql: """
+                INSERT OR REPLACE INTO item (\(RowReader.itemColumns))
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            item.number, item.title, item.notes, item.kind.rawValue, item.outcome, item.due?.description,
+            item.expedite, item.blocked?.reason, item.blocked.map { millis($0.since) }, item.blocked?.by,
+            item.stage, item.position, item.revision, item.archived, item.createdBy, millis(item.createdAt),
+            item.updatedBy, millis(item.updatedAt), millis(item.stageSince),
+        ])
         try db.cachedStatement(sql: "DELETE FROM item_member WHERE item_number = ?").execute(arguments: [item.number])
         let people = item.owners.map { ($0, Involvement.owner) } + item.involved.map { ($0, Involvement.involved) }
         for (ord, (member, role)) in people.enumerated() {
-            try db.cachedStatement(sql: "INSERT INTO item_member (item_number, member_id, role, ord) VALUES (?, ?, ?, ?)")
-                .execute(arguments: [item.number, member, role.rawValue, ord])
+            try db.cachedStatement(
+                sql: "INSERT INTO item_member (item_number, member_id, role, ord) VALUES (?, ?, ?, ?)"
+            )
+            .execute(arguments: [item.number, member, role.rawValue, ord])
         }
     }
 
     static func save(_ stage: Stage, _ db: Database) throws {
-        try db.cachedStatement(sql: "INSERT OR REPLACE INTO stage (id, name, role, wip_limit, position) VALUES (?, ?, ?, ?, ?)")
-            .execute(arguments: [stage.id, stage.name, stage.role.rawValue, stage.wipLimit, stage.position])
+        try db.cachedStatement(
+            sql: "INSERT OR REPLACE INTO stage (id, name, role, wip_limit, position) VALUES (?, ?, ?, ?, ?)"
+        )
+        .execute(arguments: [stage.id, stage.name, stage.role.rawValue, stage.wipLimit, stage.position])
     }
 
     static func save(_ member: Member, _ db: Database) throws {
-        try db.cachedStatement(sql: "INSERT OR REPLACE INTO member (id, name, handle, discipline, login) VALUES (?, ?, ?, ?, ?)")
-            .execute(arguments: [member.id, member.name, member.handle, member.discipline.rawValue, member.login])
+        try db.cachedStatement(
+            sql: "INSERT OR REPLACE INTO member (id, name, handle, discipline, login) VALUES (?, ?, ?, ?, ?)"
+        )
+        .execute(arguments: [member.id, member.name, member.handle, member.discipline.rawValue, member.login])
     }
 
     static func save(_ outcome: Outcome, _ db: Database) throws {
-        try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO outcome (id, title, metric, unit, baseline, target, current, target_date)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [outcome.id, outcome.title, outcome.metric, outcome.unit, outcome.baseline,
-                             outcome.target, outcome.current, outcome.targetDate?.description])
+        try db.cachedStatement(
+            sql: """
+                INSERT OR REPLACE INTO outcome (id, title, metric, unit, baseline, target, current, target_date)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            outcome.id, outcome.title, outcome.metric, outcome.unit, outcome.baseline,
+            outcome.target, outcome.current, outcome.targetDate?.description,
+        ])
     }
 
     static func append(_ value: OutcomeValue, to outcome: OutcomeID, seq: Int, _ db: Database) throws {
-        try db.cachedStatement(sql: "INSERT INTO outcome_value (outcome_id, seq, at, value, member_id) VALUES (?, ?, ?, ?, ?)")
-            .execute(arguments: [outcome, seq, millis(value.at), value.value, value.by])
+        try db.cachedStatement(
+            sql: "INSERT INTO outcome_value (outcome_id, seq, at, value, member_id) VALUES (?, ?, ?, ?, ?)"
+        )
+        .execute(arguments: [outcome, seq, millis(value.at), value.value, value.by])
     }
 
     static func insert(_ comment: Comment, _ db: Database) throws {
-        try db.cachedStatement(sql: "INSERT INTO comment (id, item_number, member_id, account, at, text) VALUES (?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [comment.id, comment.item, comment.author, comment.account, millis(comment.at), comment.text])
+        try db.cachedStatement(
+            sql: "INSERT INTO comment (id, item_number, member_id, account, at, text) VALUES (?, ?, ?, ?, ?, ?)"
+        )
+        .execute(arguments: [
+            comment.id, comment.item, comment.author, comment.account, millis(comment.at), comment.text,
+        ])
     }
 
     static func insert(_ event: Event, _ db: Database) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO event (seq, at, account, member_id, kind, item_number, entity, entity_id, field, before, after)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                event.seq, millis(event.at), event.account, event.member, event.change.kind.rawValue, event.change.item,
-                event.change.entity?.rawValue, event.change.entityID, event.change.field, event.change.before, event.change.after,
-            ])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO event (seq, at, account, member_id, kind, item_number, entity, entity_id, field, before, after)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            event.seq, millis(event.at), event.account, event.member, event.change.kind.rawValue, event.change.item,
+            event.change.entity?.rawValue, event.change.entityID, event.change.field, event.change.before,
+            event.change.after,
+        ])
     }
 
     /// Writes a whole board into empty tables: name, stages, members, outcomes with their history, and items.
@@ -78,12 +101,15 @@ enum RowWriter {
     }
 
     /// Writes every part of `board` that `change` touched, then the comment, if any.
-    static func write(_ change: Change, of board: Board, by actor: Actor, at now: Date, _ db: Database) throws -> Comment? {
+    static func write(_ change: Change, of board: Board, by actor: Actor, at now: Date, _ db: Database) throws
+        -> Comment?
+    {
         for part in change.touched {
             switch part {
             case .item(let n): if let item = board.items[n] { try save(item, db) }
             case .stage(let id): if let stage = board.stage(id) { try save(stage, db) }
-            case .stageRemoved(let id): try db.cachedStatement(sql: "DELETE FROM stage WHERE id = ?").execute(arguments: [id])
+            case .stageRemoved(let id):
+                try db.cachedStatement(sql: "DELETE FROM stage WHERE id = ?").execute(arguments: [id])
             case .member(let id): if let member = board.member(id) { try save(member, db) }
             case .outcome(let id): if let outcome = board.outcome(id) { try save(outcome, db) }
             case .outcomeValue(let id):

@@ -19,18 +19,21 @@ enum RowReader {
         if let reason = row.optionalText(7) {
             blocker = Blocker(reason: reason, since: date(millis: row.int64(8)), by: row.optionalInt(9))
         }
-        var item = Item(number: row.int(0), title: row.text(1), notes: row.text(2), kind: ItemKind(rawValue: row.text(3)) ?? .work,
-                        outcome: row.optionalInt(4), due: row.optionalText(5).flatMap(Day.init), expedite: row.bool(6),
-                        blocked: blocker, stage: row.int(10), position: row.int(11), revision: row.int(12),
-                        archived: row.bool(13), createdBy: row.optionalInt(14), createdAt: date(millis: row.int64(15)),
-                        updatedAt: date(millis: row.int64(17)), stageSince: date(millis: row.int64(18)))
+        var item = Item(
+            number: row.int(0), title: row.text(1), notes: row.text(2), kind: ItemKind(rawValue: row.text(3)) ?? .work,
+            outcome: row.optionalInt(4), due: row.optionalText(5).flatMap(Day.init), expedite: row.bool(6),
+            blocked: blocker, stage: row.int(10), position: row.int(11), revision: row.int(12),
+            archived: row.bool(13), createdBy: row.optionalInt(14), createdAt: date(millis: row.int64(15)),
+            updatedAt: date(millis: row.int64(17)), stageSince: date(millis: row.int64(18)))
         // `Item.init` reads a nil `updatedBy` as "the creator"; a change by no member must stay nil.
         item.updatedBy = row.optionalInt(16)
         return item
     }
 
     /// Items matching `condition` (SQL after `WHERE`) by number, with their people.
-    static func items(_ db: Database, where condition: String, only numbers: [ItemNumber]? = nil) throws -> [ItemNumber: Item] {
+    static func items(_ db: Database, where condition: String, only numbers: [ItemNumber]? = nil) throws -> [ItemNumber:
+        Item]
+    {
         var items: [ItemNumber: Item] = [:]
         try RawRows(db, sql: "SELECT \(itemColumns) FROM item WHERE \(condition)").forEach { row in
             let item = RowReader.item(row)
@@ -41,7 +44,9 @@ enum RowReader {
     }
 
     /// Fills in owners and involved members of `items` from the item_member table.
-    static func attachMembers(_ items: inout [ItemNumber: Item], _ db: Database, only numbers: [ItemNumber]? = nil) throws {
+    static func attachMembers(_ items: inout [ItemNumber: Item], _ db: Database, only numbers: [ItemNumber]? = nil)
+        throws
+    {
         let filter = numbers.map { "WHERE item_number IN (\($0.map(String.init).joined(separator: ",")))" } ?? ""
         // Ordered by item only, which is the table's own order (no sort), one item's rows at a
         // time; each item's few members are put in their order here.
@@ -68,26 +73,36 @@ enum RowReader {
 
     static func stages(_ db: Database) throws -> [Stage] {
         try Row.fetchAll(db, sql: "SELECT id, name, role, wip_limit, position FROM stage ORDER BY position").map {
-            Stage(id: $0[0], name: $0.text(1), role: StageRole(rawValue: $0.text(2)) ?? .queue, wipLimit: $0[3], position: $0[4])
+            Stage(
+                id: $0[0], name: $0.text(1), role: StageRole(rawValue: $0.text(2)) ?? .queue, wipLimit: $0[3],
+                position: $0[4])
         }
     }
 
     static func members(_ db: Database) throws -> [Member] {
         try Row.fetchAll(db, sql: "SELECT id, name, handle, discipline, login FROM member ORDER BY id").map {
-            Member(id: $0[0], name: $0.text(1), handle: $0.text(2), discipline: Discipline(rawValue: $0.text(3)) ?? .business,
-                   login: $0.optionalText(4))
+            Member(
+                id: $0[0], name: $0.text(1), handle: $0.text(2),
+                discipline: Discipline(rawValue: $0.text(3)) ?? .business,
+                login: $0.optionalText(4))
         }
     }
 
     static func outcomes(_ db: Database) throws -> [Outcome] {
-        var outcomes = try Row.fetchAll(db, sql: """
-            SELECT id, title, metric, unit, baseline, target, current, target_date FROM outcome ORDER BY id
-            """).map {
-            Outcome(id: $0[0], title: $0.text(1), metric: $0.text(2), unit: $0.text(3), baseline: $0[4], target: $0[5],
-                    current: $0[6], targetDate: $0.optionalText(7).flatMap(Day.init))
+        var outcomes = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, title, metric, unit, baseline, target, current, target_date FROM outcome ORDER BY id
+                """
+        ).map {
+            Outcome(
+                id: $0[0], title: $0.text(1), metric: $0.text(2), unit: $0.text(3), baseline: $0[4], target: $0[5],
+                current: $0[6], targetDate: $0.optionalText(7).flatMap(Day.init))
         }
         let index = Dictionary(uniqueKeysWithValues: outcomes.enumerated().map { ($1.id, $0) })
-        for row in try Row.fetchAll(db, sql: "SELECT outcome_id, at, value, member_id FROM outcome_value ORDER BY outcome_id, seq") {
+        for row in try Row.fetchAll(
+            db, sql: "SELECT outcome_id, at, value, member_id FROM outcome_value ORDER BY outcome_id, seq")
+        {
             if let i = index[row[0]] {
                 outcomes[i].history.append(OutcomeValue(at: date(millis: row[1]), value: row[2], by: row[3]))
             }
@@ -100,9 +115,12 @@ enum RowReader {
     static func stats(_ db: Database, stages: Set<StageID>? = nil) throws -> [StageID: StageStats] {
         var stats: [StageID: StageStats] = [:]
         let only = stages.map { "WHERE stage_id IN (\($0.map(String.init).joined(separator: ",")))" } ?? ""
-        for row in try Row.fetchAll(db, sql: """
-            SELECT stage_id, SUM(archived = 0), COUNT(*), MIN(position), MAX(position) FROM item \(only) GROUP BY stage_id
-            """) {
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT stage_id, SUM(archived = 0), COUNT(*), MIN(position), MAX(position) FROM item \(only) GROUP BY stage_id
+                """)
+        {
             stats[row[0]] = StageStats(open: row[1], total: row[2], minPosition: row[3], maxPosition: row[4])
         }
         return stats
@@ -116,10 +134,13 @@ enum RowReader {
 
     /// An event from a row of `eventColumns`, read by position.
     static func event(_ row: RawRow) -> Event {
-        let draft = EventDraft(EventKind(rawValue: row.text(4)) ?? .itemEdited, item: row.optionalInt(5),
-                               entity: row.optionalText(6).flatMap(EntityKind.init), entityID: row.optionalInt(7),
-                               field: row.optionalText(8), before: row.optionalText(9), after: row.optionalText(10))
-        return Event(seq: row.int(0), at: date(millis: row.int64(1)), account: row.text(2), member: row.optionalInt(3), change: draft)
+        let draft = EventDraft(
+            EventKind(rawValue: row.text(4)) ?? .itemEdited, item: row.optionalInt(5),
+            entity: row.optionalText(6).flatMap(EntityKind.init), entityID: row.optionalInt(7),
+            field: row.optionalText(8), before: row.optionalText(9), after: row.optionalText(10))
+        return Event(
+            seq: row.int(0), at: date(millis: row.int64(1)), account: row.text(2), member: row.optionalInt(3),
+            change: draft)
     }
 
     /// The flow steps' columns, as numbers only (a year of history is read without making a
@@ -145,31 +166,39 @@ enum RowReader {
         let kinds: [FlowStep.Kind] = [.created, .moved, .archived, .restored]
         let kind = kinds[min(3, max(0, row.int(3)))]
         if kind == .moved && row.isNull(4) { return nil }
-        return FlowStep(at: date(millis: row.int64(1)), seq: row.int(0), item: row.int(2), kind: kind,
-                        stage: row.optionalInt(4), from: row.optionalInt(5))
+        return FlowStep(
+            at: date(millis: row.int64(1)), seq: row.int(0), item: row.int(2), kind: kind,
+            stage: row.optionalInt(4), from: row.optionalInt(5))
     }
 
     static let commentColumns = "id, item_number, member_id, account, at, text"
 
     /// A comment from a row of `commentColumns`, read by position.
     static func comment(_ row: RawRow) -> Comment {
-        Comment(id: row.int(0), item: row.int(1), author: row.optionalInt(2), account: row.text(3), at: date(millis: row.int64(4)),
-                text: row.text(5))
+        Comment(
+            id: row.int(0), item: row.int(1), author: row.optionalInt(2), account: row.text(3),
+            at: date(millis: row.int64(4)),
+            text: row.text(5))
     }
 
     /// Events matching `condition` (SQL after `WHERE`), oldest first, decoded one row at a time
     /// so that a long history never sits in memory twice.
-    static func events(_ db: Database, where condition: String, _ arguments: StatementArguments = []) throws -> [Event] {
+    static func events(_ db: Database, where condition: String, _ arguments: StatementArguments = []) throws -> [Event]
+    {
         try decode(db, sql: "SELECT \(eventColumns) FROM event WHERE \(condition) ORDER BY seq", arguments, event)
     }
 
     /// Comments matching `condition` (SQL after `WHERE`), oldest first, decoded one row at a time.
-    static func comments(_ db: Database, where condition: String, _ arguments: StatementArguments = []) throws -> [Comment] {
+    static func comments(_ db: Database, where condition: String, _ arguments: StatementArguments = []) throws
+        -> [Comment]
+    {
         try decode(db, sql: "SELECT \(commentColumns) FROM comment WHERE \(condition) ORDER BY id", arguments, comment)
     }
 
-    private static func decode<T>(_ db: Database, sql: String, _ arguments: StatementArguments,
-                                  _ read: (RawRow) -> T) throws -> [T] {
+    private static func decode<T>(
+        _ db: Database, sql: String, _ arguments: StatementArguments,
+        _ read: (RawRow) -> T
+    ) throws -> [T] {
         try RawRows(db, sql: sql, arguments: arguments).map(read)
     }
 }

@@ -3,9 +3,9 @@ import Foundation
 import GRDBSQLite
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One thing about a board's files that stops the members of its group from sharing it, with the
@@ -43,7 +43,11 @@ public struct SharingProblem: Sendable, Equatable, Codable {
     public var fix: String
 
     public init(_ kind: Kind, _ severity: Severity = .error, path: String, message: String, fix: String) {
-        self.kind = kind; self.severity = severity; self.path = path; self.message = message; self.fix = fix
+        self.kind = kind
+        self.severity = severity
+        self.path = path
+        self.message = message
+        self.fix = fix
     }
 }
 
@@ -56,13 +60,18 @@ public enum Sharing {
         public let name: String
         public let id: gid_t
 
-        public init(name: String, id: gid_t) { self.name = name; self.id = id }
+        public init(name: String, id: gid_t) {
+            self.name = name
+            self.id = id
+        }
 
         /// The group called `name` (a number is taken as a group id); unknown groups are a data error.
         public static func named(_ name: String) throws -> Group {
             if let found = lookup(name: name) { return found }
             if let number = gid_t(name), let found = lookup(id: number) { return found }
-            throw BatonError.data("There is no Unix group named '\(name)'; list the groups with `getent group`, or ask an admin to create it (`sudo groupadd \(name)`).")
+            throw BatonError.data(
+                "There is no Unix group named '\(name)'; list the groups with `getent group`, or ask an admin to create it (`sudo groupadd \(name)`)."
+            )
         }
 
         static func lookup(name: String) -> Group? {
@@ -94,7 +103,10 @@ public enum Sharing {
         var groups = [gid_t](repeating: 0, count: Int(max(count, 0)))
         if count > 0, getgroups(count, &groups) >= 0, groups.contains(group.id) { return }
         let me = accountName(uid: geteuid())
-        throw BatonError(.permission, "You are not a member of the group \(group.name), so you cannot share a board with it; ask an admin to add you (`sudo usermod -aG \(group.name) \(me)`) and log in again.")
+        throw BatonError(
+            .permission,
+            "You are not a member of the group \(group.name), so you cannot share a board with it; ask an admin to add you (`sudo usermod -aG \(group.name) \(me)`) and log in again."
+        )
     }
 
     /// Makes `folder` ready to hold a board shared with `group`: creates it (and any missing parents,
@@ -117,7 +129,9 @@ public enum Sharing {
             }
             // Made private first, then given to the group, then opened to it: no moment in which
             // the folder is reachable with the wrong group or without setgid.
-            guard mkdir(folder, 0o700) == 0 || errno == EEXIST else { throw failure(errno, "create the folder", folder) }
+            guard mkdir(folder, 0o700) == 0 || errno == EEXIST else {
+                throw failure(errno, "create the folder", folder)
+            }
             guard stat(folder, &info) == 0 else { throw failure(errno, "look at the folder", folder) }
             try apply(folder, group: group, mode: folderMode)
             return
@@ -128,8 +142,12 @@ public enum Sharing {
         let mode = info.st_mode & 0o7777
         if info.st_gid == group.id && mode & 0o2070 == 0o2070 { return }
         guard geteuid() == 0 || info.st_uid == geteuid() else {
-            let fix = command("chgrp \(group.name) \(quoted(folder)) && chmod g+rwxs \(quoted(folder))", owner: info.st_uid)
-            throw BatonError(.permission, "The folder \(folder) belongs to \(accountName(uid: info.st_uid)) and is not set up for the group \(group.name); ask its owner or an admin to run `\(fix)`, then run this again.")
+            let fix = command(
+                "chgrp \(group.name) \(quoted(folder)) && chmod g+rwxs \(quoted(folder))", owner: info.st_uid)
+            throw BatonError(
+                .permission,
+                "The folder \(folder) belongs to \(accountName(uid: info.st_uid)) and is not set up for the group \(group.name); ask its owner or an admin to run `\(fix)`, then run this again."
+            )
         }
         try apply(folder, group: group, mode: mode | 0o2070)
     }
@@ -149,7 +167,8 @@ public enum Sharing {
     private static func failure(_ code: Int32, _ what: String, _ path: String) -> BatonError {
         let reason = String(cString: strerror(code))
         let category: ErrorCategory = (code == EPERM || code == EACCES) ? .permission : .io
-        return BatonError(category, "Could not \(what) \(path): \(reason); check that you own it and may write its folder.")
+        return BatonError(
+            category, "Could not \(what) \(path): \(reason); check that you own it and may write its folder.")
     }
 
     // MARK: Network filesystems
@@ -183,25 +202,25 @@ public enum Sharing {
     /// The `statfs` f_type of the filesystem holding `path`, or nil when it cannot be read.
     public static func filesystemType(of path: String) -> UInt32? {
         #if os(Linux)
-        // The Glibc module does not export <sys/statfs.h> (only statvfs, which has no type), so
-        // statfs is found with dlsym. On Linux f_type is the first field of struct statfs, a
-        // word on 64-bit targets; the buffer is larger than the struct on every architecture.
-        guard let statfs = statfsFunction else { return nil }
-        var buffer = [UInt64](repeating: 0, count: 64)
-        let result = buffer.withUnsafeMutableBytes { statfs(path, $0.baseAddress!) }
-        guard result == 0 else { return nil }
-        return UInt32(truncatingIfNeeded: buffer[0])
+            // The Glibc module does not export <sys/statfs.h> (only statvfs, which has no type), so
+            // statfs is found with dlsym. On Linux f_type is the first field of struct statfs, a
+            // word on 64-bit targets; the buffer is larger than the struct on every architecture.
+            guard let statfs = statfsFunction else { return nil }
+            var buffer = [UInt64](repeating: 0, count: 64)
+            let result = buffer.withUnsafeMutableBytes { statfs(path, $0.baseAddress!) }
+            guard result == 0 else { return nil }
+            return UInt32(truncatingIfNeeded: buffer[0])
         #else
-        return nil
+            return nil
         #endif
     }
 
     #if os(Linux)
-    private typealias StatfsFunction = @convention(c) (UnsafePointer<CChar>, UnsafeMutableRawPointer) -> Int32
-    private static let statfsFunction: StatfsFunction? = {
-        guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "statfs") else { return nil }
-        return unsafeBitCast(symbol, to: StatfsFunction.self)
-    }()
+        private typealias StatfsFunction = @convention(c) (UnsafePointer<CChar>, UnsafeMutableRawPointer) -> Int32
+        private static let statfsFunction: StatfsFunction? = {
+            guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "statfs") else { return nil }
+            return unsafeBitCast(symbol, to: StatfsFunction.self)
+        }()
     #endif
 
     /// The variable that lets a board on a network filesystem be written anyway.
@@ -215,11 +234,16 @@ public enum Sharing {
         try refuseNetworkFilesystem(board: path, type: filesystemType(of: folder(of: path)))
     }
 
-    static func refuseNetworkFilesystem(board path: String, type: UInt32?,
-                                        environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+    static func refuseNetworkFilesystem(
+        board path: String, type: UInt32?,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws {
         guard let type, let network = networkFilesystem(type: type), network.refused else { return }
         if environment[allowNetworkVariable] == "1" { return }
-        throw BatonError(.io, "The board \(path) is on a network filesystem (\(network.name)), where SQLite's locks are unreliable and changes can be lost; move it to a local disk of the server, or set \(allowNetworkVariable)=1 if only one machine ever uses it.")
+        throw BatonError(
+            .io,
+            "The board \(path) is on a network filesystem (\(network.name)), where SQLite's locks are unreliable and changes can be lost; move it to a local disk of the server, or set \(allowNetworkVariable)=1 if only one machine ever uses it."
+        )
     }
 
     // MARK: Keeping -wal and -shm
@@ -243,13 +267,15 @@ public enum Sharing {
     /// `text` prefixed with `sudo` when this account is neither root nor `owner` (only they may chmod).
     static func command(_ text: String, owner: uid_t, sudoEach: Bool = false) -> String {
         if geteuid() == 0 || geteuid() == owner { return text }
-        return sudoEach ? text.components(separatedBy: " && ").map { "sudo " + $0 }.joined(separator: " && ") : "sudo " + text
+        return sudoEach
+            ? text.components(separatedBy: " && ").map { "sudo " + $0 }.joined(separator: " && ") : "sudo " + text
     }
 
     /// `path` quoted for a POSIX shell when it needs it.
     public static func quoted(_ path: String) -> String {
         let plain = path.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "/._-+,:@%".unicodeScalars.contains($0)
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+                || "/._-+,:@%".unicodeScalars.contains($0)
         }
         return plain && !path.isEmpty ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }

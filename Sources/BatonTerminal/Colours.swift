@@ -13,8 +13,11 @@ struct ResolvedStyle: Hashable, Sendable {
 
     /// Resolves `style` for a terminal with `colours` colours (256, 8, or 0 for monochrome).
     init(_ style: ThemeStyle, colours: Int) {
-        bold = style.bold; dim = style.dim; underline = style.underline
-        reverse = style.reverse; italic = style.italic
+        bold = style.bold
+        dim = style.dim
+        underline = style.underline
+        reverse = style.reverse
+        italic = style.italic
         foreground = ColourDegradation.degrade(style.foreground, colours: colours)
         background = ColourDegradation.degrade(style.background, colours: colours)
         if foreground >= 0, foreground == background, style.foreground != style.background {

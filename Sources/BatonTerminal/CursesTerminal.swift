@@ -46,9 +46,15 @@ public final class CursesTerminal: TerminalBackend {
         var events: [TerminalEvent] = []
         for signal in Signals.take() {
             switch signal {
-            case SIGWINCH: screen.refreshSize(); events.append(resized())
-            case SIGTSTP: screen.suspend(); events.append(resized())
-            case SIGCONT: screen.resume(); events.append(resized())
+            case SIGWINCH:
+                screen.refreshSize()
+                events.append(resized())
+            case SIGTSTP:
+                screen.suspend()
+                events.append(resized())
+            case SIGCONT:
+                screen.resume()
+                events.append(resized())
             default: return events + [.stop(signal: signal)]
             }
         }

@@ -24,11 +24,15 @@ extension InputParser {
             index += 1
         }
         guard let final = peek(), (0x40...0x7E).contains(final), let scalar = Unicode.Scalar(final) else {
-            return // incomplete: dropped
+            return  // incomplete: dropped
         }
         index += 1
         if final == 0x7E {
-            if parameters == "200" { paste = [] } else if let key = Self.tildeKeys[parameters] { events.append(.key(key)) }
+            if parameters == "200" {
+                paste = []
+            } else if let key = Self.tildeKeys[parameters] {
+                events.append(.key(key))
+            }
         } else if let key = Self.letterKeys[parameters + String(scalar)] {
             events.append(.key(key))
         }
@@ -37,8 +41,11 @@ extension InputParser {
     /// Inside a bracketed paste: collects text until `ESC [ 201 ~`.
     mutating func pasteStep(_ item: RawInput) {
         if item.isKeyCode {
-            if item.code == keyCodes.resize { events.append(.resize) }
-            else if keyCodes.keys[item.code] == .enter { paste?.append("\n") }
+            if item.code == keyCodes.resize {
+                events.append(.resize)
+            } else if keyCodes.keys[item.code] == .enter {
+                paste?.append("\n")
+            }
             return
         }
         if item.code == 27, isPasteEnd() {
@@ -66,7 +73,10 @@ extension InputParser {
         var text = String.UnicodeScalarView()
         var afterReturn = false
         for scalar in scalars {
-            if scalar == "\n", afterReturn { afterReturn = false; continue }
+            if scalar == "\n", afterReturn {
+                afterReturn = false
+                continue
+            }
             afterReturn = scalar == "\r"
             text.append(afterReturn ? "\n" : scalar)
         }

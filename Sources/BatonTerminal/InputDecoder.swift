@@ -133,7 +133,7 @@ struct InputParser {
             0x41: .up, 0x42: .down, 0x43: .right, 0x44: .left, 0x48: .home, 0x46: .end,
             0x50: .function(1), 0x51: .function(2), 0x52: .function(3), 0x53: .function(4),
         ]
-        guard let key = keys[final] else { return } // Alt+O, then the next key as itself
+        guard let key = keys[final] else { return }  // Alt+O, then the next key as itself
         index += 1
         events.append(.key(key))
     }

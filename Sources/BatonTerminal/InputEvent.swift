@@ -52,7 +52,9 @@ public struct KeyCodes: Sendable {
     /// (`kUP`, `kDN`, `kLFT`, `kRIT`). Call after `Screen.start()`.
     public static func current() -> KeyCodes {
         var codes = standard
-        let extended: [(String, Key)] = [("kUP", .shiftUp), ("kDN", .shiftDown), ("kLFT", .shiftLeft), ("kRIT", .shiftRight)]
+        let extended: [(String, Key)] = [
+            ("kUP", .shiftUp), ("kDN", .shiftDown), ("kLFT", .shiftLeft), ("kRIT", .shiftRight),
+        ]
         for (name, key) in extended {
             let code = key_defined(name)
             if code > 0 { codes.keys[UInt32(code)] = key }

@@ -54,10 +54,13 @@ extension Screen {
                 buffer[count] = wchar_t(bitPattern: scalar.value)
                 count += 1
             }
-            if count == 0 { buffer[0] = 0x20; count = 1 }
+            if count == 0 {
+                buffer[0] = 0x20
+                count = 1
+            }
             buffer[count] = 0
             if setcchar(&character, buffer.baseAddress, style.attributes, style.pair, nil) == OK { return OK }
-            buffer[1] = 0 // more than one spacing character: keep the first
+            buffer[1] = 0  // more than one spacing character: keep the first
             return setcchar(&character, buffer.baseAddress, style.attributes, style.pair, nil)
         }
         guard status == OK else { return }
@@ -67,7 +70,10 @@ extension Screen {
     private func placeCursor(_ cursor: (x: Int, y: Int)?, window: UnsafeMutablePointer<WINDOW>) {
         let (width, height) = size
         if let cursor, cursor.x >= 0, cursor.y >= 0, cursor.x < width, cursor.y < height {
-            if cursorShown != true { _ = curs_set(1); cursorShown = true }
+            if cursorShown != true {
+                _ = curs_set(1)
+                cursorShown = true
+            }
             _ = wmove(window, Int32(cursor.y), Int32(cursor.x))
         } else if cursorShown != false {
             _ = curs_set(0)

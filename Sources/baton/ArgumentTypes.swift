@@ -20,7 +20,10 @@ enum Clearable<Value: ExpressibleByArgument>: ExpressibleByArgument {
     case none
 
     init?(argument: String) {
-        if argument.lowercased() == "none" { self = .none; return }
+        if argument.lowercased() == "none" {
+            self = .none
+            return
+        }
         guard let value = Value(argument: argument) else { return nil }
         self = .value(value)
     }

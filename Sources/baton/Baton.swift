@@ -16,7 +16,8 @@ struct Baton: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Open.self, Init.self, Show.self, ItemCommand.self, CommentCommand.self, MemberCommand.self, StageCommand.self,
+            Open.self, Init.self, Show.self, ItemCommand.self, CommentCommand.self, MemberCommand.self,
+            StageCommand.self,
             OutcomeCommand.self, Log.self, Export.self, Import.self, Check.self, Rename.self,
             ThemeCommand.self, Keys.self,
             ReportCommand.self,
@@ -45,7 +46,8 @@ enum Main {
             exit(error.category.rawValue)
         } catch {
             if Baton.exitCode(for: error) == .success { Baton.exit(withError: error) }
-            let message = Baton.message(for: error).split(separator: "\n").first.map(String.init) ?? "The command is not right."
+            let message =
+                Baton.message(for: error).split(separator: "\n").first.map(String.init) ?? "The command is not right."
             Output.error("\(message) Run `baton help` or add --help to see how to use it.")
             exit(ErrorCategory.usage.rawValue)
         }

@@ -16,8 +16,10 @@ struct Init: ParsableCommand {
     @Argument(help: "Where to create the board.") var path: String = BoardLocator.fileName
     @Option(help: "The board's name (default: the folder's name).") var name: String?
     @Flag(help: "Fill the board with a believable sample squad, outcomes and items.") var sample = false
-    @Option(help: ArgumentHelp("Share the board with this Unix group: folder group-owned, setgid, 2770; board 0660.",
-                               valueName: "group"))
+    @Option(
+        help: ArgumentHelp(
+            "Share the board with this Unix group: folder group-owned, setgid, 2770; board 0660.",
+            valueName: "group"))
     var shared: String?
 
     func run() throws {
@@ -64,7 +66,9 @@ struct Log: ParsableCommand {
 
     static func startOfDay(_ day: Day) -> Date {
         var parts = tm()
-        parts.tm_year = Int32(day.year - 1900); parts.tm_mon = Int32(day.month - 1); parts.tm_mday = Int32(day.day)
+        parts.tm_year = Int32(day.year - 1900)
+        parts.tm_mon = Int32(day.month - 1)
+        parts.tm_mday = Int32(day.day)
         parts.tm_isdst = -1
         return Date(timeIntervalSince1970: TimeInterval(mktime(&parts)))
     }
@@ -92,8 +96,10 @@ struct Check: ParsableCommand {
             let sharing = Sharing.diagnose(board: BoardLocator.locate(flag: global.board).path)
             if sharing.isEmpty { throw error }
             if output.json {
-                try Output.json(CheckReport(board: BoardLocator.locate(flag: global.board).path, ok: false,
-                                            problems: [error.message], sharing: sharing))
+                try Output.json(
+                    CheckReport(
+                        board: BoardLocator.locate(flag: global.board).path, ok: false,
+                        problems: [error.message], sharing: sharing))
             } else {
                 Check.print(sharing)
             }
@@ -103,12 +109,15 @@ struct Check: ParsableCommand {
         let sharing = Sharing.diagnose(board: session.store.path)
         let failing = problems.count + sharing.filter { $0.severity == .error }.count
         if output.json {
-            try Output.json(CheckReport(board: session.store.path, ok: failing == 0, problems: problems, sharing: sharing))
+            try Output.json(
+                CheckReport(board: session.store.path, ok: failing == 0, problems: problems, sharing: sharing))
         } else {
             problems.forEach { Output.line($0) }
             Check.print(sharing)
             if failing == 0 {
-                Output.line("\(session.store.path): OK (\(session.board.stats.values.map(\.total).reduce(0, +)) items, \(session.board.stages.count) stages).")
+                Output.line(
+                    "\(session.store.path): OK (\(session.board.stats.values.map(\.total).reduce(0, +)) items, \(session.board.stages.count) stages)."
+                )
             }
         }
         if failing > 0 { throw BatonError.data("The board has \(failing) problems; see above.") }

@@ -11,13 +11,17 @@ enum BoardLocator {
         case defaultBoard(String)
 
         var path: String {
-            switch self { case .explicit(let p), .defaultBoard(let p): return p }
+            switch self {
+            case .explicit(let p), .defaultBoard(let p): return p
+            }
         }
     }
 
     /// `--board`, else `$BATON_BOARD`, else the nearest board.baton upwards, else the default board.
-    static func locate(flag: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
-                       from folder: String = FileManager.default.currentDirectoryPath) -> Location {
+    static func locate(
+        flag: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
+        from folder: String = FileManager.default.currentDirectoryPath
+    ) -> Location {
         if let flag, !flag.isEmpty { return .explicit(absolute(flag, from: folder)) }
         if let env = environment["BATON_BOARD"], !env.isEmpty { return .explicit(absolute(env, from: folder)) }
         if let found = nearest(from: folder) { return .explicit(found) }
@@ -43,6 +47,7 @@ enum BoardLocator {
 
     static func absolute(_ path: String, from folder: String) -> String {
         let expanded = (path as NSString).expandingTildeInPath
-        return expanded.hasPrefix("/") ? expanded : URL(fileURLWithPath: folder).appendingPathComponent(expanded).standardizedFileURL.path
+        return expanded.hasPrefix("/")
+            ? expanded : URL(fileURLWithPath: folder).appendingPathComponent(expanded).standardizedFileURL.path
     }
 }

@@ -3,12 +3,14 @@ import BatonCore
 import Foundation
 
 struct Export: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Write the whole board as JSON (with history), Markdown or CSV.")
+    static let configuration = CommandConfiguration(
+        abstract: "Write the whole board as JSON (with history), Markdown or CSV.")
     @OptionGroup var global: GlobalOptions
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case json, markdown, csv }
     @Option(help: "json, markdown or csv.") var format: Format = .json
-    @Option(name: [.customShort("o"), .customLong("output")], help: "Write to this file instead of standard output.") var file: String?
+    @Option(name: [.customShort("o"), .customLong("output")], help: "Write to this file instead of standard output.")
+    var file: String?
 
     func run() throws {
         let session = try global.session(access: .readOnly)
@@ -48,18 +50,22 @@ struct Import: ParsableCommand {
         do {
             document = try BoardDocument.decoder().decode(BoardDocument.self, from: data)
         } catch {
-            throw BatonError.data("\(file) is not a baton JSON export (\(Import.reason(error))); make one with `baton export --format json`.")
+            throw BatonError.data(
+                "\(file) is not a baton JSON export (\(Import.reason(error))); make one with `baton export --format json`."
+            )
         }
         let session = try global.session()
         try session.store.importDocument(document)
-        Output.line("Imported \(document.items.count) items, \(document.members.count) members and \(document.events.count) history entries.")
+        Output.line(
+            "Imported \(document.items.count) items, \(document.members.count) members and \(document.events.count) history entries."
+        )
     }
 
     static func reason(_ error: Error) -> String {
         switch error {
         case DecodingError.keyNotFound(let key, _): return "the field '\(key.stringValue)' is missing"
         case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context),
-             DecodingError.dataCorrupted(let context):
+            DecodingError.dataCorrupted(let context):
             let path = context.codingPath.map(\.stringValue).joined(separator: ".")
             return path.isEmpty ? "it is not valid JSON" : "the field '\(path)' is not right"
         default: return "it could not be read"

@@ -8,7 +8,11 @@ struct MarkdownExport {
         let board = document.board
         var lines = ["# \(markdownEscaped(board.name))", ""]
         if !board.outcomes.isEmpty {
-            lines += ["## Outcomes", ""] + board.outcomes.map { "- **\(markdownEscaped($0.title))**: \(markdownEscaped(OutcomeText.progressLine($0)))" } + [""]
+            lines +=
+                ["## Outcomes", ""]
+                + board.outcomes.map {
+                    "- **\(markdownEscaped($0.title))**: \(markdownEscaped(OutcomeText.progressLine($0)))"
+                } + [""]
         }
         for stage in board.stages {
             let items = board.openItems(in: stage.id)
@@ -24,7 +28,9 @@ struct MarkdownExport {
         var parts = ["- **#\(item.number)** \(markdownEscaped(item.title))"]
         if item.kind != .work { parts.append("_\(item.kind.rawValue)_") }
         let owners = item.owners.compactMap { board.member($0)?.handle }
-        if !owners.isEmpty { parts.append("owners: " + owners.map { "@\(markdownEscaped($0))" }.joined(separator: " ")) }
+        if !owners.isEmpty {
+            parts.append("owners: " + owners.map { "@\(markdownEscaped($0))" }.joined(separator: " "))
+        }
         if item.expedite { parts.append("**expedite**") }
         if let blocked = item.blocked { parts.append("**blocked**: \(markdownEscaped(blocked.reason))") }
         if let due = item.due { parts.append("due \(due)") }
@@ -37,18 +43,22 @@ struct MarkdownExport {
 /// spreadsheets, so sanitised like every text output (JSON is the exact export).
 struct CSVExport {
     let document: BoardDocument
-    static let header = ["number", "title", "kind", "stage", "owners", "involved", "outcome", "due", "expedite",
-                         "blocked", "archived", "revision", "created_at", "updated_at", "notes"]
+    static let header = [
+        "number", "title", "kind", "stage", "owners", "involved", "outcome", "due", "expedite",
+        "blocked", "archived", "revision", "created_at", "updated_at", "notes",
+    ]
 
     var text: String {
         let board = document.board
         var rows = [CSVExport.header]
         for item in document.items {
             let handles = { (ids: [MemberID]) in ids.compactMap { board.member($0)?.handle }.joined(separator: " ") }
-            rows.append([String(item.number), item.title, item.kind.rawValue, board.stage(item.stage)?.name ?? "",
-                         handles(item.owners), handles(item.involved), item.outcome.flatMap { board.outcome($0)?.title } ?? "",
-                         item.due?.description ?? "", String(item.expedite), item.blocked?.reason ?? "", String(item.archived),
-                         String(item.revision), Timestamp.format(item.createdAt), Timestamp.format(item.updatedAt), item.notes])
+            rows.append([
+                String(item.number), item.title, item.kind.rawValue, board.stage(item.stage)?.name ?? "",
+                handles(item.owners), handles(item.involved), item.outcome.flatMap { board.outcome($0)?.title } ?? "",
+                item.due?.description ?? "", String(item.expedite), item.blocked?.reason ?? "", String(item.archived),
+                String(item.revision), Timestamp.format(item.createdAt), Timestamp.format(item.updatedAt), item.notes,
+            ])
         }
         return rows.map { $0.map(CSVExport.field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }

@@ -8,7 +8,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The board file to use.", valueName: "path"))
     var board: String?
 
-    @Option(name: .customLong("as"), help: ArgumentHelp("Act as the member with this handle (the account is recorded too).", valueName: "handle"))
+    @Option(
+        name: .customLong("as"),
+        help: ArgumentHelp("Act as the member with this handle (the account is recorded too).", valueName: "handle"))
     var actAs: String?
 
     /// Opens the board, creating the default board on first use, and works out who is acting;
@@ -17,8 +19,9 @@ struct GlobalOptions: ParsableArguments {
         let location = BoardLocator.locate(flag: board)
         let account = SystemAccount.current()
         if case .defaultBoard(let path) = location, !FileManager.default.fileExists(atPath: path) {
-            _ = try BoardStore.create(path, board: try Board.new(name: "My board", creator: Session.creator(account)),
-                                      by: Actor(account: account, member: 1))
+            _ = try BoardStore.create(
+                path, board: try Board.new(name: "My board", creator: Session.creator(account)),
+                by: Actor(account: account, member: 1))
         }
         let store = try BoardStore.open(location.path, access: access)
         return try Session(store: store, account: account, actAs: actAs, withItems: withItems)

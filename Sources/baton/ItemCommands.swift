@@ -14,14 +14,19 @@ struct ItemCommand: ParsableCommand {
 }
 
 struct ItemAdd: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add an item and print its number (#43).")
+    static let configuration = CommandConfiguration(
+        commandName: "add", abstract: "Add an item and print its number (#43).")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The title: one line, 1 to 300 characters.") var title: String
     @Option(help: "The stage to add it to (default: the first stage).") var stage: String?
     @Option(help: "work, opportunity, concern or limitation.") var kind: ItemKind = .work
     @Option(help: "Notes; - reads them from standard input.") var notes: String?
-    @Option(name: .customLong("owner"), help: ArgumentHelp("An owner's handle (repeatable).", valueName: "handle")) var owners: [String] = []
-    @Option(name: .customLong("involved"), help: ArgumentHelp("An involved member's handle (repeatable).", valueName: "handle")) var involved: [String] = []
+    @Option(name: .customLong("owner"), help: ArgumentHelp("An owner's handle (repeatable).", valueName: "handle"))
+    var owners: [String] = []
+    @Option(
+        name: .customLong("involved"),
+        help: ArgumentHelp("An involved member's handle (repeatable).", valueName: "handle")) var involved: [String] =
+            []
     @Option(help: "The outcome it serves, by id or title.") var outcome: String?
     @Option(help: "Due date, YYYY-MM-DD.") var due: Day?
     @Flag(help: "Flag it for the expedite lane.") var expedite = false
@@ -30,18 +35,25 @@ struct ItemAdd: ParsableCommand {
 
     func run() throws {
         var session = try global.session()
-        let new = NewItem(title: title, notes: try notes.map(readTextArgument) ?? "", kind: kind,
-                          stage: try stage.map { try session.stage($0).id }, owners: try owners.map { try session.member($0).id },
-                          involved: try involved.map { try session.member($0).id }, outcome: try outcome.map { try session.outcome($0).id },
-                          due: due, expedite: expedite, top: top)
+        let new = NewItem(
+            title: title, notes: try notes.map(readTextArgument) ?? "", kind: kind,
+            stage: try stage.map { try session.stage($0).id }, owners: try owners.map { try session.member($0).id },
+            involved: try involved.map { try session.member($0).id },
+            outcome: try outcome.map { try session.outcome($0).id },
+            due: due, expedite: expedite, top: top)
         let applied = try session.apply(.addItem(new))
         let number = applied.change.createdItem!
-        if output.json { try Output.json(ItemSummary(applied.board.items[number]!, session)) } else { Output.line("#\(number)") }
+        if output.json {
+            try Output.json(ItemSummary(applied.board.items[number]!, session))
+        } else {
+            Output.line("#\(number)")
+        }
     }
 }
 
 struct ItemEdit: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change an item's title, notes, kind, outcome or due date.")
+    static let configuration = CommandConfiguration(
+        commandName: "edit", abstract: "Change an item's title, notes, kind, outcome or due date.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The item: 42 or #42.") var item: ItemRef
     @Option(help: "A new title.") var title: String?
@@ -56,14 +68,17 @@ struct ItemEdit: ParsableCommand {
         var patch = ItemPatch(title: title, notes: try notes.map(readTextArgument), kind: kind)
         if let outcome { patch.outcome = .some(outcome.lowercased() == "none" ? nil : try session.outcome(outcome).id) }
         if let due { patch.due = .some(due.optional) }
-        guard !patch.isEmpty else { throw BatonError.usage("Say what to change: --title, --notes, --kind, --outcome or --due.") }
+        guard !patch.isEmpty else {
+            throw BatonError.usage("Say what to change: --title, --notes, --kind, --outcome or --due.")
+        }
         let applied = try session.apply(.editItem(item.number, patch, basedOn: revision))
         Output.line(applied.events.isEmpty ? "#\(item.number) already had those values." : "#\(item.number) updated.")
     }
 }
 
 struct ItemMove: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "move", abstract: "Move an item to another stage (to its bottom, or --top).")
+    static let configuration = CommandConfiguration(
+        commandName: "move", abstract: "Move an item to another stage (to its bottom, or --top).")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The item: 42 or #42.") var item: ItemRef
     @Argument(help: "The stage to move it to.") var stage: String
@@ -74,12 +89,15 @@ struct ItemMove: ParsableCommand {
         var session = try global.session()
         let target = try session.stage(stage)
         let applied = try session.apply(.moveItem(item.number, to: target.id, top: top, basedOn: revision))
-        Output.line(applied.events.isEmpty ? "#\(item.number) is already in \(target.name)." : "#\(item.number) moved to \(target.name).")
+        Output.line(
+            applied.events.isEmpty
+                ? "#\(item.number) is already in \(target.name)." : "#\(item.number) moved to \(target.name).")
     }
 }
 
 struct ItemReorder: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "reorder", abstract: "Move an item up, down, to the top or to the bottom of its stage.")
+    static let configuration = CommandConfiguration(
+        commandName: "reorder", abstract: "Move an item up, down, to the top or to the bottom of its stage.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The item: 42 or #42.") var item: ItemRef
     @Argument(help: "up, down, top or bottom.") var step: ReorderStep
@@ -87,7 +105,8 @@ struct ItemReorder: ParsableCommand {
     func run() throws {
         var session = try global.session()
         let applied = try session.apply(.reorderItem(item.number, step))
-        Output.line(applied.events.isEmpty ? "#\(item.number) stays where it is." : "#\(item.number) moved \(step.rawValue).")
+        Output.line(
+            applied.events.isEmpty ? "#\(item.number) stays where it is." : "#\(item.number) moved \(step.rawValue).")
     }
 }
 

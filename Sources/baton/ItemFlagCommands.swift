@@ -2,8 +2,10 @@ import ArgumentParser
 import BatonCore
 
 /// Applies a one-item action and prints what happened, or that nothing needed to change.
-private func applyToItem(_ global: GlobalOptions, _ item: ItemRef, done: String, unchanged: String,
-                         _ action: (Session) throws -> Action) throws {
+private func applyToItem(
+    _ global: GlobalOptions, _ item: ItemRef, done: String, unchanged: String,
+    _ action: (Session) throws -> Action
+) throws {
     var session = try global.session()
     _ = try session.item(item.number)
     let applied = try session.apply(try action(session))
@@ -11,7 +13,8 @@ private func applyToItem(_ global: GlobalOptions, _ item: ItemRef, done: String,
 }
 
 struct ItemAssign: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "assign", abstract: "Make a member an owner of an item (or involved, with --involved).")
+    static let configuration = CommandConfiguration(
+        commandName: "assign", abstract: "Make a member an owner of an item (or involved, with --involved).")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The item: 42 or #42.") var item: ItemRef
     @Argument(help: "The member's handle.") var handle: String
@@ -19,7 +22,10 @@ struct ItemAssign: ParsableCommand {
 
     func run() throws {
         let role: Involvement = involved ? .involved : .owner
-        try applyToItem(global, item, done: "now has \(handle) as \(role.rawValue)", unchanged: "already has \(handle) as \(role.rawValue)") {
+        try applyToItem(
+            global, item, done: "now has \(handle) as \(role.rawValue)",
+            unchanged: "already has \(handle) as \(role.rawValue)"
+        ) {
             .assign(item.number, try $0.member(handle).id, role)
         }
     }
@@ -39,15 +45,21 @@ struct ItemUnassign: ParsableCommand {
 }
 
 struct ItemBlock: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "block", abstract: "Mark an item blocked, with the reason.")
+    static let configuration = CommandConfiguration(
+        commandName: "block", abstract: "Mark an item blocked, with the reason.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The item: 42 or #42.") var item: ItemRef
     @Argument(help: "Why it is blocked (one line).") var reason: [String]
 
     func run() throws {
         let text = reason.joined(separator: " ")
-        guard !text.isEmpty else { throw BatonError.usage("Give the reason the item is blocked, such as `baton item block 12 waiting for legal`.") }
-        try applyToItem(global, item, done: "is blocked", unchanged: "was already blocked for that reason") { _ in .block(item.number, reason: text) }
+        guard !text.isEmpty else {
+            throw BatonError.usage(
+                "Give the reason the item is blocked, such as `baton item block 12 waiting for legal`.")
+        }
+        try applyToItem(global, item, done: "is blocked", unchanged: "was already blocked for that reason") { _ in
+            .block(item.number, reason: text)
+        }
     }
 }
 
@@ -76,19 +88,23 @@ struct ItemUnblock: OneItemCommand {
 }
 
 struct ItemExpedite: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "expedite", abstract: "Flag an item for the expedite lane (or clear the flag with --off).")
+    static let configuration = CommandConfiguration(
+        commandName: "expedite", abstract: "Flag an item for the expedite lane (or clear the flag with --off).")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The item: 42 or #42.") var item: ItemRef
     @Flag(help: "Clear the expedite flag.") var off = false
 
     func run() throws {
-        try applyToItem(global, item, done: off ? "is no longer expedited" : "is expedited",
-                        unchanged: off ? "was not expedited" : "was already expedited") { _ in .setExpedite(item.number, !off) }
+        try applyToItem(
+            global, item, done: off ? "is no longer expedited" : "is expedited",
+            unchanged: off ? "was not expedited" : "was already expedited"
+        ) { _ in .setExpedite(item.number, !off) }
     }
 }
 
 struct ItemArchive: OneItemCommand {
-    static let configuration = CommandConfiguration(commandName: "archive", abstract: "Archive an item (nothing is deleted; restore brings it back).")
+    static let configuration = CommandConfiguration(
+        commandName: "archive", abstract: "Archive an item (nothing is deleted; restore brings it back).")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The item: 42 or #42.") var item: ItemRef
     static let done = "archived", unchanged = "was already archived"
@@ -96,7 +112,8 @@ struct ItemArchive: OneItemCommand {
 }
 
 struct ItemRestore: OneItemCommand {
-    static let configuration = CommandConfiguration(commandName: "restore", abstract: "Bring an archived item back to its stage.")
+    static let configuration = CommandConfiguration(
+        commandName: "restore", abstract: "Bring an archived item back to its stage.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The item: 42 or #42.") var item: ItemRef
     static let done = "restored", unchanged = "was not archived"
@@ -111,6 +128,8 @@ struct CommentCommand: ParsableCommand {
 
     func run() throws {
         let body = try readTextArgument(text.joined(separator: " "))
-        try applyToItem(global, item, done: "has your comment", unchanged: "was not changed") { _ in .comment(item.number, text: body) }
+        try applyToItem(global, item, done: "has your comment", unchanged: "was not changed") { _ in
+            .comment(item.number, text: body)
+        }
     }
 }

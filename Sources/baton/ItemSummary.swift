@@ -23,12 +23,22 @@ struct ItemSummary: Codable {
     var comments: [CommentSummary]?
 
     init(_ item: Item, _ session: Session, comments: [Comment]? = nil) {
-        number = item.number; title = item.title; notes = item.notes; kind = item.kind
+        number = item.number
+        title = item.title
+        notes = item.notes
+        kind = item.kind
         stage = session.stageName(item.stage)
-        owners = session.handles(item.owners); involved = session.handles(item.involved)
+        owners = session.handles(item.owners)
+        involved = session.handles(item.involved)
         outcome = item.outcome.flatMap { session.board.outcome($0)?.title }
-        due = item.due; expedite = item.expedite; blocked = item.blocked?.reason; blockedSince = item.blocked?.since
-        archived = item.archived; revision = item.revision; createdAt = item.createdAt; updatedAt = item.updatedAt
+        due = item.due
+        expedite = item.expedite
+        blocked = item.blocked?.reason
+        blockedSince = item.blocked?.since
+        archived = item.archived
+        revision = item.revision
+        createdAt = item.createdAt
+        updatedAt = item.updatedAt
         stageSince = item.stageSince
         self.comments = comments?.map { CommentSummary($0, session) }
     }
@@ -54,7 +64,8 @@ enum Human {
         var seconds = time_t(date.timeIntervalSince1970)
         var parts = tm()
         localtime_r(&seconds, &parts)
-        return String(format: "%04d-%02d-%02d %02d:%02d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
-                      Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min))
+        return String(
+            format: "%04d-%02d-%02d %02d:%02d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
+            Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min))
     }
 }

@@ -4,7 +4,8 @@ import BatonCore
 /// `baton member ...`: the people of the squad.
 struct MemberCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "member", abstract: "Add, change and list members.", subcommands: [MemberAdd.self, MemberEdit.self, MemberList.self])
+        commandName: "member", abstract: "Add, change and list members.",
+        subcommands: [MemberAdd.self, MemberEdit.self, MemberList.self])
 }
 
 struct MemberAdd: ParsableCommand {
@@ -23,7 +24,8 @@ struct MemberAdd: ParsableCommand {
 }
 
 struct MemberEdit: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change a member's name, handle, discipline or login.")
+    static let configuration = CommandConfiguration(
+        commandName: "edit", abstract: "Change a member's name, handle, discipline or login.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The member's current handle.") var member: String
     @Option(help: "A new name.") var name: String?
@@ -34,9 +36,12 @@ struct MemberEdit: ParsableCommand {
     func run() throws {
         var session = try global.session()
         let target = try session.member(member)
-        let patch = MemberPatch(name: name, handle: handle, discipline: discipline,
-                                login: login.map { $0.lowercased() == "none" ? nil : $0 })
-        guard patch != MemberPatch() else { throw BatonError.usage("Say what to change: --name, --handle, --discipline or --login.") }
+        let patch = MemberPatch(
+            name: name, handle: handle, discipline: discipline,
+            login: login.map { $0.lowercased() == "none" ? nil : $0 })
+        guard patch != MemberPatch() else {
+            throw BatonError.usage("Say what to change: --name, --handle, --discipline or --login.")
+        }
         let applied = try session.apply(.editMember(target.id, patch))
         Output.line(applied.events.isEmpty ? "\(target.handle) already had those values." : "\(target.handle) updated.")
     }
@@ -52,8 +57,9 @@ struct MemberList: ParsableCommand {
         if output.json { return try Output.json(session.board.members) }
         let you = session.actor.member
         for m in session.board.members {
-            Output.line("\(DisplayText.fit(m.handle, to: 4)) \(DisplayText.fit(m.discipline.rawValue, to: 9)) \(m.name)"
-                        + (m.login.map { " (login \($0))" } ?? "") + (m.id == you ? "  ← you" : ""))
+            Output.line(
+                "\(DisplayText.fit(m.handle, to: 4)) \(DisplayText.fit(m.discipline.rawValue, to: 9)) \(m.name)"
+                    + (m.login.map { " (login \($0))" } ?? "") + (m.id == you ? "  ← you" : ""))
         }
     }
 }

@@ -9,7 +9,8 @@ struct OutcomeCommand: ParsableCommand {
 }
 
 struct OutcomeAdd: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add an outcome: a metric with baseline, target and current value.")
+    static let configuration = CommandConfiguration(
+        commandName: "add", abstract: "Add an outcome: a metric with baseline, target and current value.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The outcome, such as 'Onboarding takes 3 days, not 10'.") var title: String
     @Option(help: "What is measured, such as 'onboarding time'.") var metric: String
@@ -21,8 +22,11 @@ struct OutcomeAdd: ParsableCommand {
 
     func run() throws {
         var session = try global.session()
-        let applied = try session.apply(.addOutcome(NewOutcome(title: title, metric: metric, unit: unit, baseline: baseline,
-                                                               target: target, current: current, targetDate: targetDate)))
+        let applied = try session.apply(
+            .addOutcome(
+                NewOutcome(
+                    title: title, metric: metric, unit: unit, baseline: baseline,
+                    target: target, current: current, targetDate: targetDate)))
         Output.line("Added outcome \(applied.board.outcomes.last!.id): \(title)")
     }
 }
@@ -41,16 +45,21 @@ struct OutcomeEdit: ParsableCommand {
     func run() throws {
         var session = try global.session()
         let goal = try session.outcome(outcome)
-        let patch = OutcomePatch(title: title, metric: metric, unit: unit, baseline: baseline, target: target,
-                                 targetDate: targetDate.map { $0.optional })
-        guard patch != OutcomePatch() else { throw BatonError.usage("Say what to change: --title, --metric, --unit, --baseline, --target or --by.") }
+        let patch = OutcomePatch(
+            title: title, metric: metric, unit: unit, baseline: baseline, target: target,
+            targetDate: targetDate.map { $0.optional })
+        guard patch != OutcomePatch() else {
+            throw BatonError.usage("Say what to change: --title, --metric, --unit, --baseline, --target or --by.")
+        }
         let applied = try session.apply(.editOutcome(goal.id, patch))
-        Output.line(applied.events.isEmpty ? "Outcome \(goal.id) already had those values." : "Outcome \(goal.id) updated.")
+        Output.line(
+            applied.events.isEmpty ? "Outcome \(goal.id) already had those values." : "Outcome \(goal.id) updated.")
     }
 }
 
 struct OutcomeSet: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "set", abstract: "Record a new current value of an outcome's metric.")
+    static let configuration = CommandConfiguration(
+        commandName: "set", abstract: "Record a new current value of an outcome's metric.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The outcome, by id or title.") var outcome: String
     @Argument(help: "The new current value.") var value: Double
@@ -64,7 +73,8 @@ struct OutcomeSet: ParsableCommand {
 }
 
 struct OutcomeShow: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show an outcome, its progress, its history and its items.")
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Show an outcome, its progress, its history and its items.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The outcome, by id or title.") var outcome: String
     @OptionGroup var output: JSONFlag
@@ -76,18 +86,23 @@ struct OutcomeShow: ParsableCommand {
         try session.loadItems()
         var lines = ["\(goal.id). \(goal.title)", OutcomeText.progressLine(goal)]
         if let date = goal.targetDate { lines.append("Target date: \(date)") }
-        lines += ["", "Values:"] + goal.history.map { "  \(Human.time($0.at))  \(formatNumber($0.value)) \(goal.unit)" }
+        lines +=
+            ["", "Values:"] + goal.history.map { "  \(Human.time($0.at))  \(formatNumber($0.value)) \(goal.unit)" }
         let items = session.board.items.values.filter { $0.outcome == goal.id && !$0.archived }
-        lines += ["", "Items:"] + session.board.stages.map { stage in
-            let here = items.filter { $0.stage == stage.id }.sorted(by: Board.displayOrder)
-            return "  \(stage.name): " + (here.isEmpty ? "none" : here.map { "#\($0.number)" }.joined(separator: " "))
-        }
+        lines +=
+            ["", "Items:"]
+            + session.board.stages.map { stage in
+                let here = items.filter { $0.stage == stage.id }.sorted(by: Board.displayOrder)
+                return "  \(stage.name): "
+                    + (here.isEmpty ? "none" : here.map { "#\($0.number)" }.joined(separator: " "))
+            }
         lines.forEach { Output.line($0) }
     }
 }
 
 struct OutcomeList: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the outcomes with their progress.")
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List the outcomes with their progress.")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: JSONFlag
 
@@ -108,6 +123,7 @@ enum OutcomeText {
         let unit = goal.unit.isEmpty ? "" : " \(goal.unit)"
         let filled = Int((goal.progress * Double(barWidth)).rounded())
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: barWidth - filled)
-        return "\(goal.metric): \(formatNumber(goal.current))\(unit) (baseline \(formatNumber(goal.baseline)), target \(formatNumber(goal.target)))  [\(bar)] \(Int((goal.progress * 100).rounded()))%"
+        return
+            "\(goal.metric): \(formatNumber(goal.current))\(unit) (baseline \(formatNumber(goal.baseline)), target \(formatNumber(goal.target)))  [\(bar)] \(Int((goal.progress * 100).rounded()))%"
     }
 }

@@ -34,7 +34,9 @@ struct ReportFlow: ParsableCommand {
             """)
     @OptionGroup var global: GlobalOptions
     @Option(help: "How many weeks to cover, 1 to 104.") var weeks: Int = 8
-    @Option(name: .customLong("older-than"), help: ArgumentHelp("Flag open items in queue and active stages older than this many days.", valueName: "days"))
+    @Option(
+        name: .customLong("older-than"),
+        help: ArgumentHelp("Flag open items in queue and active stages older than this many days.", valueName: "days"))
     var olderThan: Double?
     @Option(help: "Width of the diagram in columns (at least 20).") var width: Int = 72
     @Option(help: "Height of the diagram in rows (at least 6).") var height: Int = 16
@@ -42,7 +44,9 @@ struct ReportFlow: ParsableCommand {
 
     func run() throws {
         guard (1...104).contains(weeks) else { throw BatonError.usage("--weeks must be between 1 and 104.") }
-        guard width >= 20, height >= 6 else { throw BatonError.usage("The diagram needs --width of at least 20 and --height of at least 6.") }
+        guard width >= 20, height >= 6 else {
+            throw BatonError.usage("The diagram needs --width of at least 20 and --height of at least 6.")
+        }
         if let olderThan, !(olderThan > 0) { throw BatonError.usage("--older-than must be a positive number of days.") }
         let session = try global.session(access: .readOnly, withItems: true)
         let events = try session.store.events()
@@ -51,8 +55,13 @@ struct ReportFlow: ParsableCommand {
         let report = Flow.report(board: session.board, events: events, window: window, limits: limits)
         switch output.chosen {
         case .json: try Output.json(FlowJSON(report, board: session.board))
-        case .text: FlowText(report: report, board: session.board, markdown: false, width: width, height: height).lines.forEach { Output.line($0) }
-        case .markdown: FlowText(report: report, board: session.board, markdown: true, width: width, height: height).lines.forEach { Output.line($0) }
+        case .text:
+            FlowText(report: report, board: session.board, markdown: false, width: width, height: height).lines.forEach
+            { Output.line($0) }
+        case .markdown:
+            FlowText(report: report, board: session.board, markdown: true, width: width, height: height).lines.forEach {
+                Output.line($0)
+            }
         }
     }
 }
@@ -60,7 +69,9 @@ struct ReportFlow: ParsableCommand {
 struct ReportOutcomes: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "outcomes",
-        abstract: "Each outcome's progress, trend, time left, linked items and finished items; and active work serving no outcome.")
+        abstract:
+            "Each outcome's progress, trend, time left, linked items and finished items; and active work serving no outcome."
+    )
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: ReportFormatOptions
 
@@ -125,29 +136,51 @@ struct FlowText {
     var lines: [String] {
         let window = report.window
         let span = "the last \(ReportText.plural(window.weeks, "week")) (\(window.days.first!) to \(window.days.last!))"
-        var out: [String] = markdown ? ["# Flow: \(ReportText.md(board.name))", "", "Covers \(span).", ""]
-                                     : ["Flow of \(board.name), \(span)", ""]
-        out += markdown ? ["## Age in stage", "", "| Stage | Open | Limit | Past the limit | Oldest past the limit |", "|---|---:|---:|---:|---|"]
-                        : ["Age in stage:"]
+        var out: [String] =
+            markdown
+            ? ["# Flow: \(ReportText.md(board.name))", "", "Covers \(span).", ""]
+            : ["Flow of \(board.name), \(span)", ""]
+        out +=
+            markdown
+            ? [
+                "## Age in stage", "", "| Stage | Open | Limit | Past the limit | Oldest past the limit |",
+                "|---|---:|---:|---:|---|",
+            ]
+            : ["Age in stage:"]
         let nameWidth = board.stages.map { DisplayText.width(of: DisplayText.sanitize($0.name)) }.max() ?? 0
         for ages in report.ages {
             let limit = ages.limit.map { ReportText.age($0) } ?? "none"
-            let oldest = ages.over.prefix(5).map { "#\($0.number) \(ReportText.age($0.age))\($0.blocked ? " (blocked)" : "")" }
+            let oldest = ages.over.prefix(5).map {
+                "#\($0.number) \(ReportText.age($0.age))\($0.blocked ? " (blocked)" : "")"
+            }
             let more = ages.over.count > 5 ? ", and \(ages.over.count - 5) more" : ""
             if markdown {
-                out.append("| \(ReportText.md(ages.stage.name)) | \(ages.open) | \(limit) | \(ages.over.count) | \(oldest.joined(separator: ", "))\(more) |")
+                out.append(
+                    "| \(ReportText.md(ages.stage.name)) | \(ages.open) | \(limit) | \(ages.over.count) | \(oldest.joined(separator: ", "))\(more) |"
+                )
             } else {
                 let name = DisplayText.fit(DisplayText.sanitize(ages.stage.name), to: nameWidth)
-                let detail = ages.limit == nil ? "no age limit"
-                    : ages.over.isEmpty ? "none past \(limit)" : "\(ages.over.count) past \(limit): " + oldest.joined(separator: ", ") + more
+                let detail =
+                    ages.limit == nil
+                    ? "no age limit"
+                    : ages.over.isEmpty
+                        ? "none past \(limit)"
+                        : "\(ages.over.count) past \(limit): " + oldest.joined(separator: ", ") + more
                 out.append("  \(name)  \(String(ages.open).leftPad(5)) open, \(detail)")
             }
         }
         let cycle = report.cycleTime
-        let cycleLine = cycle.count == 0 ? "no item with a cycle time finished in these weeks"
+        let cycleLine =
+            cycle.count == 0
+            ? "no item with a cycle time finished in these weeks"
             : "\(ReportText.plural(cycle.count, "item")) finished: median \(ReportText.days(cycle.median)), 85th percentile \(ReportText.days(cycle.percentile85))"
-        out += markdown ? ["", "## Cycle time", "", cycleLine.prefix(1).uppercased() + cycleLine.dropFirst() + ".", "", "## Throughput per week", "", "| Week | Monday | Finished |", "|---|---|---:|"]
-                        : ["", "Cycle time: \(cycleLine).", "", "Throughput per week:"]
+        out +=
+            markdown
+            ? [
+                "", "## Cycle time", "", cycleLine.prefix(1).uppercased() + cycleLine.dropFirst() + ".", "",
+                "## Throughput per week", "", "| Week | Monday | Finished |", "|---|---|---:|",
+            ]
+            : ["", "Cycle time: \(cycleLine).", "", "Throughput per week:"]
         let most = max(1, report.throughput.map(\.count).max() ?? 1)
         for week in report.throughput {
             if markdown {
@@ -158,8 +191,10 @@ struct FlowText {
             }
         }
         let diagram = FlowDiagram.render(report.cumulativeFlow, width: width, height: height)
-        out += markdown ? ["", "## Cumulative flow", "", "```text"] + diagram + ["```"]
-                        : ["", "Cumulative flow (open items per stage at the end of each day):"] + diagram
+        out +=
+            markdown
+            ? ["", "## Cumulative flow", "", "```text"] + diagram + ["```"]
+            : ["", "Cumulative flow (open items per stage at the end of each day):"] + diagram
         return out
     }
 }
@@ -173,18 +208,28 @@ struct OutcomesText {
 
     var lines: [String] {
         var out: [String] = markdown ? ["# Outcomes: \(ReportText.md(board.name))", ""] : []
-        if stats.isEmpty { out.append("There are no outcomes yet; `baton outcome add` adds one."); out.append("") }
+        if stats.isEmpty {
+            out.append("There are no outcomes yet; `baton outcome add` adds one.")
+            out.append("")
+        }
         for s in stats {
             let goal = s.outcome
-            let items = s.openPerStage.map { "\(board.stage($0.stage)?.name ?? "?") \($0.count)" }.joined(separator: " · ")
-            let trend = s.trend.isEmpty ? "no values recorded"
-                : OutcomeStats.sparkline(s.trend) + (s.trend.count > 1 ? "  " : "") + s.trend.suffix(6).map(formatNumber).joined(separator: " → ")
+            let items = s.openPerStage.map { "\(board.stage($0.stage)?.name ?? "?") \($0.count)" }.joined(
+                separator: " · ")
+            let trend =
+                s.trend.isEmpty
+                ? "no values recorded"
+                : OutcomeStats.sparkline(s.trend) + (s.trend.count > 1 ? "  " : "")
+                    + s.trend.suffix(6).map(formatNumber).joined(separator: " → ")
             let due = goal.targetDate.map { "\($0), \(s.timeLeftText ?? "")" } ?? "none"
             let finished = "\(s.finishedLast7Days) in the last 7 days, \(s.finishedLast30Days) in the last 30 days"
-            let body = [OutcomeText.progressLine(goal), "Trend: \(trend)", "Target date: \(due)",
-                        "Open items: \(items)", "Finished: \(finished)"]
+            let body = [
+                OutcomeText.progressLine(goal), "Trend: \(trend)", "Target date: \(due)",
+                "Open items: \(items)", "Finished: \(finished)",
+            ]
             if markdown {
-                out += ["## \(goal.id). \(ReportText.md(goal.title))", ""] + body.map { "- " + ReportText.md($0) } + [""]
+                out +=
+                    ["## \(goal.id). \(ReportText.md(goal.title))", ""] + body.map { "- " + ReportText.md($0) } + [""]
             } else {
                 out += ["\(goal.id). \(goal.title)"] + body.map { "   " + $0 } + [""]
             }
@@ -197,7 +242,8 @@ struct OutcomesText {
                 let name = board.stage(group.stage)?.name ?? "?"
                 let verb = group.items.count == 1 ? "serves" : "serve"
                 let more = group.items.count > 20 ? " and \(group.items.count - 20) more" : ""
-                let line = "\(ReportText.plural(group.items.count, "item")) in \(name) \(verb) no outcome: "
+                let line =
+                    "\(ReportText.plural(group.items.count, "item")) in \(name) \(verb) no outcome: "
                     + group.items.prefix(20).map { "#\($0)" }.joined(separator: " ") + more
                 out.append(markdown ? "- " + ReportText.md(line) : line)
             }

@@ -56,21 +56,25 @@ struct FlowJSON: Encodable {
         from = window.days.first!
         to = window.days.last!
         ages = report.ages.map { ages in
-            StageAgesJSON(stage: ages.stage.name, role: ages.stage.role, open: ages.open,
-                          limitDays: ReportText.jsonDays(ages.limit),
-                          overLimit: ages.over.map {
-                              ItemAgeJSON(item: $0.number, title: board.items[$0.number]?.title ?? "", since: $0.since,
-                                          ageDays: ReportText.jsonDays($0.age), blocked: $0.blocked)
-                          })
+            StageAgesJSON(
+                stage: ages.stage.name, role: ages.stage.role, open: ages.open,
+                limitDays: ReportText.jsonDays(ages.limit),
+                overLimit: ages.over.map {
+                    ItemAgeJSON(
+                        item: $0.number, title: board.items[$0.number]?.title ?? "", since: $0.since,
+                        ageDays: ReportText.jsonDays($0.age), blocked: $0.blocked)
+                })
         }
         let cycle = report.cycleTime
-        cycleTime = CycleJSON(finished: cycle.count, medianDays: ReportText.jsonDays(cycle.median),
-                              percentile85Days: ReportText.jsonDays(cycle.percentile85),
-                              longestDays: ReportText.jsonDays(cycle.longest))
+        cycleTime = CycleJSON(
+            finished: cycle.count, medianDays: ReportText.jsonDays(cycle.median),
+            percentile85Days: ReportText.jsonDays(cycle.percentile85),
+            longestDays: ReportText.jsonDays(cycle.longest))
         throughput = report.throughput.map { WeekJSON(week: $0.week, monday: $0.monday, finished: $0.count) }
         let cfd = report.cumulativeFlow
-        cumulativeFlow = FlowDataJSON(stages: cfd.stages.map(\.name),
-                                      days: zip(cfd.days, cfd.counts).map { DayJSON(day: $0, counts: $1) })
+        cumulativeFlow = FlowDataJSON(
+            stages: cfd.stages.map(\.name),
+            days: zip(cfd.days, cfd.counts).map { DayJSON(day: $0, counts: $1) })
     }
 }
 
@@ -110,12 +114,15 @@ struct OutcomesJSON: Encodable {
         self.board = board.name
         outcomes = stats.map { s in
             let goal = s.outcome
-            return OutcomeJSON(id: goal.id, title: goal.title, metric: goal.metric, unit: goal.unit, baseline: goal.baseline,
-                               target: goal.target, current: goal.current, progress: (s.progress * 10_000).rounded() / 10_000,
-                               trend: s.trend, targetDate: goal.targetDate, daysLeft: s.daysLeft,
-                               items: s.openPerStage.map { StageOpenJSON(stage: board.stage($0.stage)?.name ?? "", open: $0.count) },
-                               finishedLast7Days: s.finishedLast7Days, finishedLast30Days: s.finishedLast30Days)
+            return OutcomeJSON(
+                id: goal.id, title: goal.title, metric: goal.metric, unit: goal.unit, baseline: goal.baseline,
+                target: goal.target, current: goal.current, progress: (s.progress * 10_000).rounded() / 10_000,
+                trend: s.trend, targetDate: goal.targetDate, daysLeft: s.daysLeft,
+                items: s.openPerStage.map { StageOpenJSON(stage: board.stage($0.stage)?.name ?? "", open: $0.count) },
+                finishedLast7Days: s.finishedLast7Days, finishedLast30Days: s.finishedLast30Days)
         }
-        unlinkedActiveWork = balance.unlinked.map { UnlinkedJSON(stage: board.stage($0.stage)?.name ?? "", items: $0.items) }
+        unlinkedActiveWork = balance.unlinked.map {
+            UnlinkedJSON(stage: board.stage($0.stage)?.name ?? "", items: $0.items)
+        }
     }
 }

@@ -32,8 +32,9 @@ struct Session {
     /// The member a new board starts with: the account that creates it.
     static func creator(_ account: String) -> Member {
         let handle = String(account.filter { $0.isLetter || $0.isNumber }.prefix(3))
-        return Member(id: 1, name: SystemAccount.fullName(), handle: handle.count >= 2 ? handle : "me",
-                      discipline: .business, login: account)
+        return Member(
+            id: 1, name: SystemAccount.fullName(), handle: handle.count >= 2 ? handle : "me",
+            discipline: .business, login: account)
     }
 
     /// Applies an action, prints its warnings, and returns what happened.
@@ -48,7 +49,9 @@ struct Session {
     // MARK: Lookups by what people type
 
     func stage(_ name: String) throws -> Stage {
-        if let stage = board.stages.first(where: { $0.name.lowercased() == name.trimmingWhitespace().lowercased() }) { return stage }
+        if let stage = board.stages.first(where: { $0.name.lowercased() == name.trimmingWhitespace().lowercased() }) {
+            return stage
+        }
         let names = board.stages.map(\.name).joined(separator: ", ")
         throw BatonError.data("There is no stage named '\(name)'; stages are \(names).")
     }
@@ -57,16 +60,23 @@ struct Session {
 
     static func member(_ handle: String, in board: Board) throws -> Member {
         let key = handle.hasPrefix("@") ? String(handle.dropFirst()).lowercased() : handle.lowercased()
-        if let member = board.members.first(where: { $0.handle.lowercased() == key || $0.login == key }) { return member }
+        if let member = board.members.first(where: { $0.handle.lowercased() == key || $0.login == key }) {
+            return member
+        }
         let known = board.members.map { "\($0.handle) (\($0.name))" }.joined(separator: ", ")
         throw BatonError.data("There is no member with the handle '\(handle)'; members are \(known).")
     }
 
     func outcome(_ reference: String) throws -> Outcome {
         let key = reference.trimmingWhitespace()
-        if let id = Int(key.hasPrefix("#") ? String(key.dropFirst()) : key), let outcome = board.outcome(id) { return outcome }
+        if let id = Int(key.hasPrefix("#") ? String(key.dropFirst()) : key), let outcome = board.outcome(id) {
+            return outcome
+        }
         if let outcome = board.outcomes.first(where: { $0.title.lowercased() == key.lowercased() }) { return outcome }
-        let known = board.outcomes.isEmpty ? "there are none yet" : "outcomes are " + board.outcomes.map { "\($0.id) (\($0.title))" }.joined(separator: ", ")
+        let known =
+            board.outcomes.isEmpty
+            ? "there are none yet"
+            : "outcomes are " + board.outcomes.map { "\($0.id) (\($0.title))" }.joined(separator: ", ")
         throw BatonError.data("There is no outcome '\(reference)'; \(known).")
     }
 

@@ -4,7 +4,8 @@ import Foundation
 
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print the board as text: stages side by side when the terminal is wide enough, else one after another.")
+        abstract:
+            "Print the board as text: stages side by side when the terminal is wide enough, else one after another.")
     @OptionGroup var global: GlobalOptions
     @Option(help: "Columns to use (default: the terminal's width).") var width: Int?
     @OptionGroup var output: JSONFlag
@@ -12,7 +13,8 @@ struct Show: ParsableCommand {
     func run() throws {
         let session = try global.session(access: .readOnly, withItems: true)
         if output.json {
-            return try Output.json(BoardSummary(name: session.board.name, stages: session.board.stages.map { StageSummary($0, session) }))
+            return try Output.json(
+                BoardSummary(name: session.board.name, stages: session.board.stages.map { StageSummary($0, session) }))
         }
         let text = BoardText(board: session.board, you: session.actor.member, colour: Terminal.colour, now: Date())
         for line in text.lines(width: max(20, width ?? Terminal.width)) { Output.raw(line) }
@@ -30,7 +32,9 @@ struct Show: ParsableCommand {
         var items: [ItemSummary]
 
         init(_ stage: Stage, _ session: Session) {
-            name = stage.name; role = stage.role; wipLimit = stage.wipLimit
+            name = stage.name
+            role = stage.role
+            wipLimit = stage.wipLimit
             items = session.board.openItems(in: stage.id).map { ItemSummary($0, session) }
         }
     }
@@ -53,11 +57,14 @@ struct BoardText {
             let blocks = board.stages.map { stageBlock($0, width: column) }
             let height = blocks.map(\.count).max() ?? 0
             for row in 0..<height {
-                out.append(blocks.map { $0.indices.contains(row) ? $0[row] : String(repeating: " ", count: column) }
-                    .joined(separator: " │ ").trimmingTrailingSpaces())
+                out.append(
+                    blocks.map { $0.indices.contains(row) ? $0[row] : String(repeating: " ", count: column) }
+                        .joined(separator: " │ ").trimmingTrailingSpaces())
             }
         } else {
-            for stage in board.stages { out += [""] + stageBlock(stage, width: width).map { $0.trimmingTrailingSpaces() } }
+            for stage in board.stages {
+                out += [""] + stageBlock(stage, width: width).map { $0.trimmingTrailingSpaces() }
+            }
         }
         return out
     }
@@ -85,8 +92,14 @@ struct BoardText {
         let number = "#\(item.number) "
         let indent = String(repeating: " ", count: number.count)
         var titleLines = DisplayText.wrap(safe(item.title), to: max(1, width - number.count))
-        if titleLines.count > 2 { titleLines = [titleLines[0], DisplayText.truncate(titleLines[1] + " " + titleLines[2], to: width - number.count)] }
-        var lines = titleLines.enumerated().map { DisplayText.fit(($0.offset == 0 ? number : indent) + $0.element, to: width) }
+        if titleLines.count > 2 {
+            titleLines = [
+                titleLines[0], DisplayText.truncate(titleLines[1] + " " + titleLines[2], to: width - number.count),
+            ]
+        }
+        var lines = titleLines.enumerated().map {
+            DisplayText.fit(($0.offset == 0 ? number : indent) + $0.element, to: width)
+        }
         if item.expedite { lines[0] = style(lines[0], bold: true) }
         var meta: [String] = []
         if item.kind != .work { meta.append(item.kind.rawValue) }

@@ -12,12 +12,16 @@ struct StandupCommand: ParsableCommand {
             A stand-up is usually run in the board (key S). `baton standup show` prints the summary of \
             one (by default the last) as text, Markdown or JSON, to paste into a chat or a wiki.
             """,
-        subcommands: [StandupList.self, StandupShow.self, StandupStatus.self, StandupStart.self, StandupNext.self, StandupEnd.self]
+        subcommands: [
+            StandupList.self, StandupShow.self, StandupStatus.self, StandupStart.self, StandupNext.self,
+            StandupEnd.self,
+        ]
     )
 }
 
 struct StandupList: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the stand-ups, the most recent first.")
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List the stand-ups, the most recent first.")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: JSONFlag
 
@@ -26,26 +30,30 @@ struct StandupList: ParsableCommand {
         let now = Date()
         let records = try session.store.standups()
         let reports = try records.map { record in
-            StandupReport(record, summary: try record.summary ?? session.store.standupSummary(of: record.standup, at: now),
-                          board: session.board, now: now)
+            StandupReport(
+                record, summary: try record.summary ?? session.store.standupSummary(of: record.standup, at: now),
+                board: session.board, now: now)
         }
         if output.json { return try Output.json(reports) }
         if reports.isEmpty { return Output.line("No stand-ups yet; start one with S in the board.") }
         let idWidth = reports.map { String($0.id).count }.max() ?? 1
         for report in reports {
             let length = report.running ? "running" : StandupReport.clock(report.duration)
-            let figures = "blockers raised \(report.blockersRaised.count), cleared \(report.blockersCleared.count); "
+            let figures =
+                "blockers raised \(report.blockersRaised.count), cleared \(report.blockersCleared.count); "
                 + "moved \(report.itemsMoved.count); action items \(report.actionItems.count)"
-            Output.line(DisplayText.fit(String(report.id), to: idWidth) + "  \(Human.time(report.startedAt))  "
-                        + DisplayText.fit(length, to: 7) + "  \(report.facilitator.handle)  "
-                        + report.speakers.map(\.handle).joined(separator: " ") + "  (\(figures))")
+            Output.line(
+                DisplayText.fit(String(report.id), to: idWidth) + "  \(Human.time(report.startedAt))  "
+                    + DisplayText.fit(length, to: 7) + "  \(report.facilitator.handle)  "
+                    + report.speakers.map(\.handle).joined(separator: " ") + "  (\(figures))")
         }
     }
 }
 
 struct StandupShow: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "show", abstract: "Show a stand-up's summary: duration, time per speaker, blockers, moves, action items.")
+        commandName: "show",
+        abstract: "Show a stand-up's summary: duration, time per speaker, blockers, moves, action items.")
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, markdown, json }
     @OptionGroup var global: GlobalOptions
     @Argument(help: "last (the default) or a stand-up's id.") var which: String = "last"
@@ -60,15 +68,18 @@ struct StandupShow: ParsableCommand {
             }
             record = last
         } else {
-            guard let id = Int(which), id > 0 else { throw BatonError.usage("Give `last` or a stand-up's id, such as `baton standup show 3`.") }
+            guard let id = Int(which), id > 0 else {
+                throw BatonError.usage("Give `last` or a stand-up's id, such as `baton standup show 3`.")
+            }
             guard let found = try session.store.standup(id) else {
                 throw BatonError.data("There is no stand-up \(id); `baton standup list` shows the stand-ups.")
             }
             record = found
         }
         let now = Date()
-        let report = StandupReport(record, summary: try record.summary ?? session.store.standupSummary(of: record.standup, at: now),
-                                   board: session.board, now: now)
+        let report = StandupReport(
+            record, summary: try record.summary ?? session.store.standupSummary(of: record.standup, at: now),
+            board: session.board, now: now)
         switch format {
         case .json: try Output.json(report)
         case .markdown: Output.raw(report.markdown())
@@ -78,7 +89,8 @@ struct StandupShow: ParsableCommand {
 }
 
 struct StandupStatus: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "status", abstract: "Say whether a stand-up runs, who facilitates and who speaks.")
+    static let configuration = CommandConfiguration(
+        commandName: "status", abstract: "Say whether a stand-up runs, who facilitates and who speaks.")
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -90,9 +102,14 @@ struct StandupStatus: ParsableCommand {
 
 struct StandupStart: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "start", abstract: "Start a stand-up facilitated by you (or --as), with the baton at the first speaker.")
+        commandName: "start",
+        abstract: "Start a stand-up facilitated by you (or --as), with the baton at the first speaker.")
     @OptionGroup var global: GlobalOptions
-    @Option(name: .customLong("speaker"), help: ArgumentHelp("A speaker's handle, in speaking order (repeatable; default: every member, business and IT alternating).", valueName: "handle"))
+    @Option(
+        name: .customLong("speaker"),
+        help: ArgumentHelp(
+            "A speaker's handle, in speaking order (repeatable; default: every member, business and IT alternating).",
+            valueName: "handle"))
     var speakers: [String] = []
     @Option(help: "Shuffle the default order with this seed (the same seed gives the same order).") var seed: UInt64?
     @Option(help: "Seconds per turn.") var turn: Int = Int(Standup.defaultTurnLength)
@@ -103,17 +120,23 @@ struct StandupStart: ParsableCommand {
             throw BatonError.usage("You are not a member of this board; say who facilitates with --as HANDLE.")
         }
         if !speakers.isEmpty && seed != nil { throw BatonError.usage("Give either --speaker or --seed, not both.") }
-        let order = try speakers.isEmpty
-            ? (seed.map { StandupOrder.shuffled(session.board.members, seed: $0) } ?? StandupOrder.alternating(session.board.members))
+        let order =
+            try speakers.isEmpty
+            ? (seed.map { StandupOrder.shuffled(session.board.members, seed: $0) }
+                ?? StandupOrder.alternating(session.board.members))
             : speakers.map { try session.member($0).id }
-        let standup = try session.store.startStandup(facilitator: facilitator, participants: order,
-                                                     turnLength: TimeInterval(turn), by: session.actor)
-        Output.line("Started stand-up \(standup.id). " + StandupStep.describe(standup, board: session.board, at: standup.startedAt))
+        let standup = try session.store.startStandup(
+            facilitator: facilitator, participants: order,
+            turnLength: TimeInterval(turn), by: session.actor)
+        Output.line(
+            "Started stand-up \(standup.id). "
+                + StandupStep.describe(standup, board: session.board, at: standup.startedAt))
     }
 }
 
 struct StandupNext: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "next", abstract: "Pass the baton of the running stand-up to the next speaker.")
+    static let configuration = CommandConfiguration(
+        commandName: "next", abstract: "Pass the baton of the running stand-up to the next speaker.")
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -131,17 +154,20 @@ struct StandupNext: ParsableCommand {
 }
 
 struct StandupEnd: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "end", abstract: "End the running stand-up and store its summary.")
+    static let configuration = CommandConfiguration(
+        commandName: "end", abstract: "End the running stand-up and store its summary.")
     @OptionGroup var global: GlobalOptions
     @Option(help: "Notes to keep with it; - reads them from standard input.") var notes: String?
 
     func run() throws {
         let session = try global.session()
-        guard let record = try session.store.endRunningStandup(at: Date(), notes: try notes.map(readTextArgument)) else {
+        guard let record = try session.store.endRunningStandup(at: Date(), notes: try notes.map(readTextArgument))
+        else {
             throw BatonError.data("No stand-up is running; nothing was changed.")
         }
         let length = StandupReport.clock(record.standup.duration(at: Date()))
-        Output.line("Ended stand-up \(record.standup.id) after \(length); `baton standup show last` prints its summary.")
+        Output.line(
+            "Ended stand-up \(record.standup.id) after \(length); `baton standup show last` prints its summary.")
     }
 }
 
@@ -153,7 +179,10 @@ enum StandupStep {
         if let speaker = standup.speaker {
             let person = StandupReport.Person(speaker, board)
             text += "; \(person.name) (\(person.handle), \(person.discipline ?? "?")) has the baton"
-            text += standup.isPaused ? " (paused)." : " (\(StandupReport.clock(standup.elapsed(at: now))) of \(StandupReport.clock(standup.turnLength)))."
+            text +=
+                standup.isPaused
+                ? " (paused)."
+                : " (\(StandupReport.clock(standup.elapsed(at: now))) of \(StandupReport.clock(standup.turnLength)))."
         } else {
             text += "; everyone has spoken."
         }

@@ -31,9 +31,25 @@ struct StandupReport: Encodable {
         var spoke: Bool
     }
 
-    struct Blocker: Encodable { var item: ItemNumber; var title: String; var reason: String; var by: String?; var at: Date }
-    struct Move: Encodable { var item: ItemNumber; var title: String; var from: String; var to: String; var by: String? }
-    struct ActionItem: Encodable { var item: ItemNumber; var title: String; var owner: String }
+    struct Blocker: Encodable {
+        var item: ItemNumber
+        var title: String
+        var reason: String
+        var by: String?
+        var at: Date
+    }
+    struct Move: Encodable {
+        var item: ItemNumber
+        var title: String
+        var from: String
+        var to: String
+        var by: String?
+    }
+    struct ActionItem: Encodable {
+        var item: ItemNumber
+        var title: String
+        var owner: String
+    }
 
     var id: StandupID
     var startedAt: Date
@@ -54,18 +70,31 @@ struct StandupReport: Encodable {
     init(_ record: StandupRecord, summary: StandupSummary, board: Board, now: Date) {
         let standup = record.standup
         func handle(_ id: MemberID?) -> String? { id.map { Person($0, board).handle } }
-        id = standup.id; startedAt = standup.startedAt; endedAt = standup.endedAt; running = standup.isRunning
-        duration = Self.ms(summary.duration); turnLength = summary.turnLength
+        id = standup.id
+        startedAt = standup.startedAt
+        endedAt = standup.endedAt
+        running = standup.isRunning
+        duration = Self.ms(summary.duration)
+        turnLength = summary.turnLength
         facilitator = Person(standup.facilitator, board)
         speakers = summary.speakers.map { time in
             let person = Person(time.member, board)
-            return Speaker(id: time.member, name: person.name, handle: person.handle, discipline: person.discipline,
-                           spoken: Self.ms(time.spoken), overtime: Self.ms(time.overtime), spoke: time.spoke)
+            return Speaker(
+                id: time.member, name: person.name, handle: person.handle, discipline: person.discipline,
+                spoken: Self.ms(time.spoken), overtime: Self.ms(time.overtime), spoke: time.spoke)
         }
-        blockersRaised = summary.blockersRaised.map { Blocker(item: $0.item, title: $0.title, reason: $0.reason, by: handle($0.by), at: $0.at) }
-        blockersCleared = summary.blockersCleared.map { Blocker(item: $0.item, title: $0.title, reason: $0.reason, by: handle($0.by), at: $0.at) }
-        itemsMoved = summary.itemsMoved.map { Move(item: $0.item, title: $0.title, from: $0.from, to: $0.to, by: handle($0.by)) }
-        actionItems = summary.actionItems.map { ActionItem(item: $0.item, title: $0.title, owner: Person($0.owner, board).handle) }
+        blockersRaised = summary.blockersRaised.map {
+            Blocker(item: $0.item, title: $0.title, reason: $0.reason, by: handle($0.by), at: $0.at)
+        }
+        blockersCleared = summary.blockersCleared.map {
+            Blocker(item: $0.item, title: $0.title, reason: $0.reason, by: handle($0.by), at: $0.at)
+        }
+        itemsMoved = summary.itemsMoved.map {
+            Move(item: $0.item, title: $0.title, from: $0.from, to: $0.to, by: handle($0.by))
+        }
+        actionItems = summary.actionItems.map {
+            ActionItem(item: $0.item, title: $0.title, owner: Person($0.owner, board).handle)
+        }
         notes = standup.notes
     }
 
@@ -87,21 +116,38 @@ struct StandupReport: Encodable {
 
     /// Plain text for a terminal.
     func text() -> String {
-        var lines = [heading, "", "Duration:     \(Self.clock(duration))" + (running ? " so far" : ""),
-                     "Facilitator:  \(facilitator.name) (\(facilitator.handle))", "Turn length:  \(Self.clock(turnLength))", "",
-                     "Time per speaker:"]
-        let nameWidth = speakers.map { DisplayText.width(of: DisplayText.sanitize("\($0.name) (\($0.handle), \($0.discipline ?? "?"))")) }.max() ?? 0
+        var lines = [
+            heading, "", "Duration:     \(Self.clock(duration))" + (running ? " so far" : ""),
+            "Facilitator:  \(facilitator.name) (\(facilitator.handle))", "Turn length:  \(Self.clock(turnLength))", "",
+            "Time per speaker:",
+        ]
+        let nameWidth =
+            speakers.map {
+                DisplayText.width(of: DisplayText.sanitize("\($0.name) (\($0.handle), \($0.discipline ?? "?"))"))
+            }.max() ?? 0
         for speaker in speakers {
-            let label = DisplayText.fit(DisplayText.sanitize("\(speaker.name) (\(speaker.handle), \(speaker.discipline ?? "?"))"), to: nameWidth)
-            let time = speaker.spoke ? Self.clock(speaker.spoken) + (speaker.overtime >= 1 ? "  (+\(Self.clock(speaker.overtime)) over)" : "")
-                                     : "did not speak"
+            let label = DisplayText.fit(
+                DisplayText.sanitize("\(speaker.name) (\(speaker.handle), \(speaker.discipline ?? "?"))"), to: nameWidth
+            )
+            let time =
+                speaker.spoke
+                ? Self.clock(speaker.spoken)
+                    + (speaker.overtime >= 1 ? "  (+\(Self.clock(speaker.overtime)) over)" : "")
+                : "did not speak"
             lines.append("  \(label)  \(time)")
         }
         lines += section("Blockers raised", blockersRaised.map { "#\($0.item) \($0.title): \($0.reason)" + by($0.by) })
-        lines += section("Blockers cleared", blockersCleared.map { "#\($0.item) \($0.title)" + ($0.reason.isEmpty ? "" : " (was: \($0.reason))") + by($0.by) })
-        lines += section("Items moved", itemsMoved.map { "#\($0.item) \($0.title): \($0.from) -> \($0.to)" + by($0.by) })
+        lines += section(
+            "Blockers cleared",
+            blockersCleared.map {
+                "#\($0.item) \($0.title)" + ($0.reason.isEmpty ? "" : " (was: \($0.reason))") + by($0.by)
+            })
+        lines += section(
+            "Items moved", itemsMoved.map { "#\($0.item) \($0.title): \($0.from) -> \($0.to)" + by($0.by) })
         lines += section("Action items", actionItems.map { "#\($0.item) \($0.title) (\($0.owner))" })
-        if !notes.isEmpty { lines += ["", "Notes:"] + notes.split(separator: "\n", omittingEmptySubsequences: false).map { "  \($0)" } }
+        if !notes.isEmpty {
+            lines += ["", "Notes:"] + notes.split(separator: "\n", omittingEmptySubsequences: false).map { "  \($0)" }
+        }
         return lines.joined(separator: "\n")
     }
 
@@ -115,26 +161,46 @@ struct StandupReport: Encodable {
 
     /// Markdown for a chat or a wiki; board text is escaped so it cannot break the layout.
     func markdown() -> String {
-        var lines = ["## \(markdownEscaped(heading))", "",
-                     "- **Duration:** \(Self.clock(duration))" + (running ? " so far" : ""),
-                     "- **Facilitator:** \(markdownEscaped(facilitator.name)) (@\(markdownEscaped(facilitator.handle)))",
-                     "- **Turn length:** \(Self.clock(turnLength))",
-                     "- **Blockers raised:** \(blockersRaised.count), **cleared:** \(blockersCleared.count)",
-                     "- **Items moved:** \(itemsMoved.count)", "- **Action items:** \(actionItems.count)", "",
-                     "### Time per speaker", "", "| Speaker | Discipline | Time | Overtime |", "| --- | --- | ---: | ---: |"]
+        var lines = [
+            "## \(markdownEscaped(heading))", "",
+            "- **Duration:** \(Self.clock(duration))" + (running ? " so far" : ""),
+            "- **Facilitator:** \(markdownEscaped(facilitator.name)) (@\(markdownEscaped(facilitator.handle)))",
+            "- **Turn length:** \(Self.clock(turnLength))",
+            "- **Blockers raised:** \(blockersRaised.count), **cleared:** \(blockersCleared.count)",
+            "- **Items moved:** \(itemsMoved.count)", "- **Action items:** \(actionItems.count)", "",
+            "### Time per speaker", "", "| Speaker | Discipline | Time | Overtime |", "| --- | --- | ---: | ---: |",
+        ]
         for speaker in speakers {
             let time = speaker.spoke ? Self.clock(speaker.spoken) : "did not speak"
             let over = speaker.overtime >= 1 ? "+" + Self.clock(speaker.overtime) : ""
-            lines.append("| \(markdownEscaped(speaker.name)) (@\(markdownEscaped(speaker.handle))) | \(speaker.discipline ?? "") | \(time) | \(over) |")
+            lines.append(
+                "| \(markdownEscaped(speaker.name)) (@\(markdownEscaped(speaker.handle))) | \(speaker.discipline ?? "") | \(time) | \(over) |"
+            )
         }
-        lines += mdSection("Blockers raised", blockersRaised.map { "**#\($0.item)** \(markdownEscaped($0.title)): \(markdownEscaped($0.reason))" + mdBy($0.by) })
-        lines += mdSection("Blockers cleared", blockersCleared.map {
-            "**#\($0.item)** \(markdownEscaped($0.title))" + ($0.reason.isEmpty ? "" : " (was: \(markdownEscaped($0.reason)))") + mdBy($0.by)
-        })
-        lines += mdSection("Items moved", itemsMoved.map { "**#\($0.item)** \(markdownEscaped($0.title)): \(markdownEscaped($0.from)) → \(markdownEscaped($0.to))" + mdBy($0.by) })
-        lines += mdSection("Action items", actionItems.map { "**#\($0.item)** \(markdownEscaped($0.title)) (@\(markdownEscaped($0.owner)))" })
+        lines += mdSection(
+            "Blockers raised",
+            blockersRaised.map {
+                "**#\($0.item)** \(markdownEscaped($0.title)): \(markdownEscaped($0.reason))" + mdBy($0.by)
+            })
+        lines += mdSection(
+            "Blockers cleared",
+            blockersCleared.map {
+                "**#\($0.item)** \(markdownEscaped($0.title))"
+                    + ($0.reason.isEmpty ? "" : " (was: \(markdownEscaped($0.reason)))") + mdBy($0.by)
+            })
+        lines += mdSection(
+            "Items moved",
+            itemsMoved.map {
+                "**#\($0.item)** \(markdownEscaped($0.title)): \(markdownEscaped($0.from)) → \(markdownEscaped($0.to))"
+                    + mdBy($0.by)
+            })
+        lines += mdSection(
+            "Action items",
+            actionItems.map { "**#\($0.item)** \(markdownEscaped($0.title)) (@\(markdownEscaped($0.owner)))" })
         if !notes.isEmpty {
-            lines += ["", "### Notes", ""] + notes.split(separator: "\n", omittingEmptySubsequences: false).map { markdownEscaped(String($0)) }
+            lines +=
+                ["", "### Notes", ""]
+                + notes.split(separator: "\n", omittingEmptySubsequences: false).map { markdownEscaped(String($0)) }
         }
         return lines.joined(separator: "\n")
     }

@@ -14,7 +14,8 @@ enum Startup {
     /// closed, the process would otherwise hand that number to the next file it opens, the board
     /// say, and then print its output or errors into the board.
     static func reopenClosedStandardStreams() {
-        for descriptor in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(descriptor, F_GETFD) == -1 && errno == EBADF {
+        for descriptor in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO]
+        where fcntl(descriptor, F_GETFD) == -1 && errno == EBADF {
             // open() returns the lowest free number, which is this one, as the lower ones are open.
             let opened = open("/dev/null", descriptor == STDIN_FILENO ? O_RDONLY : O_WRONLY)
             if opened != descriptor {

@@ -45,7 +45,8 @@ final class FakeBoardService: BoardService {
         let change = try board.apply(action, by: actor, at: Date())
         var slice = board
         slice.items = board.items.filter { change.touchedItems.contains($0.key) }
-        return SavedChange(slice: slice, items: change.touchedItems, events: stored(change, by: actor), warnings: change.warnings)
+        return SavedChange(
+            slice: slice, items: change.touchedItems, events: stored(change, by: actor), warnings: change.warnings)
     }
 
     private func stored(_ change: Change, by actor: Actor) -> [Event] {
@@ -93,10 +94,13 @@ final class FakeBoardService: BoardService {
     func presence() throws -> [Presence] { rows }
     func removePresence(session: String) throws { rows.removeAll { $0.session == session } }
 
-    func startStandup(facilitator: MemberID, participants: [MemberID], turnLength: TimeInterval, by actor: Actor,
-                      at now: Date) throws -> Standup {
+    func startStandup(
+        facilitator: MemberID, participants: [MemberID], turnLength: TimeInterval, by actor: Actor,
+        at now: Date
+    ) throws -> Standup {
         calls.append("startStandup")
-        let started = try Standup.start(id: 1, facilitator: facilitator, participants: participants, turnLength: turnLength, at: now)
+        let started = try Standup.start(
+            id: 1, facilitator: facilitator, participants: participants, turnLength: turnLength, at: now)
         standup = started
         return started
     }

@@ -15,8 +15,10 @@ struct RuntimeTests {
     /// A board with Ana (business) and Bo (IT), and #1 in Backlog.
     static func board() throws -> Board {
         setlocale(LC_ALL, "C.UTF-8")
-        var board = try Board.new(name: "Squad", creator: Member(id: 1, name: "Ana Lima", handle: "ana", discipline: .business, login: "ana"))
-        _ = try board.apply(.addMember(name: "Bo Chen", handle: "bo", discipline: .it, login: "bo"), by: ana, at: Date())
+        var board = try Board.new(
+            name: "Squad", creator: Member(id: 1, name: "Ana Lima", handle: "ana", discipline: .business, login: "ana"))
+        _ = try board.apply(
+            .addMember(name: "Bo Chen", handle: "bo", discipline: .it, login: "bo"), by: ana, at: Date())
         _ = try board.apply(.addItem(NewItem(title: title)), by: ana, at: Date())
         return board
     }
@@ -28,11 +30,15 @@ struct RuntimeTests {
     }
 
     /// Runs the loop over `service` with `terminal` until the script ends; returns it and the status.
-    static func run(_ service: FakeBoardService, _ terminal: RecordingTerminal, drafts: DraftStore = drafts(),
-                    problems: [String] = []) throws -> (Runtime, Int32) {
+    static func run(
+        _ service: FakeBoardService, _ terminal: RecordingTerminal, drafts: DraftStore = drafts(),
+        problems: [String] = []
+    ) throws -> (Runtime, Int32) {
         let state = AppState(board: service.board, actor: ana, width: 80, height: 24, now: Date())
-        let runtime = Runtime(service: service, terminal: terminal, state: state, mouse: false, drafts: drafts,
-                              problems: problems) { _ in (Theme.builtInMono, nil) }
+        let runtime = Runtime(
+            service: service, terminal: terminal, state: state, mouse: false, drafts: drafts,
+            problems: problems
+        ) { _ in (Theme.builtInMono, nil) }
         let status = try runtime.run()
         return (runtime, status)
     }
@@ -44,7 +50,9 @@ struct RuntimeTests {
         service.onApply = { screenWhileSaving = terminal.screen }
         let (runtime, status) = try Self.run(service, terminal)
         #expect(status == 0)
-        #expect(screenWhileSaving.contains("Ready 1"), "the preview is on the screen before the save:\n\(screenWhileSaving)")
+        #expect(
+            screenWhileSaving.contains("Ready 1"), "the preview is on the screen before the save:\n\(screenWhileSaving)"
+        )
         #expect(service.board.items[1]?.stage == 2)
         #expect(runtime.state.board.items[1]?.stage == 2)
         #expect(runtime.state.message?.isError != true)
@@ -55,7 +63,9 @@ struct RuntimeTests {
     @Test func anotherWritersChangeIsMergedAndDrawn() throws {
         let service = FakeBoardService(board: try Self.board())
         let terminal = RecordingTerminal(script: [[], [.ready(service.feedDescriptor)]])
-        terminal.beforeBatch[1] = { try service.otherWriter(.editItem(1, ItemPatch(title: "Guide, reviewed by Bo")), by: Self.bo) }
+        terminal.beforeBatch[1] = {
+            try service.otherWriter(.editItem(1, ItemPatch(title: "Guide, reviewed by Bo")), by: Self.bo)
+        }
         let (runtime, _) = try Self.run(service, terminal)
         #expect(runtime.state.board.items[1]?.title == "Guide, reviewed by Bo")
         #expect(terminal.screen.contains("Guide, reviewed by Bo"))
@@ -83,8 +93,9 @@ struct RuntimeTests {
 
     @Test func presenceIsWrittenAndTheOthersAreShown() throws {
         let service = FakeBoardService(board: try Self.board())
-        let bos = Presence(session: "bo-session", account: "bo", member: 2, host: ProcessInfo.processInfo.hostName,
-                           pid: getpid(), terminal: nil, focus: 1, heartbeat: Date())
+        let bos = Presence(
+            session: "bo-session", account: "bo", member: 2, host: ProcessInfo.processInfo.hostName,
+            pid: getpid(), terminal: nil, focus: 1, heartbeat: Date())
         service.rows = [bos]
         let terminal = RecordingTerminal(script: [[]])
         var rowsWhileOpen: [Presence] = []
@@ -108,7 +119,9 @@ struct RuntimeTests {
 
     @Test func aSignalEndsTheLoopWithItsStatusAndKeepsTheDraft() throws {
         let service = FakeBoardService(board: try Self.board())
-        let terminal = RecordingTerminal(script: [keys("n"), keys("Half a tho"), [.stop(signal: SIGTERM), .key(.enter)]])
+        let terminal = RecordingTerminal(script: [
+            keys("n"), keys("Half a tho"), [.stop(signal: SIGTERM), .key(.enter)],
+        ])
         let drafts = Self.drafts()
         let (_, status) = try Self.run(service, terminal, drafts: drafts)
         #expect(status == 128 + SIGTERM)

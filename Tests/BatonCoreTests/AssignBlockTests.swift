@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BatonCore
 
 @Suite("Items: owners, involved members, blocking")
@@ -7,8 +8,12 @@ struct AssignBlockTests {
     @Test func assignOwnerAndInvolved() throws {
         var board = try Fixture.board(items: ["a"])
         let owner = try apply(.assign(1, 2, .owner), to: &board)
-        #expect(owner.events == [EventDraft(.itemAssigned, item: 1, entity: .member, entityID: 2, field: "owner",
-                                            before: nil, after: "owner")])
+        #expect(
+            owner.events == [
+                EventDraft(
+                    .itemAssigned, item: 1, entity: .member, entityID: 2, field: "owner",
+                    before: nil, after: "owner")
+            ])
         #expect(owner.touched == [.item(1)])
         #expect(board.items[1]?.owners == [2] && board.items[1]?.involved == [])
         #expect(board.items[1]?.revision == 2)
@@ -24,8 +29,12 @@ struct AssignBlockTests {
         var board = try Fixture.board(items: ["a"])
         try apply(.assign(1, 2, .owner), to: &board)
         let change = try apply(.assign(1, 2, .involved), to: &board)
-        #expect(change.events == [EventDraft(.itemAssigned, item: 1, entity: .member, entityID: 2, field: "involved",
-                                             before: "owner", after: "involved")])
+        #expect(
+            change.events == [
+                EventDraft(
+                    .itemAssigned, item: 1, entity: .member, entityID: 2, field: "involved",
+                    before: "owner", after: "involved")
+            ])
         #expect(board.items[1]?.owners == [] && board.items[1]?.involved == [2])
         try apply(.assign(1, 2, .owner), to: &board)
         #expect(board.items[1]?.owners == [2] && board.items[1]?.involved == [])
@@ -52,7 +61,10 @@ struct AssignBlockTests {
         try apply(.assign(1, 2, .owner), to: &board)
         try apply(.assign(1, 3, .involved), to: &board)
         let owner = try apply(.unassign(1, 2), to: &board, by: Fixture.asBo)
-        #expect(owner.events == [EventDraft(.itemUnassigned, item: 1, entity: .member, entityID: 2, field: "owner", before: "owner")])
+        #expect(
+            owner.events == [
+                EventDraft(.itemUnassigned, item: 1, entity: .member, entityID: 2, field: "owner", before: "owner")
+            ])
         #expect(owner.touched == [.item(1)])
         #expect(board.items[1]?.owners == [])
         #expect(board.items[1]?.updatedBy == 2)
@@ -66,20 +78,26 @@ struct AssignBlockTests {
     @Test func blockAndUnblock() throws {
         var board = try Fixture.board(items: ["a"])
         let block = try apply(.block(1, reason: "  waiting for legal  "), to: &board, by: Fixture.asBo, at: Fixture.t0)
-        #expect(block.events == [EventDraft(.itemBlocked, item: 1, field: "blocked", before: nil, after: "waiting for legal")])
+        #expect(
+            block.events == [
+                EventDraft(.itemBlocked, item: 1, field: "blocked", before: nil, after: "waiting for legal")
+            ])
         #expect(block.touched == [.item(1)])
         #expect(board.items[1]?.blocked == Blocker(reason: "waiting for legal", since: Fixture.t0, by: 2))
         #expect(board.items[1]?.revision == 2)
 
-        #expect(try apply(.block(1, reason: "waiting for legal"), to: &board) == Change(), "same reason: nothing to record")
+        #expect(
+            try apply(.block(1, reason: "waiting for legal"), to: &board) == Change(), "same reason: nothing to record")
 
         let reason = try apply(.block(1, reason: "waiting for the DPO"), to: &board, by: Fixture.asAna, at: Fixture.t1)
-        #expect(reason.events.first?.before == "waiting for legal" && reason.events.first?.after == "waiting for the DPO")
+        #expect(
+            reason.events.first?.before == "waiting for legal" && reason.events.first?.after == "waiting for the DPO")
         #expect(board.items[1]?.blocked?.since == Fixture.t0, "a new reason keeps the original blocking time")
         #expect(board.items[1]?.blocked?.by == 1)
 
         let unblock = try apply(.unblock(1), to: &board)
-        #expect(unblock.events == [EventDraft(.itemUnblocked, item: 1, field: "blocked", before: "waiting for the DPO")])
+        #expect(
+            unblock.events == [EventDraft(.itemUnblocked, item: 1, field: "blocked", before: "waiting for the DPO")])
         #expect(board.items[1]?.blocked == nil)
         #expect(board.items[1]?.revision == 4)
         let before = board

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BatonCore
 
 @Suite("Co-creation balance")
@@ -27,7 +28,9 @@ struct BalanceTests {
         let balance = Balance.compute(board: Self.board())
         #expect(balance.pairing.map(\.stage) == [1, 2, 3, 4])
         let doing = balance.pairing[2]
-        #expect(doing.both == 1 && doing.businessOnly == 1 && doing.itOnly == 3 && doing.neither == 1, "archived #6 left out")
+        #expect(
+            doing.both == 1 && doing.businessOnly == 1 && doing.itOnly == 3 && doing.neither == 1,
+            "archived #6 left out")
         #expect(doing.total == 6)
         #expect(balance.pairing[0].itOnly == 1 && balance.pairing[0].total == 1)
         #expect(balance.pairing[1].total == 0)
@@ -59,8 +62,9 @@ struct BalanceTests {
         #expect(balance.load.map(\.member) == [1, 2, 3])
         let ana = balance.load[0], bo = balance.load[1], cy = balance.load[2]
         #expect(ana.owned == [1, 2] && ana.involved == [7] && ana.count == 3 && !ana.overloaded)
-        #expect(bo.owned == [1, 3, 7, 8] && bo.involved.isEmpty && bo.count == 4 && bo.overloaded,
-                "owning and being involved in #7 counts once; archived #6 and Backlog #5 not at all")
+        #expect(
+            bo.owned == [1, 3, 7, 8] && bo.involved.isEmpty && bo.count == 4 && bo.overloaded,
+            "owning and being involved in #7 counts once; archived #6 and Backlog #5 not at all")
         #expect(cy.owned == [3] && cy.involved == [2] && !cy.overloaded, "done work does not load anyone")
         let strict = Balance.compute(board: Self.board(), limit: 2)
         #expect(strict.load.map(\.overloaded) == [true, true, false])
@@ -71,7 +75,8 @@ struct BalanceTests {
         let balance = Balance.compute(board: Self.board())
         #expect(balance.unlinked == [Balance.StageItems(stage: F.doing, items: [4, 3])])
         #expect(balance.unlinkedCount == 2)
-        let calm = Balance.compute(board: F.board([F.item(1, F.doing, since: 0, outcome: 1), F.item(2, F.backlog, since: 0)]))
+        let calm = Balance.compute(
+            board: F.board([F.item(1, F.doing, since: 0, outcome: 1), F.item(2, F.backlog, since: 0)]))
         #expect(calm.unlinked.isEmpty && calm.unlinkedCount == 0 && calm.gaps.map(\.number) == [1])
     }
 }

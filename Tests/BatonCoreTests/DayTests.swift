@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BatonCore
 
 @Suite("Day and formatNumber")
@@ -7,8 +8,12 @@ struct DayTests {
     @Test func theDayOfAMomentDependsOnTheTimeZone() throws {
         let lateEvening = Date(timeIntervalSince1970: 1_796_686_200)  // 2026-12-07 23:30 UTC
         #expect(Day(lateEvening, in: try #require(TimeZone(identifier: "UTC"))) == Day(year: 2026, month: 12, day: 7))
-        #expect(Day(lateEvening, in: try #require(TimeZone(identifier: "Asia/Tokyo"))) == Day(year: 2026, month: 12, day: 8))
-        #expect(Day(lateEvening, in: try #require(TimeZone(identifier: "America/New_York"))) == Day(year: 2026, month: 12, day: 7))
+        #expect(
+            Day(lateEvening, in: try #require(TimeZone(identifier: "Asia/Tokyo"))) == Day(year: 2026, month: 12, day: 8)
+        )
+        #expect(
+            Day(lateEvening, in: try #require(TimeZone(identifier: "America/New_York")))
+                == Day(year: 2026, month: 12, day: 7))
     }
 
     @Test func parsesIsoDates() throws {
@@ -39,10 +44,12 @@ struct DayTests {
         }
     }
 
-    @Test(arguments: ["", "2024", "2024-01", "2024-1-01", "2024-01-1", "24-01-01", "02024-01-01", "2024-13-01",
-                      "2024-00-10", "2024-01-00", "2024-01-32", "0000-01-01", "2024/01/01", "2024-01-01 ",
-                      " 2024-01-01", "2024-01-01T00:00", "abcd-ef-gh", "２０２４-01-01", "2024--1-01", "2024-01--1",
-                      "2024-+1-01", "+024-01-01", "2024-01-+1", "-024-01-01"])
+    @Test(arguments: [
+        "", "2024", "2024-01", "2024-1-01", "2024-01-1", "24-01-01", "02024-01-01", "2024-13-01",
+        "2024-00-10", "2024-01-00", "2024-01-32", "0000-01-01", "2024/01/01", "2024-01-01 ",
+        " 2024-01-01", "2024-01-01T00:00", "abcd-ef-gh", "２０２４-01-01", "2024--1-01", "2024-01--1",
+        "2024-+1-01", "+024-01-01", "2024-01-+1", "-024-01-01",
+    ])
     func refusesAnythingElse(text: String) {
         #expect(Day(text) == nil)
     }
@@ -60,7 +67,9 @@ struct DayTests {
         let data = try JSONEncoder().encode([day])
         #expect(String(decoding: data, as: UTF8.self) == #"["2026-12-31"]"#)
         #expect(try JSONDecoder().decode([Day].self, from: data) == [day])
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode([Day].self, from: Data(#"["2026-02-30"]"#.utf8)) }
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode([Day].self, from: Data(#"["2026-02-30"]"#.utf8))
+        }
         #expect(throws: DecodingError.self) { try JSONDecoder().decode([Day].self, from: Data(#"[20261231]"#.utf8)) }
     }
 

@@ -1,5 +1,6 @@
 import Glibc
 import Testing
+
 @testable import BatonCore
 
 @Suite("DisplayText")
@@ -48,14 +49,19 @@ struct DisplayTextTests {
         #expect(DisplayText.sanitize("\u{9B}31mred") == "\u{FFFD}31mred", "an 8-bit CSI must not reach the terminal")
     }
 
-    @Test(arguments: [0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0x200E, 0x200F, 0x061C] as [UInt32])
+    @Test(
+        arguments: [0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0x200E, 0x200F, 0x061C]
+            as [UInt32])
     func bidiControlsBecomeReplacementCharacters(value: UInt32) {
         let input = "abc" + String(Character(Unicode.Scalar(value)!)) + "def"
         #expect(DisplayText.sanitize(input) == "abc\u{FFFD}def")
     }
 
-    @Test(arguments: [0x200B, 0x2060, 0xFEFF, 0x00AD, 0x180E, 0x2061, 0x2064, 0x206F, 0xFFF9, 0xFFFB, 0xE0001, 0xE0041,
-                      0x2028, 0x2029] as [UInt32])
+    @Test(
+        arguments: [
+            0x200B, 0x2060, 0xFEFF, 0x00AD, 0x180E, 0x2061, 0x2064, 0x206F, 0xFFF9, 0xFFFB, 0xE0001, 0xE0041,
+            0x2028, 0x2029,
+        ] as [UInt32])
     func invisibleCharactersBecomeReplacementCharacters(value: UInt32) {
         let input = "x" + String(Character(Unicode.Scalar(value)!)) + "y"
         #expect(DisplayText.sanitize(input) == "x\u{FFFD}y")
@@ -93,7 +99,9 @@ struct DisplayTextTests {
     @Test func emojiTakeTwoColumns() {
         #expect(DisplayText.width(of: Character("😀")) == 2)
         #expect(DisplayText.width(of: Character("👍🏽")) == 2, "skin tone modifiers add nothing")
-        #expect(DisplayText.width(of: Character("👩‍👩‍👧")) == 6, "a ZWJ family counts as its three people: terminals disagree on joined glyphs")
+        #expect(
+            DisplayText.width(of: Character("👩‍👩‍👧")) == 6,
+            "a ZWJ family counts as its three people: terminals disagree on joined glyphs")
         #expect(DisplayText.width(of: Character("🏳️‍🌈")) == 3, "a white flag (one column) and a rainbow (two)")
         #expect(DisplayText.width(of: Character("🇫🇷")) == 2, "two regional indicators, one column each")
         #expect(DisplayText.width(of: "ok 👍") == 5)
@@ -137,7 +145,9 @@ struct DisplayTextTests {
         #expect(DisplayText.truncate("日本語です", to: 2) == "…")
         #expect(DisplayText.truncate("a😀b😀", to: 4) == "a😀…")
         #expect(DisplayText.truncate("a😀b😀", to: 3) == "a…")
-        #expect(DisplayText.truncate("e\u{301}e\u{301}e\u{301}", to: 2) == "e\u{301}…", "combining marks stay with their letter")
+        #expect(
+            DisplayText.truncate("e\u{301}e\u{301}e\u{301}", to: 2) == "e\u{301}…",
+            "combining marks stay with their letter")
         #expect(DisplayText.truncate("👩‍👩‍👧👩‍👩‍👧", to: 7) == "👩‍👩‍👧…")
         #expect(DisplayText.truncate("👩‍👩‍👧👩‍👩‍👧", to: 3) == "…", "a sequence is never split")
     }
@@ -203,9 +213,13 @@ struct DisplayTextTests {
 
     @Test func wrapSplitsLongWords() {
         #expect(DisplayText.wrap("abcdefghij", to: 4) == ["abcd", "efgh", "ij"])
-        #expect(DisplayText.wrap("ab cdefgh ij", to: 4) == ["ab c", "defg", "h ij"], "a word longer than a line starts on the current one")
+        #expect(
+            DisplayText.wrap("ab cdefgh ij", to: 4) == ["ab c", "defg", "h ij"],
+            "a word longer than a line starts on the current one")
         #expect(DisplayText.wrap("x supercalifragilistic", to: 8) == ["x superc", "alifragi", "listic"])
-        #expect(DisplayText.wrap("abc defgh", to: 4) == ["abc", "defg", "h"], "no room for even one more character: next line")
+        #expect(
+            DisplayText.wrap("abc defgh", to: 4) == ["abc", "defg", "h"],
+            "no room for even one more character: next line")
     }
 
     @Test func wrapCountsWideCharacters() {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BatonCore
 
 /// Field-level merging of concurrent edits: a change to another field merges, the same field conflicts.
@@ -23,8 +24,9 @@ struct EditFieldsTests {
     @Test func someoneElsesChangeToTheSameFieldIsAConflict() throws {
         var board = try Fixture.board(items: ["Old"])
         try apply(.editItem(1, ItemPatch(title: "Bo's title")), to: &board, by: Fixture.asBo)
-        let error = expectFailure(.editFields(1, ItemPatch(title: "New"), original: ItemPatch(title: "Old")), on: &board,
-                                  category: .conflict, mentions: ["title", "#1"])
+        let error = expectFailure(
+            .editFields(1, ItemPatch(title: "New"), original: ItemPatch(title: "Old")), on: &board,
+            category: .conflict, mentions: ["title", "#1"])
         #expect(error != nil)
         #expect(board.items[1]?.title == "Bo's title")
     }
@@ -39,7 +41,8 @@ struct EditFieldsTests {
     @Test func notesConflictToo() throws {
         var board = try Fixture.board(items: ["Old"])
         try apply(.editItem(1, ItemPatch(notes: "theirs")), to: &board, by: Fixture.asBo)
-        _ = expectFailure(.editFields(1, ItemPatch(notes: "mine"), original: ItemPatch(notes: "")), on: &board,
-                          category: .conflict, mentions: ["notes"])
+        _ = expectFailure(
+            .editFields(1, ItemPatch(notes: "mine"), original: ItemPatch(notes: "")), on: &board,
+            category: .conflict, mentions: ["notes"])
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BatonCore
 
 /// A fixed clock and a small board shared by the domain tests.
@@ -32,8 +33,11 @@ enum Fixture {
         var board = try bare()
         _ = try board.apply(.addMember(name: "Bo Chen", handle: "bo", discipline: .it, login: "bo"), by: asAna, at: t0)
         _ = try board.apply(.addMember(name: "Cy Dube", handle: "CD", discipline: .it, login: nil), by: asAna, at: t0)
-        _ = try board.apply(.addOutcome(NewOutcome(title: "Onboarding takes 3 days", metric: "onboarding time",
-                                                   unit: "days", baseline: 10, target: 3)), by: asAna, at: t0)
+        _ = try board.apply(
+            .addOutcome(
+                NewOutcome(
+                    title: "Onboarding takes 3 days", metric: "onboarding time",
+                    unit: "days", baseline: 10, target: 3)), by: asAna, at: t0)
         return board
     }
 
@@ -47,8 +51,10 @@ enum Fixture {
 
 /// Applies `action` at `Fixture.t1`, expecting success, and checks the board's invariants afterwards.
 @discardableResult
-func apply(_ action: Action, to board: inout Board, by actor: Actor = Fixture.asAna, at time: Date = Fixture.t1,
-           sourceLocation: SourceLocation = #_sourceLocation) throws -> Change {
+func apply(
+    _ action: Action, to board: inout Board, by actor: Actor = Fixture.asAna, at time: Date = Fixture.t1,
+    sourceLocation: SourceLocation = #_sourceLocation
+) throws -> Change {
     let change = try board.apply(action, by: actor, at: time)
     checkInvariants(board, sourceLocation: sourceLocation)
     return change
@@ -57,8 +63,10 @@ func apply(_ action: Action, to board: inout Board, by actor: Actor = Fixture.as
 /// Applies `action` expecting a `BatonError` of `category` whose message contains each of `mentions`,
 /// and checks that the board is exactly as it was before.
 @discardableResult
-func expectFailure(_ action: Action, on board: inout Board, category: ErrorCategory = .data, mentions: [String] = [],
-                   by actor: Actor = Fixture.asAna, sourceLocation: SourceLocation = #_sourceLocation) -> BatonError? {
+func expectFailure(
+    _ action: Action, on board: inout Board, category: ErrorCategory = .data, mentions: [String] = [],
+    by actor: Actor = Fixture.asAna, sourceLocation: SourceLocation = #_sourceLocation
+) -> BatonError? {
     let before = board
     var attempt = board
     let error = expectBatonError(category, mentions: mentions, sourceLocation: sourceLocation) {
@@ -77,8 +85,10 @@ func expectOneSentence(_ message: String, sourceLocation: SourceLocation = #_sou
 
 /// Expects a `BatonError` from `body` (for `TextRules` and friends) and returns it.
 @discardableResult
-func expectBatonError(_ category: ErrorCategory = .data, mentions: [String] = [],
-                      sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> Void) -> BatonError? {
+func expectBatonError(
+    _ category: ErrorCategory = .data, mentions: [String] = [],
+    sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> Void
+) -> BatonError? {
     do {
         try body()
         Issue.record("expected a BatonError, nothing was thrown", sourceLocation: sourceLocation)
@@ -86,8 +96,9 @@ func expectBatonError(_ category: ErrorCategory = .data, mentions: [String] = []
     } catch let error as BatonError {
         #expect(error.category == category, "\(error.message)", sourceLocation: sourceLocation)
         for fragment in mentions {
-            #expect(error.message.contains(fragment), "message \"\(error.message)\" does not mention \"\(fragment)\"",
-                    sourceLocation: sourceLocation)
+            #expect(
+                error.message.contains(fragment), "message \"\(error.message)\" does not mention \"\(fragment)\"",
+                sourceLocation: sourceLocation)
         }
         expectOneSentence(error.message, sourceLocation: sourceLocation)
         return error
@@ -99,31 +110,40 @@ func expectBatonError(_ category: ErrorCategory = .data, mentions: [String] = []
 
 /// The invariants every board must keep after any successful action.
 func checkInvariants(_ board: Board, sourceLocation: SourceLocation = #_sourceLocation) {
-    #expect(board.stages.map(\.position) == Array(0..<board.stages.count), "stage positions are not 0...n-1",
-            sourceLocation: sourceLocation)
+    #expect(
+        board.stages.map(\.position) == Array(0..<board.stages.count), "stage positions are not 0...n-1",
+        sourceLocation: sourceLocation)
     #expect(Set(board.stages.map(\.id)).count == board.stages.count, "stage ids repeat", sourceLocation: sourceLocation)
-    #expect(Set(board.stats.keys) == Set(board.stages.map(\.id)), "stats do not cover exactly the stages",
-            sourceLocation: sourceLocation)
+    #expect(
+        Set(board.stats.keys) == Set(board.stages.map(\.id)), "stats do not cover exactly the stages",
+        sourceLocation: sourceLocation)
     for stage in board.stages {
         let held = board.items.values.filter { $0.stage == stage.id }
         let stats = board.stats[stage.id] ?? StageStats()
-        #expect(stats.total == held.count, "stage \(stage.name): total \(stats.total), items \(held.count)",
-                sourceLocation: sourceLocation)
-        #expect(stats.open == held.filter { !$0.archived }.count, "stage \(stage.name): open count is wrong",
-                sourceLocation: sourceLocation)
-        #expect(Set(held.map(\.position)).count == held.count, "stage \(stage.name): positions repeat",
-                sourceLocation: sourceLocation)
+        #expect(
+            stats.total == held.count, "stage \(stage.name): total \(stats.total), items \(held.count)",
+            sourceLocation: sourceLocation)
+        #expect(
+            stats.open == held.filter { !$0.archived }.count, "stage \(stage.name): open count is wrong",
+            sourceLocation: sourceLocation)
+        #expect(
+            Set(held.map(\.position)).count == held.count, "stage \(stage.name): positions repeat",
+            sourceLocation: sourceLocation)
         for item in held {
-            #expect(stats.minPosition.map { $0 <= item.position } == true && stats.maxPosition.map { $0 >= item.position } == true,
-                    "#\(item.number) at \(item.position) lies outside the stage bounds \(stats)", sourceLocation: sourceLocation)
+            #expect(
+                stats.minPosition.map { $0 <= item.position } == true
+                    && stats.maxPosition.map { $0 >= item.position } == true,
+                "#\(item.number) at \(item.position) lies outside the stage bounds \(stats)",
+                sourceLocation: sourceLocation)
         }
     }
     for (number, item) in board.items {
         #expect(number == item.number, sourceLocation: sourceLocation)
         #expect(number < board.nextItemNumber, "#\(number) is not below nextItemNumber", sourceLocation: sourceLocation)
         #expect(board.stage(item.stage) != nil, "#\(number) is in a missing stage", sourceLocation: sourceLocation)
-        #expect(Set(item.owners).isDisjoint(with: item.involved), "#\(number) has a member both owner and involved",
-                sourceLocation: sourceLocation)
+        #expect(
+            Set(item.owners).isDisjoint(with: item.involved), "#\(number) has a member both owner and involved",
+            sourceLocation: sourceLocation)
         for id in item.owners + item.involved {
             #expect(board.member(id) != nil, "#\(number) names a missing member", sourceLocation: sourceLocation)
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BatonCore
 
 /// Hand-built boards and histories for the flow, outcome and balance tests: Backlog (1, queue),
@@ -9,27 +10,34 @@ enum FlowFixture {
     static let utc = TimeZone(identifier: "UTC")!
     static let backlog: StageID = 1, ready: StageID = 2, doing: StageID = 3, done: StageID = 4
     static let stages = [
-        Stage(id: 1, name: "Backlog", role: .queue, position: 0), Stage(id: 2, name: "Ready", role: .queue, position: 1),
-        Stage(id: 3, name: "Doing", role: .active, wipLimit: 5, position: 2), Stage(id: 4, name: "Done", role: .done, position: 3),
+        Stage(id: 1, name: "Backlog", role: .queue, position: 0),
+        Stage(id: 2, name: "Ready", role: .queue, position: 1),
+        Stage(id: 3, name: "Doing", role: .active, wipLimit: 5, position: 2),
+        Stage(id: 4, name: "Done", role: .done, position: 3),
     ]
     static let members = [
-        Member(id: 1, name: "Ana", handle: "ana", discipline: .business), Member(id: 2, name: "Bo", handle: "bo", discipline: .it),
+        Member(id: 1, name: "Ana", handle: "ana", discipline: .business),
+        Member(id: 2, name: "Bo", handle: "bo", discipline: .it),
         Member(id: 3, name: "Cy", handle: "cy", discipline: .it),
     ]
 
     static func at(_ day: Double) -> Date { t0.addingTimeInterval(day * 86_400) }
 
     static func board(_ items: [Item], outcomes: [Outcome] = []) -> Board {
-        Board(name: "Squad", stages: stages, members: members, outcomes: outcomes,
-              items: Dictionary(uniqueKeysWithValues: items.map { ($0.number, $0) }),
-              nextItemNumber: (items.map(\.number).max() ?? 0) + 1)
+        Board(
+            name: "Squad", stages: stages, members: members, outcomes: outcomes,
+            items: Dictionary(uniqueKeysWithValues: items.map { ($0.number, $0) }),
+            nextItemNumber: (items.map(\.number).max() ?? 0) + 1)
     }
 
-    static func item(_ number: ItemNumber, _ stage: StageID, since day: Double, created: Double = 0, archived: Bool = false,
-                     outcome: OutcomeID? = nil, owners: [MemberID] = [], involved: [MemberID] = [], blocked: Bool = false) -> Item {
-        Item(number: number, title: "Item \(number)", owners: owners, involved: involved, outcome: outcome,
-             blocked: blocked ? Blocker(reason: "waiting", since: at(day), by: 1) : nil, stage: stage,
-             position: number, archived: archived, createdBy: 1, createdAt: at(created), stageSince: at(day))
+    static func item(
+        _ number: ItemNumber, _ stage: StageID, since day: Double, created: Double = 0, archived: Bool = false,
+        outcome: OutcomeID? = nil, owners: [MemberID] = [], involved: [MemberID] = [], blocked: Bool = false
+    ) -> Item {
+        Item(
+            number: number, title: "Item \(number)", owners: owners, involved: involved, outcome: outcome,
+            blocked: blocked ? Blocker(reason: "waiting", since: at(day), by: 1) : nil, stage: stage,
+            position: number, archived: archived, createdBy: 1, createdAt: at(created), stageSince: at(day))
     }
 }
 
@@ -42,7 +50,9 @@ struct EventScript {
     /// The events in time order (stable for the same time), numbered from 1, as the store keeps them.
     var events: [Event] {
         entries.enumerated().sorted { ($0.element.day, $0.offset) < ($1.element.day, $1.offset) }.enumerated().map {
-            Event(seq: $0.offset + 1, at: FlowFixture.at($0.element.element.day), account: "ana", member: 1, change: $0.element.element.draft)
+            Event(
+                seq: $0.offset + 1, at: FlowFixture.at($0.element.element.day), account: "ana", member: 1,
+                change: $0.element.element.draft)
         }
     }
 
@@ -79,7 +89,8 @@ struct FlowTests {
     static func scenario() -> (Board, [Event]) {
         let board = F.board([
             F.item(1, F.done, since: 4), F.item(2, F.done, since: 8), F.item(3, F.done, since: 1, archived: true),
-            F.item(4, F.doing, since: 4), F.item(5, F.done, since: 2), F.item(6, F.done, since: 5), F.item(7, F.backlog, since: 0),
+            F.item(4, F.doing, since: 4), F.item(5, F.done, since: 2), F.item(6, F.done, since: 5),
+            F.item(7, F.backlog, since: 0),
         ])
         return (board, scenarioHistory().events)
     }
@@ -87,19 +98,28 @@ struct FlowTests {
     static func scenarioHistory() -> EventScript {
         var h = EventScript()
         for n in 1...7 { h.created(n, in: n == 3 || n == 6 ? F.doing : F.backlog, day: 0) }
-        h.moved(1, F.backlog, F.doing, day: 1); h.moved(1, F.doing, F.done, day: 4)
-        h.moved(2, F.backlog, F.doing, day: 2); h.moved(2, F.doing, F.done, day: 3)
-        h.moved(2, F.done, F.doing, day: 5); h.moved(2, F.doing, F.done, day: 8)
-        h.moved(3, F.doing, F.done, day: 1); h.archived(3, in: F.done, day: 3)
-        h.moved(4, F.backlog, F.doing, day: 1); h.moved(4, F.doing, F.done, day: 3); h.moved(4, F.done, F.doing, day: 4)
+        h.moved(1, F.backlog, F.doing, day: 1)
+        h.moved(1, F.doing, F.done, day: 4)
+        h.moved(2, F.backlog, F.doing, day: 2)
+        h.moved(2, F.doing, F.done, day: 3)
+        h.moved(2, F.done, F.doing, day: 5)
+        h.moved(2, F.doing, F.done, day: 8)
+        h.moved(3, F.doing, F.done, day: 1)
+        h.archived(3, in: F.done, day: 3)
+        h.moved(4, F.backlog, F.doing, day: 1)
+        h.moved(4, F.doing, F.done, day: 3)
+        h.moved(4, F.done, F.doing, day: 4)
         h.moved(5, F.backlog, F.done, day: 2)
-        h.blocked(6, day: 1); h.unblocked(6, day: 2); h.moved(6, F.doing, F.done, day: 5)
+        h.blocked(6, day: 1)
+        h.unblocked(6, day: 2)
+        h.moved(6, F.doing, F.done, day: 5)
         return h
     }
 
     @Test func agesPerStageFlagOldItemsAndSkipArchivedOnes() {
         let board = F.board([
-            F.item(1, F.backlog, since: 0), F.item(2, F.backlog, since: 10), F.item(3, F.doing, since: 2, blocked: true),
+            F.item(1, F.backlog, since: 0), F.item(2, F.backlog, since: 10),
+            F.item(3, F.doing, since: 2, blocked: true),
             F.item(4, F.doing, since: 9), F.item(5, F.doing, since: 0, archived: true), F.item(6, F.done, since: 0),
         ])
         let now = F.at(20)
@@ -111,7 +131,8 @@ struct FlowTests {
         #expect(ages[2].over.first?.blocked == true && ages[2].over.first?.age == 18 * day)
         #expect(ages[3].limit == nil && ages[3].over.isEmpty && ages[3].oldest?.number == 6)
         #expect(ages[1].oldest == nil)
-        let strict = Flow.ages(board: board, now: now, limits: AgeLimits(queue: nil, active: 15 * day, perStage: [1: 5 * day]))
+        let strict = Flow.ages(
+            board: board, now: now, limits: AgeLimits(queue: nil, active: 15 * day, perStage: [1: 5 * day]))
         #expect(strict[0].over.map(\.number) == [1, 2])
         #expect(strict[2].over.map(\.number) == [3])
         #expect(Flow.age(of: board.items[4]!, now: now) == 11 * day)
@@ -126,7 +147,8 @@ struct FlowTests {
         #expect(completions.map(\.number) == [3, 5, 1, 6, 2], "by finishing time; #4 went back to Doing")
         let byNumber = Dictionary(uniqueKeysWithValues: completions.map { ($0.number, $0) })
         #expect(byNumber[1]?.cycleTime == 3 * day)
-        #expect(byNumber[2]?.finished == F.at(8) && byNumber[2]?.cycleTime == 6 * day, "moved backwards: last entry counts")
+        #expect(
+            byNumber[2]?.finished == F.at(8) && byNumber[2]?.cycleTime == 6 * day, "moved backwards: last entry counts")
         #expect(byNumber[3]?.cycleTime == 1 * day, "archived, but its finished cycle counts")
         #expect(byNumber[5]?.started == nil && byNumber[5]?.cycleTime == nil, "never active: no cycle time")
         #expect(byNumber[6]?.cycleTime == 5 * day, "blocked time is part of the cycle")
@@ -162,26 +184,30 @@ struct FlowTests {
         let events = h.events
         board.items[3]?.archived = false
         let window = FlowWindow(now: F.at(8.5), weeks: 2, timeZone: F.utc)
-        #expect(window.days.count == 14 && window.days.first?.description == "2025-12-31" && window.days.last?.description == "2026-01-13")
+        #expect(
+            window.days.count == 14 && window.days.first?.description == "2025-12-31"
+                && window.days.last?.description == "2026-01-13")
         let cfd = Flow.cumulativeFlow(board: board, events: events, window: window)
         #expect(cfd.stages.map(\.name) == ["Backlog", "Ready", "Doing", "Done"])
         #expect(cfd.days == window.days)
         let byDay = Dictionary(uniqueKeysWithValues: zip(cfd.days.map(\.description), cfd.counts))
         #expect(byDay["2026-01-04"] == [0, 0, 0, 0], "before anything was created")
-        #expect(byDay["2026-01-05"] == [5, 0, 2, 0])   // day 0
-        #expect(byDay["2026-01-06"] == [3, 0, 3, 1])   // day 1: #1 #4 into Doing, #3 done, #6 blocked
-        #expect(byDay["2026-01-07"] == [1, 0, 4, 2])   // day 2: #2 into Doing, #5 done, #6 unblocked
-        #expect(byDay["2026-01-08"] == [1, 0, 2, 3])   // day 3: #2 #4 done, #3 archived
-        #expect(byDay["2026-01-09"] == [1, 0, 2, 3])   // day 4: #1 done, #4 back to Doing
-        #expect(byDay["2026-01-10"] == [1, 0, 2, 3])   // day 5: #2 back to Doing, #6 done
-        #expect(byDay["2026-01-13"] == [1, 0, 1, 5])   // day 8: #2 done again, #3 restored
+        #expect(byDay["2026-01-05"] == [5, 0, 2, 0])  // day 0
+        #expect(byDay["2026-01-06"] == [3, 0, 3, 1])  // day 1: #1 #4 into Doing, #3 done, #6 blocked
+        #expect(byDay["2026-01-07"] == [1, 0, 4, 2])  // day 2: #2 into Doing, #5 done, #6 unblocked
+        #expect(byDay["2026-01-08"] == [1, 0, 2, 3])  // day 3: #2 #4 done, #3 archived
+        #expect(byDay["2026-01-09"] == [1, 0, 2, 3])  // day 4: #1 done, #4 back to Doing
+        #expect(byDay["2026-01-10"] == [1, 0, 2, 3])  // day 5: #2 back to Doing, #6 done
+        #expect(byDay["2026-01-13"] == [1, 0, 1, 5])  // day 8: #2 done again, #3 restored
         #expect(cfd.maxTotal == 7)
     }
 
     @Test func itemsWithoutACreationEventStartWhereTheHistorySaysTheyWere() {
         var h = EventScript()
         h.moved(1, F.ready, F.doing, day: 3)
-        let board = F.board([F.item(1, F.doing, since: 3), F.item(2, F.backlog, since: 0), F.item(3, F.done, since: 0, archived: true)])
+        let board = F.board([
+            F.item(1, F.doing, since: 3), F.item(2, F.backlog, since: 0), F.item(3, F.done, since: 0, archived: true),
+        ])
         let window = FlowWindow(now: F.at(4.5), weeks: 1, timeZone: F.utc)
         let cfd = Flow.cumulativeFlow(board: board, events: h.events, window: window)
         #expect(cfd.counts[4] == [1, 1, 0, 0], "day 2: #1 in Ready, #2 in Backlog, archived #3 left out")
@@ -194,7 +220,8 @@ struct FlowTests {
         h.created(1, in: 9, day: 0)
         h.moved(1, 9, F.doing, day: 2)
         let board = F.board([F.item(1, F.doing, since: 2)])
-        let cfd = Flow.cumulativeFlow(board: board, events: h.events, window: FlowWindow(now: F.at(3.5), weeks: 1, timeZone: F.utc))
+        let cfd = Flow.cumulativeFlow(
+            board: board, events: h.events, window: FlowWindow(now: F.at(3.5), weeks: 1, timeZone: F.utc))
         #expect(cfd.counts[4] == [0, 0, 0, 0] && cfd.counts[5] == [0, 0, 1, 0])
     }
 
@@ -212,9 +239,13 @@ struct FlowTests {
     @Test func backDatedEventsAreSortedIntoPlace() {
         let (board, events) = Self.scenario()
         // The same changes recorded in reverse order, as back-dated changes would be.
-        let shuffled = events.reversed().enumerated().map { Event(seq: $0.offset + 1, at: $0.element.at, account: "ana", member: 1, change: $0.element.change) }
+        let shuffled = events.reversed().enumerated().map {
+            Event(seq: $0.offset + 1, at: $0.element.at, account: "ana", member: 1, change: $0.element.change)
+        }
         let window = FlowWindow(now: F.at(8.5), weeks: 2, timeZone: F.utc)
-        #expect(Flow.cumulativeFlow(board: board, events: shuffled, window: window) == Flow.cumulativeFlow(board: board, events: events, window: window))
+        #expect(
+            Flow.cumulativeFlow(board: board, events: shuffled, window: window)
+                == Flow.cumulativeFlow(board: board, events: events, window: window))
         #expect(Flow.completions(board: board, events: shuffled) == Flow.completions(board: board, events: events))
     }
 
@@ -223,8 +254,11 @@ struct FlowTests {
         // 2026-03-30 12:00 in Berlin (summer time since 2026-03-29).
         let now = Date(timeIntervalSince1970: 1_774_864_800)
         let window = FlowWindow(now: now, weeks: 1, timeZone: berlin)
-        #expect(window.days.map(\.description) == ["2026-03-24", "2026-03-25", "2026-03-26", "2026-03-27",
-                                                   "2026-03-28", "2026-03-29", "2026-03-30"])
+        #expect(
+            window.days.map(\.description) == [
+                "2026-03-24", "2026-03-25", "2026-03-26", "2026-03-27",
+                "2026-03-28", "2026-03-29", "2026-03-30",
+            ])
         #expect(window.dayEnds[4].timeIntervalSince(window.dayEnds[3]) == 86_400)
         #expect(window.dayEnds[5].timeIntervalSince(window.dayEnds[4]) == 23 * 3600, "the short day")
         #expect(window.weekLabels == ["2026-W14"])
@@ -240,45 +274,49 @@ struct FlowDiagramTests {
         h.restored(3, in: F.done, day: 8.2)
         var (board, _) = FlowTests.scenario()
         board.items[3]?.archived = false
-        return Flow.cumulativeFlow(board: board, events: h.events, window: FlowWindow(now: F.at(8.5), weeks: 2, timeZone: F.utc))
+        return Flow.cumulativeFlow(
+            board: board, events: h.events, window: FlowWindow(now: F.at(8.5), weeks: 2, timeZone: F.utc))
     }
 
     /// Six days with every band showing.
     static func handMade() -> CumulativeFlow {
-        CumulativeFlow(stages: F.stages, days: (5...10).map { Day(year: 2026, month: 1, day: $0)! },
-                       counts: [[4, 0, 0, 0], [3, 1, 0, 0], [2, 1, 1, 0], [2, 1, 1, 1], [3, 0, 2, 2], [1, 2, 1, 4]])
+        CumulativeFlow(
+            stages: F.stages, days: (5...10).map { Day(year: 2026, month: 1, day: $0)! },
+            counts: [[4, 0, 0, 0], [3, 1, 0, 0], [2, 1, 1, 0], [2, 1, 1, 1], [3, 0, 2, 2], [1, 2, 1, 4]])
     }
 
     @Test func wideDiagram() {
         let lines = FlowDiagram.render(Self.handMade(), width: 40, height: 12)
-        #expect(lines == [
-            "8┤                                ██████",
-            " │                          ██████▓▓▓▓▓▓",
-            " │                          ██████▓▓▓▓▓▓",
-            " │                   █████████████▒▒▒▒▒▒",
-            "4┤                   █████████████▒▒▒▒▒▒",
-            " │██████████████████████████▒▒▒▒▒▒░░░░░░",
-            " │███████████████████▓▓▓▓▓▓▓▒▒▒▒▒▒░░░░░░",
-            " │█████████████▓▓▓▓▓▓▒▒▒▒▒▒▒░░░░░░░░░░░░",
-            " │███████▓▓▓▓▓▓▒▒▒▒▒▒░░░░░░░░░░░░░░░░░░░",
-            "0└──────────────────────────────────────",
-            "  01-05           01-07            01-10",
-            "█ Backlog  ▓ Ready  ▒ Doing  ░ Done",
-        ])
+        #expect(
+            lines == [
+                "8┤                                ██████",
+                " │                          ██████▓▓▓▓▓▓",
+                " │                          ██████▓▓▓▓▓▓",
+                " │                   █████████████▒▒▒▒▒▒",
+                "4┤                   █████████████▒▒▒▒▒▒",
+                " │██████████████████████████▒▒▒▒▒▒░░░░░░",
+                " │███████████████████▓▓▓▓▓▓▓▒▒▒▒▒▒░░░░░░",
+                " │█████████████▓▓▓▓▓▓▒▒▒▒▒▒▒░░░░░░░░░░░░",
+                " │███████▓▓▓▓▓▓▒▒▒▒▒▒░░░░░░░░░░░░░░░░░░░",
+                "0└──────────────────────────────────────",
+                "  01-05           01-07            01-10",
+                "█ Backlog  ▓ Ready  ▒ Doing  ░ Done",
+            ])
     }
 
     @Test func narrowDiagramSqueezesDays() {
         let lines = FlowDiagram.render(Self.cfd(), width: 14, height: 8)
-        #expect(lines == [
-            "7┤     ██    █",
-            " │     █▒████▒",
-            " │     █▒▒▒▒▒░",
-            "4┤     ▒▒░░░░░",
-            " │     ▒░░░░░░",
-            " │     ░░░░░░░",
-            "0└────────────",
-            "  12-31  01-13",
-        ], "the legend does not fit beside a useful plot, so it is left out")
+        #expect(
+            lines == [
+                "7┤     ██    █",
+                " │     █▒████▒",
+                " │     █▒▒▒▒▒░",
+                "4┤     ▒▒░░░░░",
+                " │     ▒░░░░░░",
+                " │     ░░░░░░░",
+                "0└────────────",
+                "  12-31  01-13",
+            ], "the legend does not fit beside a useful plot, so it is left out")
     }
 
     @Test func cellsCarryTheirBandForColouring() {
@@ -304,8 +342,9 @@ struct FlowDiagramTests {
         let empty = CumulativeFlow(stages: F.stages, days: [], counts: [])
         let lines = FlowDiagram.render(empty, width: 12, height: 4)
         #expect(lines == ["0┤", " │", "0└──────────", ""], "\(lines)")
-        let hostile = CumulativeFlow(stages: [Stage(id: 1, name: "Do\u{1B}[31ming", role: .active, position: 0)],
-                                     days: [Day(year: 2026, month: 1, day: 5)!], counts: [[2]])
+        let hostile = CumulativeFlow(
+            stages: [Stage(id: 1, name: "Do\u{1B}[31ming", role: .active, position: 0)],
+            days: [Day(year: 2026, month: 1, day: 5)!], counts: [[2]])
         let text = FlowDiagram.render(hostile, width: 20, height: 6).joined()
         #expect(!text.unicodeScalars.contains { $0.value == 0x1B }, "stage names are sanitised")
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BatonCore
 
 @Suite("Items: add, edit, comment")
@@ -40,11 +41,17 @@ struct ItemActionTests {
         #expect(item.createdAt == Fixture.t1 && item.updatedAt == Fixture.t1 && item.stageSince == Fixture.t1)
         #expect(!item.archived && !item.expedite && item.blocked == nil)
         #expect(board.nextItemNumber == 2)
-        #expect(change.events == [EventDraft(.itemCreated, item: 1, entity: .stage, entityID: Fixture.backlog,
-                                             after: "Write onboarding guide")])
+        #expect(
+            change.events == [
+                EventDraft(
+                    .itemCreated, item: 1, entity: .stage, entityID: Fixture.backlog,
+                    after: "Write onboarding guide")
+            ])
         #expect(change.touched == [.item(1)])
         #expect(change.warnings.isEmpty)
-        #expect(board.stats[Fixture.backlog] == StageStats(open: 1, total: 1, minPosition: item.position, maxPosition: item.position))
+        #expect(
+            board.stats[Fixture.backlog]
+                == StageStats(open: 1, total: 1, minPosition: item.position, maxPosition: item.position))
 
         try apply(.addItem(NewItem(title: "Second")), to: &board)
         try apply(.addItem(NewItem(title: "Third")), to: &board)
@@ -68,9 +75,12 @@ struct ItemActionTests {
     @Test func addItemKeepsAllFields() throws {
         var board = try Fixture.board()
         let due = try #require(Day("2026-12-31"))
-        try apply(.addItem(NewItem(title: "Pair on signup", notes: "line 1\n\tline 2", kind: .concern, stage: Fixture.ready,
-                                   owners: [1, 2, 1], involved: [3, 2, 3], outcome: 1, due: due, expedite: true)),
-                  to: &board, by: Fixture.asBo)
+        try apply(
+            .addItem(
+                NewItem(
+                    title: "Pair on signup", notes: "line 1\n\tline 2", kind: .concern, stage: Fixture.ready,
+                    owners: [1, 2, 1], involved: [3, 2, 3], outcome: 1, due: due, expedite: true)),
+            to: &board, by: Fixture.asBo)
         let item = try #require(board.items[1])
         #expect(item.notes == "line 1\n\tline 2")
         #expect(item.kind == .concern)
@@ -96,8 +106,10 @@ struct ItemActionTests {
         expectFailure(.addItem(NewItem(title: " \t ")), on: &board, mentions: ["title", "empty"])
         expectFailure(.addItem(NewItem(title: "two\nlines")), on: &board, mentions: ["title", "line break"])
         expectFailure(.addItem(NewItem(title: "bell\u{7}")), on: &board, mentions: ["title", "U+0007"])
-        expectFailure(.addItem(NewItem(title: String(repeating: "x", count: 301))), on: &board, mentions: ["301", "300"])
-        expectFailure(.addItem(NewItem(title: "ok", notes: "esc \u{1B}[2J")), on: &board, mentions: ["notes", "escape"])
+        expectFailure(
+            .addItem(NewItem(title: String(repeating: "x", count: 301))), on: &board, mentions: ["301", "300"])
+        expectFailure(
+            .addItem(NewItem(title: "ok", notes: "esc \u{1B}[2J")), on: &board, mentions: ["notes", "escape"])
         expectFailure(.addItem(NewItem(title: "ok", stage: 42)), on: &board, mentions: ["stage", "42"])
         expectFailure(.addItem(NewItem(title: "ok", owners: [7])), on: &board, mentions: ["member", "7"])
         expectFailure(.addItem(NewItem(title: "ok", involved: [8])), on: &board, mentions: ["member", "8"])
@@ -109,15 +121,20 @@ struct ItemActionTests {
     @Test func editItemRecordsOneEventPerChangedField() throws {
         var board = try Fixture.board(items: ["Old title"])
         let due = try #require(Day("2026-03-01"))
-        let change = try apply(.editItem(1, ItemPatch(title: "New title", notes: "some notes", kind: .opportunity,
-                                                      outcome: .some(1), due: .some(due))), to: &board, by: Fixture.asBo)
-        #expect(change.events == [
-            EventDraft(.itemEdited, item: 1, field: "title", before: "Old title", after: "New title"),
-            EventDraft(.itemEdited, item: 1, field: "notes", before: "", after: "some notes"),
-            EventDraft(.itemEdited, item: 1, field: "kind", before: "work", after: "opportunity"),
-            EventDraft(.itemEdited, item: 1, field: "outcome", before: nil, after: "1"),
-            EventDraft(.itemEdited, item: 1, field: "due", before: nil, after: "2026-03-01"),
-        ])
+        let change = try apply(
+            .editItem(
+                1,
+                ItemPatch(
+                    title: "New title", notes: "some notes", kind: .opportunity,
+                    outcome: .some(1), due: .some(due))), to: &board, by: Fixture.asBo)
+        #expect(
+            change.events == [
+                EventDraft(.itemEdited, item: 1, field: "title", before: "Old title", after: "New title"),
+                EventDraft(.itemEdited, item: 1, field: "notes", before: "", after: "some notes"),
+                EventDraft(.itemEdited, item: 1, field: "kind", before: "work", after: "opportunity"),
+                EventDraft(.itemEdited, item: 1, field: "outcome", before: nil, after: "1"),
+                EventDraft(.itemEdited, item: 1, field: "due", before: nil, after: "2026-03-01"),
+            ])
         #expect(change.touched == [.item(1)])
         let item = try #require(board.items[1])
         #expect(item.title == "New title" && item.notes == "some notes" && item.kind == .opportunity)
@@ -127,10 +144,11 @@ struct ItemActionTests {
         #expect(item.createdBy == 1 && item.createdAt == Fixture.t0)
 
         let clear = try apply(.editItem(1, ItemPatch(outcome: .some(nil), due: .some(nil))), to: &board)
-        #expect(clear.events == [
-            EventDraft(.itemEdited, item: 1, field: "outcome", before: "1", after: nil),
-            EventDraft(.itemEdited, item: 1, field: "due", before: "2026-03-01", after: nil),
-        ])
+        #expect(
+            clear.events == [
+                EventDraft(.itemEdited, item: 1, field: "outcome", before: "1", after: nil),
+                EventDraft(.itemEdited, item: 1, field: "due", before: "2026-03-01", after: nil),
+            ])
         #expect(board.items[1]?.outcome == nil && board.items[1]?.due == nil)
         #expect(board.items[1]?.revision == 3)
     }
@@ -149,9 +167,11 @@ struct ItemActionTests {
         var board = try Fixture.board(items: ["a"])
         expectFailure(.editItem(9, ItemPatch(title: "x")), on: &board, mentions: ["#9"])
         expectFailure(.editItem(1, ItemPatch(title: "")), on: &board, mentions: ["title", "empty"])
-        expectFailure(.editItem(1, ItemPatch(title: "ok", outcome: .some(77))), on: &board, mentions: ["outcome", "77"])
-        expectFailure(.editItem(1, ItemPatch(notes: String(repeating: "n", count: TextRules.maxNotes + 1))), on: &board,
-                      mentions: ["notes", "\(TextRules.maxNotes + 1)", "\(TextRules.maxNotes)"])
+        expectFailure(
+            .editItem(1, ItemPatch(title: "ok", outcome: .some(77))), on: &board, mentions: ["outcome", "77"])
+        expectFailure(
+            .editItem(1, ItemPatch(notes: String(repeating: "n", count: TextRules.maxNotes + 1))), on: &board,
+            mentions: ["notes", "\(TextRules.maxNotes + 1)", "\(TextRules.maxNotes)"])
         try apply(.editItem(1, ItemPatch(notes: String(repeating: "n", count: TextRules.maxNotes))), to: &board)
         #expect(board.items[1]?.notes.utf8.count == 65_536)
     }
@@ -160,8 +180,9 @@ struct ItemActionTests {
         var board = try Fixture.board(items: ["a"])
         try apply(.editItem(1, ItemPatch(title: "b"), basedOn: 1), to: &board)
         #expect(board.items[1]?.revision == 2)
-        let error = expectFailure(.editItem(1, ItemPatch(title: "c"), basedOn: 1), on: &board, category: .conflict,
-                                  mentions: ["#1", "revision 1", "2"])
+        let error = expectFailure(
+            .editItem(1, ItemPatch(title: "c"), basedOn: 1), on: &board, category: .conflict,
+            mentions: ["#1", "revision 1", "2"])
         #expect(error?.category.rawValue == 75)
         expectFailure(.moveItem(1, to: Fixture.ready, basedOn: 1), on: &board, category: .conflict, mentions: ["#1"])
         expectFailure(.moveItem(1, to: Fixture.ready, basedOn: 3), on: &board, category: .conflict, mentions: ["#1"])
@@ -193,8 +214,9 @@ struct ItemActionTests {
         expectFailure(.comment(1, text: "  \n "), on: &board, mentions: ["comment", "empty"])
         expectFailure(.comment(2, text: "hi"), on: &board, mentions: ["#2"])
         expectFailure(.comment(1, text: "hi \u{9B}31m"), on: &board, mentions: ["comment", "U+009B"])
-        expectFailure(.comment(1, text: String(repeating: "c", count: TextRules.maxComment + 1)), on: &board,
-                      mentions: ["comment", "16384"])
+        expectFailure(
+            .comment(1, text: String(repeating: "c", count: TextRules.maxComment + 1)), on: &board,
+            mentions: ["comment", "16384"])
         let longest = String(repeating: "c", count: TextRules.maxComment)
         #expect(try apply(.comment(1, text: longest), to: &board).comment?.text == longest)
         // Four bytes per emoji: the limit is in bytes, not characters.

@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+
 @testable import BatonCore
 
 @Suite("Items: move, reorder, expedite, archive")
 struct MoveReorderTests {
     @Test func moveGoesToBottomOfTargetAndUpdatesStats() throws {
         var board = try Fixture.board(items: ["a", "b", "c"])
-        try apply(.addItem(NewItem(title: "r", stage: Fixture.ready)), to: &board)   // #4
+        try apply(.addItem(NewItem(title: "r", stage: Fixture.ready)), to: &board)  // #4
         let change = try apply(.moveItem(2, to: Fixture.ready), to: &board, by: Fixture.asBo)
         #expect(change.events == [EventDraft(.itemMoved, item: 2, field: "stage", before: "1", after: "2")])
         #expect(change.touched == [.item(2)])
@@ -121,7 +122,10 @@ struct MoveReorderTests {
         let stats = board.stats[Fixture.backlog]
         let change = try apply(.reorderItem(3, .up), to: &board)
         #expect(board.order(Fixture.backlog) == [1, 3, 2])
-        #expect(change.events == [EventDraft(.itemReordered, item: 3, field: "position", before: String(p3), after: String(p2))])
+        #expect(
+            change.events == [
+                EventDraft(.itemReordered, item: 3, field: "position", before: String(p3), after: String(p2))
+            ])
         #expect(Set(change.touched) == [.item(2), .item(3)], "the neighbour moved too")
         #expect(board.items[3]?.revision == 2)
         #expect(board.stats[Fixture.backlog] == stats, "a swap keeps counts and bounds")
@@ -172,7 +176,8 @@ struct MoveReorderTests {
     @Test func expeditedItemsComeFirst() throws {
         var board = try Fixture.board(items: ["a", "b", "c", "d"])
         let change = try apply(.setExpedite(3, true), to: &board)
-        #expect(change.events == [EventDraft(.itemExpedited, item: 3, field: "expedite", before: "false", after: "true")])
+        #expect(
+            change.events == [EventDraft(.itemExpedited, item: 3, field: "expedite", before: "false", after: "true")])
         #expect(change.touched == [.item(3)])
         #expect(board.items[3]?.revision == 2)
         #expect(board.order(Fixture.backlog) == [3, 1, 2, 4])
@@ -190,7 +195,9 @@ struct MoveReorderTests {
 
     @Test func displayOrderComparator() {
         func item(_ n: Int, _ position: Int, expedite: Bool = false) -> Item {
-            Item(number: n, title: "x", expedite: expedite, stage: 1, position: position, createdBy: nil, createdAt: Fixture.t0)
+            Item(
+                number: n, title: "x", expedite: expedite, stage: 1, position: position, createdBy: nil,
+                createdAt: Fixture.t0)
         }
         #expect(Board.displayOrder(item(1, 5, expedite: true), item(2, 0)))
         #expect(!Board.displayOrder(item(2, 0), item(1, 5, expedite: true)))
@@ -225,8 +232,11 @@ struct MoveReorderTests {
             #expect(fresh[stage.id]?.open == board.stats[stage.id]?.open)
             #expect(fresh[stage.id]?.total == board.stats[stage.id]?.total)
         }
-        #expect(fresh[Fixture.doing] == StageStats(open: 2, total: 2, minPosition: board.items[2]?.position,
-                                                   maxPosition: board.items[1]?.position))
+        #expect(
+            fresh[Fixture.doing]
+                == StageStats(
+                    open: 2, total: 2, minPosition: board.items[2]?.position,
+                    maxPosition: board.items[1]?.position))
         #expect(fresh[Fixture.done] == StageStats())
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BatonCore
 
 @Suite("Stages")
@@ -30,21 +31,31 @@ struct StageActionTests {
 
     @Test func stageNamesAreUniqueIgnoringCase() throws {
         var board = try Fixture.board()
-        expectFailure(.addStage(name: "doing", role: .active, wipLimit: nil, at: nil), on: &board, mentions: ["'Doing'"])
-        expectFailure(.addStage(name: " BACKLOG ", role: .queue, wipLimit: nil, at: nil), on: &board, mentions: ["'Backlog'"])
+        expectFailure(
+            .addStage(name: "doing", role: .active, wipLimit: nil, at: nil), on: &board, mentions: ["'Doing'"])
+        expectFailure(
+            .addStage(name: " BACKLOG ", role: .queue, wipLimit: nil, at: nil), on: &board, mentions: ["'Backlog'"])
         expectFailure(.renameStage(Fixture.ready, to: "DONE"), on: &board, mentions: ["'Done'"])
-        expectFailure(.addStage(name: "", role: .queue, wipLimit: nil, at: nil), on: &board, mentions: ["stage name", "empty"])
-        expectFailure(.addStage(name: String(repeating: "s", count: 81), role: .queue, wipLimit: nil, at: nil), on: &board,
-                      mentions: ["stage name", "81", "80"])
-        expectFailure(.addStage(name: "x\u{7F}", role: .queue, wipLimit: nil, at: nil), on: &board, mentions: ["U+007F"])
-        expectFailure(.addStage(name: "Review", role: .queue, wipLimit: 0, at: nil), on: &board, mentions: ["WIP limit", "at least 1"])
+        expectFailure(
+            .addStage(name: "", role: .queue, wipLimit: nil, at: nil), on: &board, mentions: ["stage name", "empty"])
+        expectFailure(
+            .addStage(name: String(repeating: "s", count: 81), role: .queue, wipLimit: nil, at: nil), on: &board,
+            mentions: ["stage name", "81", "80"])
+        expectFailure(
+            .addStage(name: "x\u{7F}", role: .queue, wipLimit: nil, at: nil), on: &board, mentions: ["U+007F"])
+        expectFailure(
+            .addStage(name: "Review", role: .queue, wipLimit: 0, at: nil), on: &board,
+            mentions: ["WIP limit", "at least 1"])
     }
 
     @Test func renameStage() throws {
         var board = try Fixture.board()
         let change = try apply(.renameStage(Fixture.ready, to: "Up next"), to: &board)
         #expect(board.stage(Fixture.ready)?.name == "Up next")
-        #expect(change.events == [EventDraft(.stageRenamed, entity: .stage, entityID: 2, field: "name", before: "Ready", after: "Up next")])
+        #expect(
+            change.events == [
+                EventDraft(.stageRenamed, entity: .stage, entityID: 2, field: "name", before: "Ready", after: "Up next")
+            ])
         #expect(change.touched == [.stage(2)])
         // A stage may change the case of its own name.
         try apply(.renameStage(Fixture.ready, to: "UP NEXT"), to: &board)
@@ -58,7 +69,10 @@ struct StageActionTests {
         var board = try Fixture.board()
         let change = try apply(.moveStage(Fixture.done, to: 0), to: &board)
         #expect(board.stages.map(\.id) == [4, 1, 2, 3])
-        #expect(change.events == [EventDraft(.stageMoved, entity: .stage, entityID: 4, field: "position", before: "4", after: "1")])
+        #expect(
+            change.events == [
+                EventDraft(.stageMoved, entity: .stage, entityID: 4, field: "position", before: "4", after: "1")
+            ])
         #expect(Set(change.touched) == [.stage(1), .stage(2), .stage(3), .stage(4)])
         #expect(change.touched.count == 4, "each stage is touched once")
         try apply(.moveStage(Fixture.backlog, to: 3), to: &board)
@@ -114,13 +128,17 @@ struct StageActionTests {
     @Test func wipLimit() throws {
         var board = try Fixture.board(items: ["a", "b", "c"], in: Fixture.doing)
         let change = try apply(.setWIPLimit(Fixture.doing, 4), to: &board)
-        #expect(change.events == [EventDraft(.stageLimited, entity: .stage, entityID: 3, field: "wip", before: "5", after: "4")])
+        #expect(
+            change.events == [
+                EventDraft(.stageLimited, entity: .stage, entityID: 3, field: "wip", before: "5", after: "4")
+            ])
         #expect(change.touched == [.stage(3)])
         #expect(change.warnings.isEmpty)
         #expect(board.stage(Fixture.doing)?.wipLimit == 4)
         #expect(try apply(.setWIPLimit(Fixture.doing, 3), to: &board).warnings.isEmpty, "at the limit is not over it")
         let lowered = try apply(.setWIPLimit(Fixture.doing, 2), to: &board)
-        #expect(lowered.warnings.count == 1 && lowered.warnings[0].contains("3 items") && lowered.warnings[0].contains("2"))
+        #expect(
+            lowered.warnings.count == 1 && lowered.warnings[0].contains("3 items") && lowered.warnings[0].contains("2"))
         let removed = try apply(.setWIPLimit(Fixture.doing, nil), to: &board)
         #expect(removed.events.first?.before == "2" && removed.events.first?.after == nil)
         #expect(board.stage(Fixture.doing)?.wipLimit == nil)
@@ -141,18 +159,25 @@ struct StageActionTests {
         let change = try apply(.setStageRole(Fixture.ready, .active), to: &board)
         #expect(board.stage(Fixture.ready)?.role == .active)
         #expect(change.events.count == 1)
-        #expect(change.events[0].kind == .stageRoleChanged && change.events[0].entity == .stage && change.events[0].entityID == 2)
-        #expect(change.events[0].field == "role" && change.events[0].before == "queue" && change.events[0].after == "active")
+        #expect(
+            change.events[0].kind == .stageRoleChanged && change.events[0].entity == .stage
+                && change.events[0].entityID == 2)
+        #expect(
+            change.events[0].field == "role" && change.events[0].before == "queue" && change.events[0].after == "active"
+        )
         #expect(change.touched == [.stage(2)])
         #expect(try apply(.setStageRole(Fixture.ready, .active), to: &board) == Change())
         expectFailure(.setStageRole(9, .done), on: &board, mentions: ["9"])
     }
 
     @Test func boardInitSortsStagesAndComputesStats() {
-        let stages = [Stage(id: 1, name: "B", role: .active, position: 1), Stage(id: 2, name: "A", role: .queue, position: 0)]
+        let stages = [
+            Stage(id: 1, name: "B", role: .active, position: 1), Stage(id: 2, name: "A", role: .queue, position: 0),
+        ]
         let items: [ItemNumber: Item] = [
             3: Item(number: 3, title: "x", stage: 1, position: 7, createdBy: nil, createdAt: Fixture.t0),
-            4: Item(number: 4, title: "y", stage: 1, position: -2, archived: true, createdBy: nil, createdAt: Fixture.t0),
+            4: Item(
+                number: 4, title: "y", stage: 1, position: -2, archived: true, createdBy: nil, createdAt: Fixture.t0),
         ]
         let board = Board(name: "b", stages: stages, members: [], outcomes: [], items: items, nextItemNumber: 5)
         #expect(board.stages.map(\.id) == [2, 1])

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BatonCore
 
 @Suite("TextRules")
@@ -32,7 +33,9 @@ struct TextRulesTests {
         #expect(try TextRules.title(String(repeating: "a", count: 300)).count == 300)
         #expect(try TextRules.title(String(repeating: "👍🏽", count: 300)).count == 300, "a grapheme counts once")
         #expect(try TextRules.title(String(repeating: "e\u{301}", count: 300)).count == 300)
-        expectBatonError(mentions: ["301 characters", "at most 300"]) { _ = try TextRules.title(String(repeating: "a", count: 301)) }
+        expectBatonError(mentions: ["301 characters", "at most 300"]) {
+            _ = try TextRules.title(String(repeating: "a", count: 301))
+        }
         expectBatonError(mentions: ["301"]) { _ = try TextRules.title(String(repeating: "字", count: 301)) }
         // Surrounding spaces do not count.
         #expect(try TextRules.title("  " + String(repeating: "a", count: 300) + "  ").count == 300)
@@ -41,7 +44,8 @@ struct TextRulesTests {
 
     @Test func blockAllowsNewlinesAndTabs() throws {
         let text = "  first line\n\tindented\n\nlast  "
-        #expect(try TextRules.block(text, "notes", limitBytes: 100, allowEmpty: true) == text, "blocks are kept as written")
+        #expect(
+            try TextRules.block(text, "notes", limitBytes: 100, allowEmpty: true) == text, "blocks are kept as written")
         #expect(try TextRules.block("", "notes", limitBytes: 100, allowEmpty: true) == "")
         expectBatonError(mentions: ["The comment is empty"]) {
             _ = try TextRules.block(" \n\t ", "comment", limitBytes: 100, allowEmpty: false)
@@ -52,10 +56,18 @@ struct TextRulesTests {
         expectBatonError(mentions: ["notes", "an escape character", "newlines and tabs"]) {
             _ = try TextRules.block("a\n\u{1B}[2J", "notes", limitBytes: 100, allowEmpty: true)
         }
-        expectBatonError(mentions: ["U+000D"]) { _ = try TextRules.block("windows\r\nline", "notes", limitBytes: 100, allowEmpty: true) }
-        expectBatonError(mentions: ["U+0008"]) { _ = try TextRules.block("back\u{8}space", "notes", limitBytes: 100, allowEmpty: true) }
-        expectBatonError(mentions: ["U+0085"]) { _ = try TextRules.block("nel\u{85}", "notes", limitBytes: 100, allowEmpty: true) }
-        expectBatonError(mentions: ["U+2028"]) { _ = try TextRules.block("ls\u{2028}", "notes", limitBytes: 100, allowEmpty: true) }
+        expectBatonError(mentions: ["U+000D"]) {
+            _ = try TextRules.block("windows\r\nline", "notes", limitBytes: 100, allowEmpty: true)
+        }
+        expectBatonError(mentions: ["U+0008"]) {
+            _ = try TextRules.block("back\u{8}space", "notes", limitBytes: 100, allowEmpty: true)
+        }
+        expectBatonError(mentions: ["U+0085"]) {
+            _ = try TextRules.block("nel\u{85}", "notes", limitBytes: 100, allowEmpty: true)
+        }
+        expectBatonError(mentions: ["U+2028"]) {
+            _ = try TextRules.block("ls\u{2028}", "notes", limitBytes: 100, allowEmpty: true)
+        }
     }
 
     @Test func blockLimitIsInBytes() throws {
@@ -67,9 +79,11 @@ struct TextRulesTests {
         }
         // "é" takes two bytes: 8,193 of them are 16,386 bytes.
         expectBatonError(mentions: ["16386"]) {
-            _ = try TextRules.block(String(repeating: "é", count: 8_193), "comment", limitBytes: TextRules.maxComment, allowEmpty: false)
+            _ = try TextRules.block(
+                String(repeating: "é", count: 8_193), "comment", limitBytes: TextRules.maxComment, allowEmpty: false)
         }
-        _ = try TextRules.block(String(repeating: "é", count: 8_192), "comment", limitBytes: TextRules.maxComment, allowEmpty: false)
+        _ = try TextRules.block(
+            String(repeating: "é", count: 8_192), "comment", limitBytes: TextRules.maxComment, allowEmpty: false)
     }
 
     @Test func isControlCoversC0C1DELAndSeparators() {

@@ -2,6 +2,7 @@ import BatonCore
 import Foundation
 import Glibc
 import Testing
+
 @testable import BatonStore
 
 /// The store's change feed: what other sessions committed, read in one transaction, and never
@@ -17,14 +18,16 @@ struct ChangeFeedTests {
         #expect(try feed.check(descriptorReady: false) == nil, "nothing new yet")
 
         let other = try BoardStore.open(folder.file("board.baton"), access: .readWrite)
-        try other.apply(.addItem(NewItem(title: "From elsewhere", stage: Fixed.doing)), by: Fixed.asScript, at: Fixed.at(2))
+        try other.apply(
+            .addItem(NewItem(title: "From elsewhere", stage: Fixed.doing)), by: Fixed.asScript, at: Fixed.at(2))
         let changes = try #require(try feed.check(descriptorReady: true))
         #expect(changes.events.map(\.change.kind) == [.itemCreated])
         #expect(changes.items == [2])
         #expect(changes.slice.items.keys.sorted() == [2], "only the changed item, never the whole board")
         #expect(changes.slice.items[2]?.title == "From elsewhere")
-        #expect(changes.slice.stats[Fixed.doing]?.open == 1 && changes.slice.stats[Fixed.backlog]?.open == 1,
-                "statistics of every stage")
+        #expect(
+            changes.slice.stats[Fixed.doing]?.open == 1 && changes.slice.stats[Fixed.backlog]?.open == 1,
+            "statistics of every stage")
         #expect(try feed.check(descriptorReady: false) == nil, "read once")
     }
 
@@ -52,8 +55,10 @@ struct ChangeFeedTests {
         let mine = try folder.newBoard()
         let feed = try ChangeFeed(store: mine)
         let other = try BoardStore.open(folder.file("board.baton"), access: .readWrite)
-        try other.updatePresence(Presence(session: "s", account: "bo", member: 2, host: "h", pid: 1, terminal: nil,
-                                          focus: nil, editing: nil, heartbeat: Fixed.at(1)))
+        try other.updatePresence(
+            Presence(
+                session: "s", account: "bo", member: 2, host: "h", pid: 1, terminal: nil,
+                focus: nil, editing: nil, heartbeat: Fixed.at(1)))
         let changes = try #require(try feed.check(descriptorReady: false))
         #expect(changes.events.isEmpty && changes.items.isEmpty)
     }

@@ -1,6 +1,7 @@
 import BatonCore
 import Foundation
 import Testing
+
 @testable import BatonStore
 
 @Suite("check()")
@@ -9,9 +10,11 @@ struct CheckTests {
     private func board(_ folder: TempFolder) throws -> String {
         let path = folder.file("board.baton")
         let store = try folder.newBoard()
-        try store.apply(.addMember(name: "Bo Chen", handle: "bo", discipline: .it, login: "bo"), by: Fixed.asAna, at: Fixed.at(1))
+        try store.apply(
+            .addMember(name: "Bo Chen", handle: "bo", discipline: .it, login: "bo"), by: Fixed.asAna, at: Fixed.at(1))
         for (index, title) in ["One", "Two", "Three"].enumerated() {
-            try store.apply(.addItem(NewItem(title: title, owners: [1], involved: [2])), by: Fixed.asAna, at: Fixed.at(2 + index))
+            try store.apply(
+                .addItem(NewItem(title: title, owners: [1], involved: [2])), by: Fixed.asAna, at: Fixed.at(2 + index))
         }
         try store.apply(.addItem(NewItem(title: "Four", stage: Fixed.doing)), by: Fixed.asAna, at: Fixed.at(9))
         try store.apply(.comment(1, text: "A remark"), by: Fixed.asAna, at: Fixed.at(10))
@@ -61,7 +64,9 @@ struct CheckTests {
     func danglingReferences() throws {
         let folder = try TempFolder()
         let path = try board(folder)
-        try rawSQL(path, foreignKeys: false, """
+        try rawSQL(
+            path, foreignKeys: false,
+            """
             INSERT INTO item_member (item_number, member_id, role, ord) VALUES (4, 42, 'owner', 0);
             UPDATE item SET stage_id = 17 WHERE number = 3;
             """)
@@ -75,7 +80,9 @@ struct CheckTests {
     func otherInvariants() throws {
         let folder = try TempFolder()
         let path = try board(folder)
-        try rawSQL(path, """
+        try rawSQL(
+            path,
+            """
             UPDATE meta SET value = '3' WHERE key = 'next_item';
             UPDATE member SET handle = 'x' WHERE id = 2;
             UPDATE item SET title = '', revision = 0 WHERE number = 1;

@@ -1,6 +1,7 @@
 import BatonCore
 import Foundation
 import Testing
+
 @testable import BatonStore
 
 @Suite("Several writers on one file")
@@ -23,7 +24,8 @@ struct ConcurrencyTests {
                     let actor = Actor(account: "writer\(writer)", member: 1)
                     for index in 0..<each {
                         let stage = [Fixed.backlog, Fixed.ready][index % 2]
-                        let applied = try store.apply(.addItem(NewItem(title: "W\(writer) item \(index)", stage: stage)), by: actor)
+                        let applied = try store.apply(
+                            .addItem(NewItem(title: "W\(writer) item \(index)", stage: stage)), by: actor)
                         created.add("\(applied.change.createdItem ?? -1)")
                     }
                 } catch {
@@ -80,8 +82,9 @@ struct ConcurrencyTests {
                     for round in 0..<25 {
                         let seen = try store.item(1)?.revision ?? 0
                         do {
-                            try store.apply(.editItem(1, ItemPatch(notes: "w\(writer) r\(round)"), basedOn: seen),
-                                            by: Actor(account: "w\(writer)", member: 1))
+                            try store.apply(
+                                .editItem(1, ItemPatch(notes: "w\(writer) r\(round)"), basedOn: seen),
+                                by: Actor(account: "w\(writer)", member: 1))
                             outcomes.add("ok")
                         } catch let error as BatonError where error.category == .conflict {
                             outcomes.add("conflict")

@@ -1,6 +1,7 @@
 import BatonCore
 import Foundation
 import Testing
+
 @testable import BatonStore
 
 @Suite("Conflicts and the change counter")
@@ -17,7 +18,8 @@ struct ConflictAndCounterTests {
         try store.apply(.addItem(NewItem(title: "Shared card")), by: Fixed.asAna, at: Fixed.at(1))
         // Bo edits it from his own session, based on revision 1.
         let other = try BoardStore.open(folder.file("board.baton"), access: .readWrite)
-        let bo = try other.apply(.editItem(1, ItemPatch(title: "Bo's title"), basedOn: 1), by: Fixed.asBo, at: Fixed.at(2))
+        let bo = try other.apply(
+            .editItem(1, ItemPatch(title: "Bo's title"), basedOn: 1), by: Fixed.asBo, at: Fixed.at(2))
         #expect(bo.board.items[1]?.revision == 2)
 
         let before = try contents(folder)

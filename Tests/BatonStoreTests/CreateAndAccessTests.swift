@@ -2,6 +2,7 @@ import BatonCore
 import Foundation
 import GRDB
 import Testing
+
 @testable import BatonStore
 
 @Suite("Creating boards, connection settings and read-only access")
@@ -15,7 +16,8 @@ struct CreateAndAccessTests {
         let before = try folder.snapshot()
         for name in ["list.txt", "board.baton"] {
             let error = refusal(.data) {
-                try BoardStore.create(folder.file(name), board: Fixed.newBoard("Other"), by: Fixed.asAna, at: Fixed.at(1))
+                try BoardStore.create(
+                    folder.file(name), board: Fixed.newBoard("Other"), by: Fixed.asAna, at: Fixed.at(1))
             }
             #expect(error?.message.contains(name) == true)
         }
@@ -43,13 +45,20 @@ struct CreateAndAccessTests {
     func failedCreateLeavesNothing() throws {
         let folder = try TempFolder()
         // Each of these passes the domain but breaks a rule of the schema, so the write fails inside create.
-        let badLimit = Board(name: "Squad", stages: [Stage(id: 1, name: "Only", role: .queue, wipLimit: 0, position: 0)],
-                             members: [Fixed.ana], outcomes: [], items: [:], nextItemNumber: 1)
-        let badSecond = Board(name: "Squad", stages: [Stage(id: 1, name: "Fine", role: .queue, position: 0),
-                                                      Stage(id: 2, name: "Broken", role: .done, wipLimit: -3, position: 1)],
-                              members: [Fixed.ana], outcomes: [], items: [:], nextItemNumber: 1)
+        let badLimit = Board(
+            name: "Squad", stages: [Stage(id: 1, name: "Only", role: .queue, wipLimit: 0, position: 0)],
+            members: [Fixed.ana], outcomes: [], items: [:], nextItemNumber: 1)
+        let badSecond = Board(
+            name: "Squad",
+            stages: [
+                Stage(id: 1, name: "Fine", role: .queue, position: 0),
+                Stage(id: 2, name: "Broken", role: .done, wipLimit: -3, position: 1),
+            ],
+            members: [Fixed.ana], outcomes: [], items: [:], nextItemNumber: 1)
         for board in [badLimit, badSecond] {
-            refusal(.data) { try BoardStore.create(folder.file("board.baton"), board: board, by: Fixed.asAna, at: Fixed.t0) }
+            refusal(.data) {
+                try BoardStore.create(folder.file("board.baton"), board: board, by: Fixed.asAna, at: Fixed.t0)
+            }
             #expect(try folder.names() == [])
         }
     }
@@ -65,8 +74,11 @@ struct CreateAndAccessTests {
             let store = try BoardStore.open(path, access: access)
             #expect(!store.isReadOnly)
             let (journal, sync, keys) = try store.queue.read { db in
-                (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"),
-                 try Int.fetchOne(db, sql: "PRAGMA foreign_keys"))
+                (
+                    try String.fetchOne(db, sql: "PRAGMA journal_mode"),
+                    try Int.fetchOne(db, sql: "PRAGMA synchronous"),
+                    try Int.fetchOne(db, sql: "PRAGMA foreign_keys")
+                )
             }
             #expect(journal == "wal")
             #expect(sync == 2, "synchronous must be FULL (2)")
@@ -96,7 +108,9 @@ struct CreateAndAccessTests {
         #expect(try reader.check() == [])
         let document = try reader.exportDocument()
 
-        let error = refusal(.permission) { try reader.apply(.addItem(NewItem(title: "Sneaky")), by: Fixed.asAna, at: Fixed.at(2)) }
+        let error = refusal(.permission) {
+            try reader.apply(.addItem(NewItem(title: "Sneaky")), by: Fixed.asAna, at: Fixed.at(2))
+        }
         #expect(error?.message.contains("read-only") == true)
         refusal(.permission) { try reader.apply(.renameBoard("Hijacked"), by: Fixed.asAna, at: Fixed.at(2)) }
         refusal(.permission) { try reader.apply(.comment(1, text: "hi"), by: Fixed.asAna, at: Fixed.at(2)) }

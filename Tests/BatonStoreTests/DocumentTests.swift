@@ -1,6 +1,7 @@
 import BatonCore
 import Foundation
 import Testing
+
 @testable import BatonStore
 
 @Suite("Export and import")
@@ -74,7 +75,9 @@ struct DocumentTests {
         var badStage = good
         badStage.items[0].stage = 99
         var error = refusal(.data) { try target.importDocument(badStage) }
-        #expect(error?.message.contains("#1") == true && error?.message.contains("stage 99") == true, "\(error?.message ?? "")")
+        #expect(
+            error?.message.contains("#1") == true && error?.message.contains("stage 99") == true,
+            "\(error?.message ?? "")")
 
         var badMember = good
         badMember.items[1].owners.append(42)

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Testing
+
 @testable import BatonStore
 
 /// The inotify watch behind the change feed: the board file, its `-wal`, and their folder.

@@ -1,6 +1,7 @@
 import BatonCore
 import Foundation
 import Testing
+
 @testable import BatonStore
 
 /// The flow steps read on a thread: the same as reading them at once, signalled on the pipe.

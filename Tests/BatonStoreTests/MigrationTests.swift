@@ -1,6 +1,7 @@
 import BatonCore
 import Foundation
 import Testing
+
 @testable import BatonStore
 
 /// `Fixtures/board-v1.baton` was written by the first released schema (version 1) and is frozen:
@@ -24,19 +25,26 @@ struct MigrationTests {
 
     private var expected: Board {
         let bo = Member(id: 2, name: "Bo Chen", handle: "bo", discipline: .it, login: "bo")
-        let outcome = Outcome(id: 1, title: "Onboarding takes 3 days", metric: "onboarding time", unit: "days",
-                              baseline: 10, target: 3, current: 8.5, targetDate: Day("2027-03-31"),
-                              history: [OutcomeValue(at: Fixed.at(2), value: 10, by: 2),
-                                        OutcomeValue(at: Fixed.at(8), value: 8.5, by: 2)])
+        let outcome = Outcome(
+            id: 1, title: "Onboarding takes 3 days", metric: "onboarding time", unit: "days",
+            baseline: 10, target: 3, current: 8.5, targetDate: Day("2027-03-31"),
+            history: [
+                OutcomeValue(at: Fixed.at(2), value: 10, by: 2),
+                OutcomeValue(at: Fixed.at(8), value: 8.5, by: 2),
+            ])
         let items = [
-            Item(number: 1, title: "Welcome pack", notes: "Draft with HR", kind: .opportunity, owners: [1], involved: [2],
-                 outcome: 1, stage: Fixed.ready, position: 1, revision: 2, createdBy: 1, createdAt: Fixed.at(3),
-                 updatedBy: 1, updatedAt: Fixed.at(9), stageSince: Fixed.at(9)),
-            Item(number: 2, title: "Login times out", kind: .concern, owners: [2], expedite: true, stage: Fixed.doing,
-                 position: 0, createdBy: 2, createdAt: Fixed.at(4)),
-            Item(number: 3, title: "Old CRM export", kind: .limitation, due: Day("2027-01-15"),
-                 blocked: Blocker(reason: "Waiting for the vendor", since: Fixed.at(6), by: 2), stage: Fixed.ready,
-                 position: 0, revision: 2, createdBy: 1, createdAt: Fixed.at(5), updatedBy: 2, updatedAt: Fixed.at(6)),
+            Item(
+                number: 1, title: "Welcome pack", notes: "Draft with HR", kind: .opportunity, owners: [1],
+                involved: [2],
+                outcome: 1, stage: Fixed.ready, position: 1, revision: 2, createdBy: 1, createdAt: Fixed.at(3),
+                updatedBy: 1, updatedAt: Fixed.at(9), stageSince: Fixed.at(9)),
+            Item(
+                number: 2, title: "Login times out", kind: .concern, owners: [2], expedite: true, stage: Fixed.doing,
+                position: 0, createdBy: 2, createdAt: Fixed.at(4)),
+            Item(
+                number: 3, title: "Old CRM export", kind: .limitation, due: Day("2027-01-15"),
+                blocked: Blocker(reason: "Waiting for the vendor", since: Fixed.at(6), by: 2), stage: Fixed.ready,
+                position: 0, revision: 2, createdBy: 1, createdAt: Fixed.at(5), updatedBy: 2, updatedAt: Fixed.at(6)),
         ]
         var board = try! Fixed.newBoard("Fixture Squad")
         board.members.append(bo)
@@ -77,11 +85,13 @@ struct MigrationTests {
         #expect(events.map(\.seq) == Array(1...15))
         #expect(events.filter { $0.change.kind == .itemCreated }.compactMap(\.change.item) == [1, 2, 3])
         #expect(events.last?.change.kind == .itemMoved && events.last?.account == "ana")
-        #expect(try store.allComments() == [
-            Comment(id: 1, item: 1, author: 1, account: "ana", at: Fixed.at(7), text: "HR sent the first draft."),
-        ])
+        #expect(
+            try store.allComments() == [
+                Comment(id: 1, item: 1, author: 1, account: "ana", at: Fixed.at(7), text: "HR sent the first draft.")
+            ])
         #expect(try store.check() == [])
-        #expect(try Data(contentsOf: try fixture("board-v1.baton")) == original, "the checked-in fixture must not change")
+        #expect(
+            try Data(contentsOf: try fixture("board-v1.baton")) == original, "the checked-in fixture must not change")
     }
 
     @Test("an upgraded version 1 board takes new changes and keeps numbering")
@@ -90,7 +100,8 @@ struct MigrationTests {
         let path = try copy("board-v1.baton", into: folder)
         do {
             let store = try BoardStore.open(path, access: .readWrite)
-            let applied = try store.apply(.addItem(NewItem(title: "After the upgrade")), by: Fixed.asBo, at: Fixed.at(60))
+            let applied = try store.apply(
+                .addItem(NewItem(title: "After the upgrade")), by: Fixed.asBo, at: Fixed.at(60))
             #expect(applied.change.createdItem == 4)
             #expect(applied.events.map(\.seq) == [16])
             try store.apply(.comment(4, text: "Works."), by: Fixed.asBo, at: Fixed.at(61))

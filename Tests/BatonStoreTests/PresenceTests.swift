@@ -1,14 +1,18 @@
 import BatonCore
 import Foundation
 import Testing
+
 @testable import BatonStore
 
 /// Who has the board open: stored apart from the history, renewed, removed, and timed out.
 @Suite("presence")
 struct PresenceTests {
-    func row(_ session: String, member: MemberID? = 1, pid: Int32 = 1, focus: ItemNumber? = nil, at time: Date = Fixed.t0) -> Presence {
-        Presence(session: session, account: "ana", member: member, host: "server", pid: pid, terminal: "/dev/pts/3",
-                 focus: focus, editing: nil, heartbeat: time)
+    func row(
+        _ session: String, member: MemberID? = 1, pid: Int32 = 1, focus: ItemNumber? = nil, at time: Date = Fixed.t0
+    ) -> Presence {
+        Presence(
+            session: session, account: "ana", member: member, host: "server", pid: pid, terminal: "/dev/pts/3",
+            focus: focus, editing: nil, heartbeat: time)
     }
 
     @Test func presenceIsStoredRenewedAndRemovedWithoutHistory() throws {
@@ -59,7 +63,9 @@ struct PresenceTests {
     @Test func aVersion1BoardGainsThePresenceTableWhenOpenedForWriting() throws {
         let folder = try TempFolder()
         let store = try folder.newBoard()
-        try rawSQL(store.path, "DROP TABLE presence; DELETE FROM grdb_migrations WHERE identifier = 'v2'; PRAGMA user_version = 1;")
+        try rawSQL(
+            store.path,
+            "DROP TABLE presence; DELETE FROM grdb_migrations WHERE identifier = 'v2'; PRAGMA user_version = 1;")
         let viewer = try BoardStore.open(store.path, access: .readOnly)
         #expect(try viewer.presence() == [], "a reader copes without the table")
         let writer = try BoardStore.open(store.path, access: .readWrite)

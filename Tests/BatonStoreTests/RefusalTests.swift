@@ -2,6 +2,7 @@ import BatonCore
 import Foundation
 import GRDB
 import Testing
+
 @testable import BatonStore
 
 /// Files that are not a healthy baton board of a known schema are refused with a clear message
@@ -13,12 +14,16 @@ struct RefusalTests {
     /// Opens `path` in every access mode, expecting each to be refused with `category`, and the
     /// folder (every file in it, and no new ones) to stay byte-for-byte the same.
     @discardableResult
-    private func expectRefused(_ folder: TempFolder, _ name: String, _ category: ErrorCategory, sidecars: Bool = false,
-                               sourceLocation: SourceLocation = #_sourceLocation) throws -> [BatonError] {
+    private func expectRefused(
+        _ folder: TempFolder, _ name: String, _ category: ErrorCategory, sidecars: Bool = false,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> [BatonError] {
         let before = try folder.snapshot()
         var errors: [BatonError] = []
         for access in Self.accesses {
-            if let error = refusal(category, sourceLocation: sourceLocation, { try BoardStore.open(folder.file(name), access: access) }) {
+            if let error = refusal(
+                category, sourceLocation: sourceLocation, { try BoardStore.open(folder.file(name), access: access) })
+            {
                 errors.append(error)
             }
         }
@@ -33,7 +38,8 @@ struct RefusalTests {
             let store = try folder.newBoard()
             for number in 1...count {
                 let notes = String(repeating: "Notes of item \(number). ", count: 8)
-                try store.apply(.addItem(NewItem(title: "Item \(number)", notes: notes)), by: Fixed.asAna, at: Fixed.at(number))
+                try store.apply(
+                    .addItem(NewItem(title: "Item \(number)", notes: notes)), by: Fixed.asAna, at: Fixed.at(number))
             }
         }
         try settle(path)
@@ -74,7 +80,8 @@ struct RefusalTests {
         try Data(String(repeating: "To do: buy milk, call Bo, fix the login page.\n", count: 200).utf8)
             .write(to: URL(fileURLWithPath: folder.file("long.txt")))
         // Starts like SQLite but is not.
-        try Data(("SQLite format 3\0" + String(repeating: "x", count: 300)).utf8).write(to: URL(fileURLWithPath: folder.file("fake.db")))
+        try Data(("SQLite format 3\0" + String(repeating: "x", count: 300)).utf8).write(
+            to: URL(fileURLWithPath: folder.file("fake.db")))
         for name in ["short.txt", "long.txt", "fake.db"] {
             let errors = try expectRefused(folder, name, .data)
             #expect(errors.first?.message.contains("not a baton board") == true, "\(name)")
@@ -89,7 +96,8 @@ struct RefusalTests {
         config.journalMode = .wal
         let queue = try DatabaseQueue(path: folder.file("notes.db"), configuration: config)
         try queue.write { db in
-            try db.execute(sql: "CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT); INSERT INTO note (text) VALUES ('hi')")
+            try db.execute(
+                sql: "CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT); INSERT INTO note (text) VALUES ('hi')")
             try db.execute(sql: "CREATE TABLE item (number INTEGER PRIMARY KEY)")
         }
         try queue.close()
@@ -97,7 +105,9 @@ struct RefusalTests {
         if FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") {
             let tool = Process()
             tool.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-            tool.arguments = [folder.file("cli.db"), "CREATE TABLE t (x); INSERT INTO t VALUES (1); PRAGMA user_version = 1;"]
+            tool.arguments = [
+                folder.file("cli.db"), "CREATE TABLE t (x); INSERT INTO t VALUES (1); PRAGMA user_version = 1;",
+            ]
             try tool.run()
             tool.waitUntilExit()
             #expect(tool.terminationStatus == 0)

@@ -2,6 +2,7 @@ import BatonCore
 import Foundation
 import GRDB
 import Testing
+
 @testable import BatonStore
 
 @Suite("Reordering through the store")
@@ -10,7 +11,8 @@ struct ReorderTests {
     private func fiveInBacklog(_ folder: TempFolder) throws -> (BoardStore, Board) {
         var mirror = try Fixed.newBoard()
         let store = try folder.newBoard(board: mirror)
-        let news = ["One", "Two", "Three", "Four", "Five"].map { NewItem(title: $0) }
+        let news =
+            ["One", "Two", "Three", "Four", "Five"].map { NewItem(title: $0) }
             + [NewItem(title: "Six", stage: Fixed.ready), NewItem(title: "Seven", stage: Fixed.ready)]
         for (index, new) in news.enumerated() {
             try store.apply(.addItem(new), by: Fixed.asAna, at: Fixed.at(index))

@@ -1,6 +1,7 @@
 import BatonCore
 import Foundation
 import Testing
+
 @testable import BatonStore
 
 /// A store whose -wal or -shm was deleted under it never writes again, and what it wrote before
@@ -8,8 +9,9 @@ import Testing
 /// CollaborationTests and FaultTests' FaultSidecarTests, which need separate processes.)
 @Suite("Files replaced under an open store")
 struct ReplacedFilesTests {
-    @Test("deleting the -wal or -shm stops the store's writes, and what it acknowledged is in the board file",
-          arguments: ["-wal", "-shm"])
+    @Test(
+        "deleting the -wal or -shm stops the store's writes, and what it acknowledged is in the board file",
+        arguments: ["-wal", "-shm"])
     func sidecarDeleted(suffix: String) throws {
         let folder = try TempFolder()
         let path = folder.file("board.baton")

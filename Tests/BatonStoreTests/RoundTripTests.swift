@@ -1,6 +1,7 @@
 import BatonCore
 import Foundation
 import Testing
+
 @testable import BatonStore
 
 /// Events `BoardStore.create` records for a board from `Board.new`: board, 4 stages, 1 member.
@@ -17,7 +18,10 @@ struct RoundTripTests {
         expectSameContent(try reopened.loadBoard(), board)
         let events = try reopened.events()
         #expect(events.map(\.seq) == Array(1...creationEvents))
-        #expect(events.map(\.change.kind) == [.boardCreated, .stageAdded, .stageAdded, .stageAdded, .stageAdded, .memberAdded])
+        #expect(
+            events.map(\.change.kind) == [
+                .boardCreated, .stageAdded, .stageAdded, .stageAdded, .stageAdded, .memberAdded,
+            ])
         #expect(events.allSatisfy { $0.account == "ana" && $0.member == 1 && $0.at == Fixed.t0 })
         #expect(events[0].change.after == "Squad")
         #expect(events[1...4].map(\.change.entityID) == [1, 2, 3, 4])
@@ -46,7 +50,9 @@ struct RoundTripTests {
         #expect(loaded.stages.map(\.position) == [0, 1, 2, 3, 4])
         #expect(loaded.stage(5)?.wipLimit == 2 && loaded.stage(Fixed.doing)?.wipLimit == nil)
         #expect(loaded.stage(Fixed.ready)?.role == .active)
-        #expect(loaded.member(3) == Member(id: 3, name: "Cy Dube-Ndlovu", handle: "CDN", discipline: .business, login: "cy"))
+        #expect(
+            loaded.member(3) == Member(id: 3, name: "Cy Dube-Ndlovu", handle: "CDN", discipline: .business, login: "cy")
+        )
         let outcome = try #require(loaded.outcome(1))
         #expect(outcome.title == "Onboarding takes 2 days" && outcome.unit == "d" && outcome.target == 2)
         #expect(outcome.targetDate == nil && outcome.current == 6)
@@ -107,7 +113,9 @@ struct RoundTripTests {
         #expect(!ofTwo.isEmpty && ofTwo == all.filter { $0.change.item == 2 })
         #expect(try store.events(since: Fixed.at(30)) == all.filter { $0.at >= Fixed.at(30) })
         #expect(try store.events(limit: 3) == Array(all.suffix(3)))
-        #expect(try store.events(after: 5, item: 1, limit: 2) == Array(all.filter { $0.seq > 5 && $0.change.item == 1 }.suffix(2)))
+        #expect(
+            try store.events(after: 5, item: 1, limit: 2)
+                == Array(all.filter { $0.seq > 5 && $0.change.item == 1 }.suffix(2)))
     }
 
     @Test("the flow steps read for the figure screens are those of the whole history")
@@ -130,10 +138,11 @@ struct RoundTripTests {
         #expect(applied.compactMap { (result: Applied) in result.comment }.count == 2)
         let reopened = try BoardStore.open(folder.file("board.baton"), access: .readOnly)
         let all = try reopened.allComments()
-        #expect(all == [
-            Comment(id: 1, item: 1, author: 1, account: "ana", at: Fixed.at(25), text: "First thought"),
-            Comment(id: 2, item: 2, author: 2, account: "bo", at: Fixed.at(26), text: "Second\nthought"),
-        ])
+        #expect(
+            all == [
+                Comment(id: 1, item: 1, author: 1, account: "ana", at: Fixed.at(25), text: "First thought"),
+                Comment(id: 2, item: 2, author: 2, account: "bo", at: Fixed.at(26), text: "Second\nthought"),
+            ])
         #expect(all == applied.compactMap { (result: Applied) in result.comment })
         #expect(try reopened.comments(on: 2) == [all[1]])
         #expect(try reopened.comments(on: 4) == [])
@@ -147,10 +156,14 @@ struct RoundTripTests {
         let store = try folder.newBoard()
         try store.apply(.addItem(NewItem(title: "Only one")), by: Fixed.asAna, at: Fixed.at(1))
         let before = try store.exportDocument()
-        refusal(.data) { try store.apply(.addItem(NewItem(title: "Bad stage", stage: 42)), by: Fixed.asAna, at: Fixed.at(2)) }
+        refusal(.data) {
+            try store.apply(.addItem(NewItem(title: "Bad stage", stage: 42)), by: Fixed.asAna, at: Fixed.at(2))
+        }
         refusal(.data) { try store.apply(.removeStage(Fixed.backlog), by: Fixed.asAna, at: Fixed.at(2)) }
         refusal(.data) { try store.apply(.comment(7, text: "nobody"), by: Fixed.asAna, at: Fixed.at(2)) }
-        refusal(.data) { try store.apply(.addMember(name: "Ana Again", handle: "ANA", discipline: .it, login: nil), by: Fixed.asAna) }
+        refusal(.data) {
+            try store.apply(.addMember(name: "Ana Again", handle: "ANA", discipline: .it, login: nil), by: Fixed.asAna)
+        }
         #expect(try store.exportDocument() == before)
     }
 }

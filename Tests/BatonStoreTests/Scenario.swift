@@ -9,7 +9,9 @@ struct Step {
     var at: Date
 
     init(_ action: Action, _ actor: Actor = Fixed.asAna, minute: Int) {
-        self.action = action; self.actor = actor; self.at = Fixed.at(minute)
+        self.action = action
+        self.actor = actor
+        self.at = Fixed.at(minute)
     }
 }
 
@@ -27,15 +29,25 @@ enum Scenario {
         }
         add(.addMember(name: "Bo Chen", handle: "bo", discipline: .it, login: "bo"))
         add(.addMember(name: "Cy Dube", handle: "CD", discipline: .it, login: nil))
-        add(.addOutcome(NewOutcome(title: "Onboarding takes 3 days", metric: "onboarding time", unit: "days",
-                                   baseline: 10, target: 3, targetDate: due)))
-        add(.addItem(NewItem(title: "Write the welcome pack", notes: "Line one\nLine two", kind: .opportunity,
-                             owners: [1], involved: [2], outcome: 1, due: due)))
+        add(
+            .addOutcome(
+                NewOutcome(
+                    title: "Onboarding takes 3 days", metric: "onboarding time", unit: "days",
+                    baseline: 10, target: 3, targetDate: due)))
+        add(
+            .addItem(
+                NewItem(
+                    title: "Write the welcome pack", notes: "Line one\nLine two", kind: .opportunity,
+                    owners: [1], involved: [2], outcome: 1, due: due)))
         add(.addItem(NewItem(title: "Fix the login timeout", kind: .concern, stage: Fixed.ready)), Fixed.asBo)
         add(.addItem(NewItem(title: "Legacy API rate limits", kind: .limitation, top: true)), Fixed.asBo)
         add(.addItem(NewItem(title: "Customer outage", stage: Fixed.doing, owners: [2, 2], expedite: true)))
-        add(.editItem(1, ItemPatch(title: "Write the new welcome pack", notes: "", kind: .work,
-                                   outcome: .some(nil), due: .some(nil)), basedOn: 1))
+        add(
+            .editItem(
+                1,
+                ItemPatch(
+                    title: "Write the new welcome pack", notes: "", kind: .work,
+                    outcome: .some(nil), due: .some(nil)), basedOn: 1))
         add(.editItem(1, ItemPatch(outcome: .some(1), due: .some(Day("2027-01-15")!))))
         add(.moveItem(2, to: Fixed.doing))
         add(.reorderItem(1, .up))
@@ -62,8 +74,12 @@ enum Scenario {
         add(.setWIPLimit(Fixed.doing, nil))
         add(.setWIPLimit(5, 2))
         add(.setStageRole(Fixed.ready, .active))
-        add(.editMember(3, MemberPatch(name: "Cy Dube-Ndlovu", handle: "CDN", discipline: .business, login: .some("cy"))))
-        add(.editOutcome(1, OutcomePatch(title: "Onboarding takes 2 days", unit: "d", target: 2, targetDate: .some(nil))))
+        add(
+            .editMember(
+                3, MemberPatch(name: "Cy Dube-Ndlovu", handle: "CDN", discipline: .business, login: .some("cy"))))
+        add(
+            .editOutcome(
+                1, OutcomePatch(title: "Onboarding takes 2 days", unit: "d", target: 2, targetDate: .some(nil))))
         add(.recordOutcome(1, value: 7.5), Fixed.asBo)
         add(.recordOutcome(1, value: 6))
         add(.renameBoard("Squad Seven"))

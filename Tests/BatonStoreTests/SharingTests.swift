@@ -1,10 +1,11 @@
 import BatonCore
 import Foundation
 import Testing
+
 @testable import BatonStore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Changing a file's group to one the test creates needs root; the tests that do so are skipped
@@ -14,8 +15,10 @@ private let isRoot = getuid() == 0
 @Suite("Sharing a board with a Unix group: folder setup, file modes and diagnosis")
 struct SharingTests {
     /// A folder `name` inside `base` with `mode`, holding a board file with `boardMode`.
-    private func layout(_ base: TempFolder, folderMode: mode_t, boardMode: mode_t,
-                        name: String = "shared") throws -> (folder: String, board: String) {
+    private func layout(
+        _ base: TempFolder, folderMode: mode_t, boardMode: mode_t,
+        name: String = "shared"
+    ) throws -> (folder: String, board: String) {
         let folder = (base.file(name) as NSString).standardizingPath
         #expect(mkdir(folder, 0o700) == 0)
         let board = folder + "/board.baton"
@@ -117,7 +120,8 @@ struct SharingTests {
 
         let personal = try layout(base, folderMode: 0o755, boardMode: 0o644, name: "personal")
         try Data().write(to: URL(fileURLWithPath: personal.board + "-wal"))
-        #expect(Sharing.diagnose(board: personal.board).isEmpty, "the owner's own 0644 -wal is fine on a personal board")
+        #expect(
+            Sharing.diagnose(board: personal.board).isEmpty, "the owner's own 0644 -wal is fine on a personal board")
     }
 
     @Test("a -shm less readable than a board that viewers may read is reported with the board's mode")
@@ -146,19 +150,23 @@ struct SharingTests {
 
     @Test("network filesystems are classified by statfs type; FUSE only warns")
     func networkFilesystems() throws {
-        let refused: [UInt32: String] = [0x6969: "NFS", 0x517B: "SMB", 0xFF53_4D42: "CIFS", 0xFE53_4D42: "SMB2",
-                                         0x0102_1997: "9P", 0x5346_414F: "AFS", 0x00C3_6400: "Ceph",
-                                         0x0BD0_0BD0: "Lustre", 0x0116_1970: "GFS2", 0x7461_636F: "OCFS2",
-                                         0x7375_7245: "Coda"]
+        let refused: [UInt32: String] = [
+            0x6969: "NFS", 0x517B: "SMB", 0xFF53_4D42: "CIFS", 0xFE53_4D42: "SMB2",
+            0x0102_1997: "9P", 0x5346_414F: "AFS", 0x00C3_6400: "Ceph",
+            0x0BD0_0BD0: "Lustre", 0x0116_1970: "GFS2", 0x7461_636F: "OCFS2",
+            0x7375_7245: "Coda",
+        ]
         for (type, name) in refused {
             #expect(Sharing.networkFilesystem(type: type) == .init(name: name, refused: true))
         }
         #expect(Sharing.networkFilesystem(type: 0x6573_5546) == .init(name: "FUSE", refused: false))
-        for local: UInt32 in [0xEF53, 0x0102_1994, 0x5846_5342, 0x9123_683E] { // ext4, tmpfs, XFS, Btrfs
+        for local: UInt32 in [0xEF53, 0x0102_1994, 0x5846_5342, 0x9123_683E] {  // ext4, tmpfs, XFS, Btrfs
             #expect(Sharing.networkFilesystem(type: local) == nil)
         }
         let here = try #require(Sharing.filesystemType(of: NSTemporaryDirectory()), "statfs failed")
-        #expect(Sharing.networkFilesystem(type: here) == nil, "the test's temp folder is on filesystem type \(String(here, radix: 16))")
+        #expect(
+            Sharing.networkFilesystem(type: here) == nil,
+            "the test's temp folder is on filesystem type \(String(here, radix: 16))")
 
         let base = try TempFolder()
         let (_, board) = try layout(base, folderMode: 0o755, boardMode: 0o644)
@@ -172,13 +180,19 @@ struct SharingTests {
 
     @Test("writing a board on a network filesystem is refused unless BATON_ALLOW_NETWORK_FS=1")
     func networkRefusal() throws {
-        let error = refusal(.io) { try Sharing.refuseNetworkFilesystem(board: "/mnt/nfs/board.baton", type: 0x6969, environment: [:]) }
+        let error = refusal(.io) {
+            try Sharing.refuseNetworkFilesystem(board: "/mnt/nfs/board.baton", type: 0x6969, environment: [:])
+        }
         #expect(error?.message.contains("/mnt/nfs/board.baton") == true)
         #expect(error?.message.contains("NFS") == true)
         #expect(error?.message.contains("BATON_ALLOW_NETWORK_FS=1") == true)
-        try Sharing.refuseNetworkFilesystem(board: "/mnt/nfs/board.baton", type: 0x6969, environment: ["BATON_ALLOW_NETWORK_FS": "1"])
-        _ = refusal(.io) { try Sharing.refuseNetworkFilesystem(board: "b", type: 0x6969, environment: ["BATON_ALLOW_NETWORK_FS": "yes"]) }
-        try Sharing.refuseNetworkFilesystem(board: "b", type: 0x6573_5546, environment: [:]) // FUSE: allowed
+        try Sharing.refuseNetworkFilesystem(
+            board: "/mnt/nfs/board.baton", type: 0x6969, environment: ["BATON_ALLOW_NETWORK_FS": "1"])
+        _ = refusal(.io) {
+            try Sharing.refuseNetworkFilesystem(
+                board: "b", type: 0x6969, environment: ["BATON_ALLOW_NETWORK_FS": "yes"])
+        }
+        try Sharing.refuseNetworkFilesystem(board: "b", type: 0x6573_5546, environment: [:])  // FUSE: allowed
         try Sharing.refuseNetworkFilesystem(board: "b", type: 0xEF53, environment: [:])
         try Sharing.refuseNetworkFilesystem(board: "b", type: nil, environment: [:])
     }
@@ -220,7 +234,8 @@ struct SharingTests {
         let group = primaryGroup
         let path = base.file("team/board.baton")
         do {
-            let store = try BoardStore.create(path, board: Fixed.newBoard(), by: Fixed.asAna, at: Fixed.t0, sharedWith: group)
+            let store = try BoardStore.create(
+                path, board: Fixed.newBoard(), by: Fixed.asAna, at: Fixed.t0, sharedWith: group)
             #expect(!store.isReadOnly)
             _ = try store.apply(.addItem(NewItem(title: "Shared")), by: Fixed.asAna, at: Fixed.at(1))
         }
@@ -233,7 +248,8 @@ struct SharingTests {
             #expect(mode(path + suffix) == 0o660, "\(suffix) has mode \(String(mode(path + suffix), radix: 8))")
             #expect(groupID(path + suffix) == group.id)
         }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: base.file("team")).sorted()
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: base.file("team")).sorted()
                 == ["board.baton", "board.baton-shm", "board.baton-wal"], "no temporary file left")
         #expect(Sharing.diagnose(board: path).isEmpty)
         let reader = try BoardStore.open(path, access: .readOnly)
@@ -253,8 +269,9 @@ struct SharingTests {
 
     // MARK: Needs root: a second group
 
-    @Test("a board whose group differs from the folder's, and a -wal in the wrong group, are reported with chgrp",
-          .enabled(if: isRoot, "changing a file's group to a group of the test's own needs root (CI runs as root)"))
+    @Test(
+        "a board whose group differs from the folder's, and a -wal in the wrong group, are reported with chgrp",
+        .enabled(if: isRoot, "changing a file's group to a group of the test's own needs root (CI runs as root)"))
     func wrongGroup() throws {
         let name = "bt\(UInt32.random(in: 100_000...999_999))"
         #expect(try run("/usr/sbin/groupadd", [name]) == 0)

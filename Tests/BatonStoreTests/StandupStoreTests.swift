@@ -2,6 +2,7 @@ import BatonCore
 import Foundation
 import GRDB
 import Testing
+
 @testable import BatonStore
 
 @Suite("Stand-ups in the store")
@@ -12,8 +13,10 @@ struct StandupStoreTests {
     /// A board with Ana (1, business), Bo (2, it) and Cy (3, it), and item 1 owned by Bo.
     private func squad(_ folder: TempFolder) throws -> BoardStore {
         let store = try folder.newBoard()
-        try store.apply(.addMember(name: "Bo Chen", handle: "bo", discipline: .it, login: "bo"), by: Fixed.asAna, at: at(1))
-        try store.apply(.addMember(name: "Cy Dube", handle: "cy", discipline: .it, login: nil), by: Fixed.asAna, at: at(2))
+        try store.apply(
+            .addMember(name: "Bo Chen", handle: "bo", discipline: .it, login: "bo"), by: Fixed.asAna, at: at(1))
+        try store.apply(
+            .addMember(name: "Cy Dube", handle: "cy", discipline: .it, login: nil), by: Fixed.asAna, at: at(2))
         try store.apply(.addItem(NewItem(title: "Welcome pack", owners: [2])), by: Fixed.asAna, at: at(3))
         return store
     }
@@ -22,7 +25,8 @@ struct StandupStoreTests {
         let folder = try TempFolder()
         let store = try squad(folder)
         #expect(try store.runningStandup() == nil && store.lastStandup() == nil && store.standups().isEmpty)
-        var standup = try store.startStandup(facilitator: 1, participants: [2, 1, 3], turnLength: 60, by: Fixed.asAna, at: at(100))
+        var standup = try store.startStandup(
+            facilitator: 1, participants: [2, 1, 3], turnLength: 60, by: Fixed.asAna, at: at(100))
         #expect(standup.id == 1 && standup.speaker == 2 && standup.turnLength == 60)
         #expect(try store.runningStandup() == standup)
 
@@ -55,7 +59,9 @@ struct StandupStoreTests {
         #expect(try store.standup(2) == nil)
         #expect(try store.standups() == [record])
         try store.apply(.editItem(2, ItemPatch(title: "Ask HR about the pack")), by: Fixed.asAna, at: at(300))
-        #expect(try store.lastStandup()?.summary?.actionItems.first?.title == "Ask HR", "the record keeps the titles it had")
+        #expect(
+            try store.lastStandup()?.summary?.actionItems.first?.title == "Ask HR", "the record keeps the titles it had"
+        )
         #expect(try store.check() == [])
     }
 
@@ -63,14 +69,19 @@ struct StandupStoreTests {
         let folder = try TempFolder()
         let store = try squad(folder)
         try store.startStandup(facilitator: 1, participants: [1, 2], by: Fixed.asAna, at: at(100))
-        let error = refusal(.conflict) { try store.startStandup(facilitator: 2, participants: [2], by: Fixed.asBo, at: at(110)) }
+        let error = refusal(.conflict) {
+            try store.startStandup(facilitator: 2, participants: [2], by: Fixed.asBo, at: at(110))
+        }
         #expect(error?.message.contains("Ana Lima") == true, "\(error?.message ?? "")")
         #expect(try store.standups().count == 1)
         #expect(throws: (any Error).self, "the schema refuses a second running stand-up too") {
-            try rawSQL(store.path, "INSERT INTO standup (started_at, facilitator_id, account, turn_length) VALUES (1, 1, 'x', 90000)")
+            try rawSQL(
+                store.path,
+                "INSERT INTO standup (started_at, facilitator_id, account, turn_length) VALUES (1, 1, 'x', 90000)")
         }
         let ended = try #require(try store.endRunningStandup(at: at(200)))
-        #expect(ended.standup.turns.map(\.duration) == [100, 0] && ended.summary?.speakers.map(\.spoke) == [true, false])
+        #expect(
+            ended.standup.turns.map(\.duration) == [100, 0] && ended.summary?.speakers.map(\.spoke) == [true, false])
         #expect(try store.endRunningStandup(at: at(210)) == nil, "nothing runs any more")
         let second = try store.startStandup(facilitator: 2, participants: [2], by: Fixed.asBo, at: at(300))
         #expect(second.id == 2)
@@ -128,7 +139,9 @@ struct StandupStoreTests {
     @Test func aVersion2BoardGainsTheStandupTablesWhenOpenedForWriting() throws {
         let folder = try TempFolder()
         let path = try squad(folder).path
-        try rawSQL(path, """
+        try rawSQL(
+            path,
+            """
             DROP TABLE standup_turn; DROP TABLE standup; DELETE FROM grdb_migrations WHERE identifier = 'v3';
             PRAGMA user_version = 2;
             """)
@@ -136,8 +149,10 @@ struct StandupStoreTests {
         #expect(try bytes(path)[60..<64] == Data([0, 0, 0, 2]), "now a version 2 board")
         let before = try folder.snapshot()
         let viewer = try BoardStore.open(path, access: .readOnly)
-        #expect(try viewer.runningStandup() == nil && viewer.standups().isEmpty && viewer.lastStandup() == nil && viewer.standup(1) == nil,
-                "a reader copes without the tables")
+        #expect(
+            try viewer.runningStandup() == nil && viewer.standups().isEmpty && viewer.lastStandup() == nil
+                && viewer.standup(1) == nil,
+            "a reader copes without the tables")
         try folder.expectUnchanged(since: before, sidecars: true)
 
         let writer = try BoardStore.open(path, access: .readWrite)
@@ -151,7 +166,8 @@ struct StandupStoreTests {
 
     @Test func theCheckedInVersion1BoardTakesStandups() throws {
         let folder = try TempFolder()
-        let fixture = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil)).appendingPathComponent("board-v1.baton")
+        let fixture = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
+            .appendingPathComponent("board-v1.baton")
         let path = folder.file("old.baton")
         try FileManager.default.copyItem(atPath: fixture.path, toPath: path)
         let store = try BoardStore.open(path, access: .readWrite)

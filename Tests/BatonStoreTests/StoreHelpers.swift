@@ -2,6 +2,7 @@ import BatonCore
 import Foundation
 import GRDB
 import Testing
+
 @testable import BatonStore
 
 /// Fixed clock, people and stage ids shared by the store tests.
@@ -73,15 +74,21 @@ final class TempFolder {
     /// Records an issue naming each file that differs from `before` (appeared, vanished or changed).
     /// With `sidecars`, SQLite's shared-memory index and an empty WAL may appear (a read-only
     /// connection cannot remove them); they hold nothing that could ever reach the board.
-    func expectUnchanged(since before: [String: Data], sidecars: Bool = false,
-                         sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func expectUnchanged(
+        since before: [String: Data], sidecars: Bool = false,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let after = try snapshot()
         for name in Set(before.keys).union(after.keys).sorted() where before[name] != after[name] {
-            if sidecars, before[name] == nil, name.hasSuffix("-shm") || (name.hasSuffix("-wal") && after[name]?.isEmpty == true) {
+            if sidecars, before[name] == nil,
+                name.hasSuffix("-shm") || (name.hasSuffix("-wal") && after[name]?.isEmpty == true)
+            {
                 continue
             }
             let what = before[name] == nil ? "appeared" : after[name] == nil ? "vanished" : "changed"
-            Issue.record("\(name) \(what) (\(before[name]?.count ?? 0) -> \(after[name]?.count ?? 0) bytes)", sourceLocation: sourceLocation)
+            Issue.record(
+                "\(name) \(what) (\(before[name]?.count ?? 0) -> \(after[name]?.count ?? 0) bytes)",
+                sourceLocation: sourceLocation)
         }
     }
 }
@@ -112,8 +119,10 @@ func rawSQL(_ path: String, foreignKeys: Bool = true, _ sql: String) throws {
 /// Runs `body`, expecting it to throw a `BatonError` (of `category`, when given) whose message
 /// does not leak SQLite wording; records an issue for success or for any other error.
 @discardableResult
-func refusal<T>(_ category: ErrorCategory? = nil, sourceLocation: SourceLocation = #_sourceLocation,
-                _ body: () throws -> T) -> BatonError? {
+func refusal<T>(
+    _ category: ErrorCategory? = nil, sourceLocation: SourceLocation = #_sourceLocation,
+    _ body: () throws -> T
+) -> BatonError? {
     do {
         _ = try body()
         Issue.record("expected a BatonError, but it succeeded", sourceLocation: sourceLocation)
@@ -155,6 +164,14 @@ final class Collector: @unchecked Sendable {
     private let lock = NSLock()
     private var values: [String] = []
 
-    func add(_ value: String) { lock.lock(); values.append(value); lock.unlock() }
-    var all: [String] { lock.lock(); defer { lock.unlock() }; return values }
+    func add(_ value: String) {
+        lock.lock()
+        values.append(value)
+        lock.unlock()
+    }
+    var all: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return values
+    }
 }

@@ -1,6 +1,7 @@
 import BatonCore
 import Foundation
 import Testing
+
 @testable import BatonTUI
 
 /// Cards show their age in the stage as a warning past the stage's limit.
@@ -21,7 +22,9 @@ struct AgeLimitTests {
 
     @Test func activeItemsWarnAfterFiveDaysByDefault() {
         let s = TUI.state(TUI.squad(), width: 120, height: 40)
-        let doingItem = s.columns[TUI.doing]!.first { s.board.items[$0]!.stageSince < s.now.addingTimeInterval(-5 * 86_400) }
+        let doingItem = s.columns[TUI.doing]!.first {
+            s.board.items[$0]!.stageSince < s.now.addingTimeInterval(-5 * 86_400)
+        }
         let number = try! #require(doingItem)
         #expect(ageRole(of: number, s) == .ageOld)
     }

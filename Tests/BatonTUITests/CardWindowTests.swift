@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BatonTUI
 
 /// Which card a column shows first: the column turns a page at a time, keeping one card of

@@ -1,6 +1,7 @@
 import BatonCore
 import Foundation
 import Testing
+
 @testable import BatonTUI
 
 /// Several people on one board: conflicts, acting as someone, presence, a vanished file.
@@ -18,7 +19,11 @@ struct CollaborationTests {
         changed.items[1]!.title = theirs
         changed.items[1]!.updatedBy = TUI.asBo.member
         _ = App.update(&s, .changedElsewhere(slice: changed, events: [], items: [1]))
-        _ = App.update(&s, .saveFailed(BatonError.conflict("Someone else changed the title of #1 while you were editing it; nothing was saved.")))
+        _ = App.update(
+            &s,
+            .saveFailed(
+                BatonError.conflict(
+                    "Someone else changed the title of #1 while you were editing it; nothing was saved.")))
     }
 
     /// The dialog's keys come from the keymap's `conflict` mode, and its texts name them.
@@ -29,7 +34,10 @@ struct CollaborationTests {
         conflictOnTitle(&s)
         #expect(s.message?.text.contains("m keeps yours") == true && View.render(s).find("m keep mine") != nil)
         #expect(press(&s, named: "q").isEmpty && s.overlay != nil, "q does not quit from the dialog")
-        #expect(press(&s, named: "y") == [.apply([.editFields(1, ItemPatch(title: "My title"), original: ItemPatch(title: "Bo's title"))])])
+        #expect(
+            press(&s, named: "y") == [
+                .apply([.editFields(1, ItemPatch(title: "My title"), original: ItemPatch(title: "Bo's title"))])
+            ])
         var t = TUI.state(board, keymap: map)
         conflictOnTitle(&t)
         press(&t, named: "esc")
@@ -39,18 +47,27 @@ struct CollaborationTests {
     @Test func aConflictShowsBothVersionsAndNeverLosesTheText() throws {
         var s = TUI.state(board)
         conflictOnTitle(&s)
-        guard case .conflict(let conflict) = s.overlay else { Issue.record("no conflict dialog: \(String(describing: s.overlay))"); return }
+        guard case .conflict(let conflict) = s.overlay else {
+            Issue.record("no conflict dialog: \(String(describing: s.overlay))")
+            return
+        }
         #expect(conflict.mine == "My title" && conflict.theirs == "Bo's title" && conflict.by == "bo")
         let frame = View.render(s)
         #expect(frame.find("Bo's title") != nil && frame.find("My title") != nil && frame.find("m keep mine") != nil)
         #expect(press(&s, named: "j").isEmpty, "navigation keys do not choose")
-        guard case .conflict = s.overlay else { Issue.record("j closed the dialog"); return }
+        guard case .conflict = s.overlay else {
+            Issue.record("j closed the dialog")
+            return
+        }
     }
 
     @Test func keepMineSavesOverTheirVersion() {
         var s = TUI.state(board)
         conflictOnTitle(&s)
-        #expect(press(&s, named: "m") == [.apply([.editFields(1, ItemPatch(title: "My title"), original: ItemPatch(title: "Bo's title"))])])
+        #expect(
+            press(&s, named: "m") == [
+                .apply([.editFields(1, ItemPatch(title: "My title"), original: ItemPatch(title: "Bo's title"))])
+            ])
         #expect(s.overlay == nil)
     }
 
@@ -65,7 +82,12 @@ struct CollaborationTests {
     @Test func keepBothJoinsTheTitles() {
         var s = TUI.state(board)
         conflictOnTitle(&s)
-        #expect(press(&s, named: "b") == [.apply([.editFields(1, ItemPatch(title: "Bo's title / My title"), original: ItemPatch(title: "Bo's title"))])])
+        #expect(
+            press(&s, named: "b") == [
+                .apply([
+                    .editFields(1, ItemPatch(title: "Bo's title / My title"), original: ItemPatch(title: "Bo's title"))
+                ])
+            ])
     }
 
     @Test func keepBothOfTooLongTitlesGoesBackToEditingWithBoth() {
@@ -82,7 +104,8 @@ struct CollaborationTests {
             conflictOnTitle(&s)
             press(&s, named: key)
             #expect(s.prompt?.editor.text == "My title")
-            #expect(s.prompt?.purpose == .editTitle(1, original: "Bo's title"), "the next save is based on their version")
+            #expect(
+                s.prompt?.purpose == .editTitle(1, original: "Bo's title"), "the next save is based on their version")
         }
     }
 
@@ -110,9 +133,14 @@ struct CollaborationTests {
         var s = TUI.state(board, width: 120, height: 40)
         s.session = "me"
         let others = [
-            Presence(session: "me", account: "ana", member: 1, host: "h", pid: 1, terminal: nil, focus: 1, heartbeat: TUI.now),
-            Presence(session: "x", account: "bo", member: 2, host: "h", pid: 2, terminal: nil, focus: 1, heartbeat: TUI.now),
-            Presence(session: "y", account: "cy", member: 3, host: "h", pid: 3, terminal: nil, focus: 5, editing: 5, heartbeat: TUI.now),
+            Presence(
+                session: "me", account: "ana", member: 1, host: "h", pid: 1, terminal: nil, focus: 1, heartbeat: TUI.now
+            ),
+            Presence(
+                session: "x", account: "bo", member: 2, host: "h", pid: 2, terminal: nil, focus: 1, heartbeat: TUI.now),
+            Presence(
+                session: "y", account: "cy", member: 3, host: "h", pid: 3, terminal: nil, focus: 5, editing: 5,
+                heartbeat: TUI.now),
         ]
         _ = App.update(&s, .presenceChanged(others))
         let frame = View.render(s)

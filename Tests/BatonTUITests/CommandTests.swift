@@ -1,6 +1,7 @@
 import BatonCore
 import Foundation
 import Testing
+
 @testable import BatonTUI
 
 @Suite("Commands on the board")
@@ -10,7 +11,8 @@ struct CommandTests {
     @Test func moveRightAndLeftApplyToTheItemAsItIsNow() {
         var s = TUI.state(board)
         #expect(press(&s, named: "L") == [.apply([.moveItem(1, to: TUI.ready)])])
-        #expect(s.board.items[1]?.stage == TUI.ready && s.currentItem?.number == 1, "shown at once; the selection follows")
+        #expect(
+            s.board.items[1]?.stage == TUI.ready && s.currentItem?.number == 1, "shown at once; the selection follows")
         #expect(press(&s, named: "shift-right") == [.apply([.moveItem(1, to: TUI.doing)])])
         #expect(press(&s, named: "H") == [.apply([.moveItem(1, to: TUI.ready)])])
         #expect(press(&s, named: "shift-left") == [.apply([.moveItem(1, to: TUI.backlog)])])
@@ -79,8 +81,9 @@ struct CommandTests {
         #expect(s.detail == nil, "a late answer for another item is ignored")
         _ = App.update(&s, .detailLoaded(9, detail))
         #expect(s.detail == detail)
-        #expect(press(&s, named: "L") == [.apply([.moveItem(9, to: TUI.done)])],
-                "item keys act on the detail's item")
+        #expect(
+            press(&s, named: "L") == [.apply([.moveItem(9, to: TUI.done)])],
+            "item keys act on the detail's item")
         press(&s, named: "e")
         #expect(s.prompt?.purpose == .editTitle(9, original: s.board.items[9]!.title))
         press(&s, named: "esc", "esc")
@@ -110,10 +113,13 @@ struct CommandTests {
     /// The command table says which commands change the board; a read-only board refuses exactly those.
     @Test func everyCommandHasAnEntryAndReadOnlyRefusesExactlyTheEditingOnes() {
         let changing = Set(Command.allCases.filter(\.edits).map(\.rawValue))
-        #expect(changing == ["move-item-left", "move-item-right", "reorder-up", "reorder-down", "new-item", "edit-title",
-                             "edit-notes", "set-kind", "link-outcome", "set-due", "add-comment", "assign-owner",
-                             "assign-involved", "toggle-blocked", "toggle-expedite", "archive-item", "undo", "record-value",
-                             "start-standup", "pass-baton", "previous-speaker", "pause-timer", "end-standup", "action-item"])
+        #expect(
+            changing == [
+                "move-item-left", "move-item-right", "reorder-up", "reorder-down", "new-item", "edit-title",
+                "edit-notes", "set-kind", "link-outcome", "set-due", "add-comment", "assign-owner",
+                "assign-involved", "toggle-blocked", "toggle-expedite", "archive-item", "undo", "record-value",
+                "start-standup", "pass-baton", "previous-speaker", "pause-timer", "end-standup", "action-item",
+            ])
         for command in Command.allCases {
             #expect(!command.help.isEmpty && !command.hint.isEmpty, "\(command.rawValue) lacks help or a hint")
             var s = TUI.state(board, readOnly: true)
@@ -128,7 +134,9 @@ struct CommandTests {
         for key in ["L", "H", "J", "K", "n", "e", "E", "T", "o", "D", "c", "a", "i", "b", "x", "d", "u"] {
             #expect(press(&s, named: key).isEmpty, "\(key) on a read-only board")
             #expect(s.overlay == nil, "\(key) opened an overlay on a read-only board")
-            #expect(s.message?.isError == true && s.message?.text.contains("read-only") == true, "\(key): \(String(describing: s.message))")
+            #expect(
+                s.message?.isError == true && s.message?.text.contains("read-only") == true,
+                "\(key): \(String(describing: s.message))")
         }
         press(&s, named: "j")
         #expect(s.currentItem?.number == 2)

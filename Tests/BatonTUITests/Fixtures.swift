@@ -2,6 +2,7 @@ import BatonCore
 import Foundation
 import Glibc
 import Testing
+
 @testable import BatonTUI
 
 /// Boards, a fixed clock and state builders shared by the TUI tests.
@@ -30,7 +31,8 @@ enum TUI {
 
     static func bare(_ name: String = "Onboarding squad") -> Board {
         _ = prepared
-        return try! Board.new(name: name, creator: Member(id: 1, name: "Ana Lima", handle: "ana", discipline: .business, login: "ana"))
+        return try! Board.new(
+            name: name, creator: Member(id: 1, name: "Ana Lima", handle: "ana", discipline: .business, login: "ana"))
     }
 
     /// Applies `action` (which must succeed) and returns its change.
@@ -42,7 +44,9 @@ enum TUI {
     }
 
     /// Applies `action` and wraps its event drafts as stored events.
-    static func events(_ action: Action, _ board: inout Board, by actor: Actor = asAna, at time: Date = now, seq: Int = 100) -> [Event] {
+    static func events(
+        _ action: Action, _ board: inout Board, by actor: Actor = asAna, at time: Date = now, seq: Int = 100
+    ) -> [Event] {
         let change = apply(action, &board, by: actor, at: time)
         return change.events.enumerated().map {
             Event(seq: seq + $0.offset, at: time, account: actor.account, member: actor.member, change: $0.element)
@@ -57,8 +61,11 @@ enum TUI {
     /// Adds `card` in Backlog at t0 and walks it to its stage, a few days per stage; returns its number.
     @discardableResult
     static func add(_ card: Card, _ board: inout Board) -> ItemNumber {
-        let change = apply(.addItem(NewItem(title: card.title, kind: card.kind, owners: card.owners, involved: card.involved,
-                                            outcome: card.outcome, due: card.due.flatMap(Day.init))), &board)
+        let change = apply(
+            .addItem(
+                NewItem(
+                    title: card.title, kind: card.kind, owners: card.owners, involved: card.involved,
+                    outcome: card.outcome, due: card.due.flatMap(Day.init))), &board)
         let n = change.createdItem!
         let arrival: [StageID: TimeInterval] = [ready: 1, doing: 3, done: 8]
         for stage in [ready, doing, done] where stage <= card.stage {
@@ -78,24 +85,36 @@ enum TUI {
     static func squad() -> Board {
         var b = bare()
         squadMembers(&b)
-        apply(.addOutcome(NewOutcome(title: "Onboarding takes 3 days, not 10", metric: "onboarding time", unit: "days",
-                                     baseline: 10, target: 3)), &b)
-        apply(.addOutcome(NewOutcome(title: "Half of loans approved the same day", metric: "same-day approvals", unit: "%",
-                                     baseline: 12, target: 50, targetDate: Day("2026-12-31"))), &b)
+        apply(
+            .addOutcome(
+                NewOutcome(
+                    title: "Onboarding takes 3 days, not 10", metric: "onboarding time", unit: "days",
+                    baseline: 10, target: 3)), &b)
+        apply(
+            .addOutcome(
+                NewOutcome(
+                    title: "Half of loans approved the same day", metric: "same-day approvals", unit: "%",
+                    baseline: 12, target: 50, targetDate: Day("2026-12-31"))), &b)
         apply(.recordOutcome(1, value: 7), &b, at: t0.addingTimeInterval(5 * day))
         apply(.recordOutcome(2, value: 20), &b, at: t0.addingTimeInterval(6 * day))
         let cards: [Card] = [
             Card(title: "Map the onboarding journey end to end", stage: backlog, owners: [ana], outcome: 1),
-            Card(title: "Offer instant account opening in the app", kind: .opportunity, stage: backlog, owners: [dee], involved: [bo]),
+            Card(
+                title: "Offer instant account opening in the app", kind: .opportunity, stage: backlog, owners: [dee],
+                involved: [bo]),
             Card(title: "Customers abandon the ID upload step", kind: .concern, stage: backlog, involved: [ana]),
             Card(title: "Core banking batch only runs at night", kind: .limitation, stage: backlog, owners: [cy]),
             Card(title: "Pre-fill forms from the CRM", stage: ready, owners: [ana, bo], outcome: 1, due: "2026-06-20"),
             Card(title: "Reuse the KYC service of the loans team", kind: .opportunity, stage: ready, owners: [bo]),
-            Card(title: "Branch staff distrust the new scoring", kind: .concern, stage: ready, owners: [dee], involved: [cy]),
+            Card(
+                title: "Branch staff distrust the new scoring", kind: .concern, stage: ready, owners: [dee],
+                involved: [cy]),
             Card(title: "Legal needs two weeks for any wording change", kind: .limitation, stage: ready),
             Card(title: "Send the welcome e-mail within one hour", stage: doing, owners: [ana, bo], outcome: 1),
             Card(title: "Fix the crash when a passport scan is rotated", stage: doing, owners: [cy], involved: [ana]),
-            Card(title: "Same-day loan decision pilot", kind: .opportunity, stage: doing, owners: [dee, cy], outcome: 2, due: "2026-06-01"),
+            Card(
+                title: "Same-day loan decision pilot", kind: .opportunity, stage: doing, owners: [dee, cy], outcome: 2,
+                due: "2026-06-01"),
             Card(title: "Scoring model drifts on young customers", kind: .concern, stage: doing, owners: [bo]),
             Card(title: "Remove the fax step from onboarding", stage: done, owners: [ana, cy], outcome: 1),
             Card(title: "Try video identification", kind: .opportunity, stage: done, owners: [dee, bo]),
@@ -104,9 +123,11 @@ enum TUI {
         ]
         for card in cards { add(card, &b) }
         apply(.setExpedite(10, true), &b, at: t0.addingTimeInterval(9 * day))
-        apply(.block(12, reason: "Waiting for the data team's extract"), &b, by: asBo, at: t0.addingTimeInterval(9 * day))
-        apply(.editItem(9, ItemPatch(notes: "Use the existing mail service.\nCheck the wording with Legal.")), &b,
-              at: t0.addingTimeInterval(4 * day))
+        apply(
+            .block(12, reason: "Waiting for the data team's extract"), &b, by: asBo, at: t0.addingTimeInterval(9 * day))
+        apply(
+            .editItem(9, ItemPatch(notes: "Use the existing mail service.\nCheck the wording with Legal.")), &b,
+            at: t0.addingTimeInterval(4 * day))
         return b
     }
 
@@ -119,13 +140,21 @@ enum TUI {
         squadMembers(&b)
         apply(.renameStage(ready, to: "Ready for refinement with the business owners"), &b)
         apply(.setWIPLimit(doing, 2), &b)
-        add(Card(title: String(repeating: "Rework the onboarding letter so that customers understand it ", count: 3), stage: backlog,
-                 owners: [ana, bo], involved: [cy, dee]), &b)
-        add(Card(title: "https://intranet.example.com/wiki/onboarding/very/long/path/that/never/breaks/anywhere", stage: backlog), &b)
+        add(
+            Card(
+                title: String(repeating: "Rework the onboarding letter so that customers understand it ", count: 3),
+                stage: backlog,
+                owners: [ana, bo], involved: [cy, dee]), &b)
+        add(
+            Card(
+                title: "https://intranet.example.com/wiki/onboarding/very/long/path/that/never/breaks/anywhere",
+                stage: backlog), &b)
         add(Card(title: "Short", stage: ready, owners: [ana, bo, cy, dee], due: "2026-07-01"), &b)
         for i in 1...3 {
-            add(Card(title: "Investigate why the nightly export of customer data to the warehouse fails, attempt \(i)",
-                     kind: .concern, stage: doing, owners: [bo, dee]), &b)
+            add(
+                Card(
+                    title: "Investigate why the nightly export of customer data to the warehouse fails, attempt \(i)",
+                    kind: .concern, stage: doing, owners: [bo, dee]), &b)
         }
         add(Card(title: String(repeating: "x", count: 300), stage: done), &b)
         return b
@@ -147,15 +176,19 @@ enum TUI {
     }
 
     /// Text written by someone hostile, stored as if by an old or foreign writer: escapes, C1 controls, bidi overrides.
-    static let hostileTexts = ["\u{1B}]0;pwned\u{7}", "\u{1B}[2J wipe", "\u{202E}evil", "\u{9B}31m red", "bell\u{7}\u{7F}del\u{200B}zw"]
+    static let hostileTexts = [
+        "\u{1B}]0;pwned\u{7}", "\u{1B}[2J wipe", "\u{202E}evil", "\u{9B}31m red", "bell\u{7}\u{7F}del\u{200B}zw",
+    ]
 
     static func hostile() -> Board {
         var b = bare()
         squadMembers(&b)
         apply(.addOutcome(NewOutcome(title: "Outcome", metric: "metric", baseline: 0, target: 1)), &b)
         for (index, text) in hostileTexts.enumerated() {
-            let n = add(Card(title: "placeholder \(index)", stage: [backlog, ready, doing, done, backlog][index],
-                             owners: [1 + index % 4], outcome: index == 0 ? 1 : nil), &b)
+            let n = add(
+                Card(
+                    title: "placeholder \(index)", stage: [backlog, ready, doing, done, backlog][index],
+                    owners: [1 + index % 4], outcome: index == 0 ? 1 : nil), &b)
             b.items[n]!.title = text
             b.items[n]!.notes = "notes " + text
         }
@@ -176,9 +209,12 @@ enum TUI {
     }
 
     /// A state showing `board` at a size, as Ana, at `now`.
-    static func state(_ board: Board, width: Int = 80, height: Int = 24, readOnly: Bool = false, keymap: Keymap = .standard) -> AppState {
+    static func state(
+        _ board: Board, width: Int = 80, height: Int = 24, readOnly: Bool = false, keymap: Keymap = .standard
+    ) -> AppState {
         _ = prepared
-        return AppState(board: board, actor: asAna, readOnly: readOnly, keymap: keymap, width: width, height: height, now: now)
+        return AppState(
+            board: board, actor: asAna, readOnly: readOnly, keymap: keymap, width: width, height: height, now: now)
     }
 }
 
@@ -207,7 +243,13 @@ func press(_ s: inout AppState, named names: String...) -> [Effect] {
 }
 
 extension AppState {
-    var prompt: Prompt? { if case .prompt(let p) = overlay { return p }; return nil }
-    var picker: Picker? { if case .picker(let p) = overlay { return p }; return nil }
+    var prompt: Prompt? {
+        if case .prompt(let p) = overlay { return p }
+        return nil
+    }
+    var picker: Picker? {
+        if case .picker(let p) = overlay { return p }
+        return nil
+    }
     var stageID: StageID? { currentStage?.id }
 }

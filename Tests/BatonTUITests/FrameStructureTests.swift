@@ -1,13 +1,16 @@
 import BatonCore
 import Foundation
 import Testing
+
 @testable import BatonTUI
 
 /// Facts about frames that golden files alone would not explain.
 @Suite("Frame structure")
 struct FrameStructureTests {
-    static let sweepWidths = [1, 2, 3, 5, 9, 10, 19, 20, 21, 24, 25, 26, 39, 40, 41, 48, 49, 50, 51, 52, 74, 75, 76, 79, 80, 81,
-                              99, 100, 101, 119, 120, 121, 160, 200]
+    static let sweepWidths = [
+        1, 2, 3, 5, 9, 10, 19, 20, 21, 24, 25, 26, 39, 40, 41, 48, 49, 50, 51, 52, 74, 75, 76, 79, 80, 81,
+        99, 100, 101, 119, 120, 121, 160, 200,
+    ]
     static let sweepHeights = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 13, 24, 40, 60]
 
     /// Each role has a letter of its own in the golden role grids.
@@ -33,9 +36,13 @@ struct FrameStructureTests {
                 let unsafe = frame.unsafeCells
                 #expect(unsafe.isEmpty, "\(label): \(unsafe.prefix(3))")
                 if let cursor = frame.cursor {
-                    #expect(cursor.x >= 0 && cursor.x < width && cursor.y >= 0 && cursor.y < height, "\(label): cursor \(cursor)")
+                    #expect(
+                        cursor.x >= 0 && cursor.x < width && cursor.y >= 0 && cursor.y < height,
+                        "\(label): cursor \(cursor)")
                 }
-                if s.overlay == nil && s.screen == .board && !BoardLayout(width: width, height: height, stageCount: 4).isTooSmall {
+                if s.overlay == nil && s.screen == .board
+                    && !BoardLayout(width: width, height: height, stageCount: 4).isTooSmall
+                {
                     #expect(bordersAlign(frame, s).isEmpty, "\(label): \(bordersAlign(frame, s).prefix(3))")
                 }
             }
@@ -49,7 +56,8 @@ struct FrameStructureTests {
         let visible = min(layout.visibleStages, s.board.stages.count - s.firstStage)
         for n in 1..<max(1, visible) {
             let x = layout.columnX(n) - 1
-            for y in 1..<(layout.bodyTop + layout.bodyHeight) where frame[x, y].text != (y == 2 ? "┼" : "│") || frame[x, y].role != .border {
+            for y in 1..<(layout.bodyTop + layout.bodyHeight)
+            where frame[x, y].text != (y == 2 ? "┼" : "│") || frame[x, y].role != .border {
                 problems.append("(\(x),\(y)) is '\(frame[x, y].text)' \(frame[x, y].role.rawValue), not the border")
             }
         }
@@ -90,14 +98,18 @@ struct FrameStructureTests {
         var s = TUI.state(TUI.squad())
         var frame = View.render(s)
         guard let one = frame.find("#1 Map"), let two = frame.find("#2 Offer"), let ten = frame.find("⚡#10 Fix") else {
-            Issue.record("cards not drawn:\n\(frame.lines.joined(separator: "\n"))"); return
+            Issue.record("cards not drawn:\n\(frame.lines.joined(separator: "\n"))")
+            return
         }
-        #expect(frame.roles(x: one.x, y: one.y, count: 2) == [.cardSelected, .cardSelected], "\(frame.roleLines[one.y])")
+        #expect(
+            frame.roles(x: one.x, y: one.y, count: 2) == [.cardSelected, .cardSelected], "\(frame.roleLines[one.y])")
         #expect(frame[0, one.y].text == "▌" && frame[0, one.y].role == .cardSelected)
         #expect(frame[0, one.y + 2].text == "▌", "the bar runs down the whole card")
         #expect(!frame.roles(x: two.x, y: two.y, count: 20).contains(.cardSelected), "\(frame.roleLines[two.y])")
         #expect(frame[0, two.y].text != "▌")
-        #expect(frame.roles(x: ten.x + 5, y: ten.y, count: 3).allSatisfy { $0 == .cardExpedite }, "\(frame.roleLines[ten.y])")
+        #expect(
+            frame.roles(x: ten.x + 5, y: ten.y, count: 3).allSatisfy { $0 == .cardExpedite },
+            "\(frame.roleLines[ten.y])")
         #expect(frame.roles(x: 27, y: 1, count: 5).allSatisfy { $0 == .stageTitle })
         #expect(frame.roles(x: 0, y: 1, count: 5).allSatisfy { $0 == .stageTitleSelected })
         let selectedCells = frame.roleLines.joined().filter { $0 == StyleRole.cardSelected.code }.count
@@ -121,24 +133,38 @@ struct FrameStructureTests {
     }
 
     func roles(of text: String, in frame: Frame, row: (y: Int, xs: Range<Int>)) -> [StyleRole]? {
-        guard let at = frame.find(text, from: (row.xs.lowerBound, row.y)), at.y == row.y, row.xs.contains(at.x) else { return nil }
+        guard let at = frame.find(text, from: (row.xs.lowerBound, row.y)), at.y == row.y, row.xs.contains(at.x) else {
+            return nil
+        }
         return frame.roles(x: at.x, y: at.y, count: DisplayText.width(of: text))
     }
 
     @Test func ownersAndInvolvedUseTheirDisciplineRoles() {
         let s = TUI.state(TUI.squad(), width: 120, height: 40)
         let frame = View.render(s)
-        guard let five = metaRow(frame, s, 5) else { Issue.record("#5 not drawn"); return }
+        guard let five = metaRow(frame, s, 5) else {
+            Issue.record("#5 not drawn")
+            return
+        }
         #expect(roles(of: "ana", in: frame, row: five) == Array(repeating: .ownerBusiness, count: 3))
         #expect(roles(of: "bo", in: frame, row: five) == [.ownerIT, .ownerIT])
         #expect(roles(of: "→1", in: frame, row: five) == [.outcome, .outcome])
-        guard let two = metaRow(frame, s, 2) else { Issue.record("#2 not drawn"); return }
+        guard let two = metaRow(frame, s, 2) else {
+            Issue.record("#2 not drawn")
+            return
+        }
         #expect(roles(of: "opp", in: frame, row: two) == Array(repeating: .badge, count: 3))
         #expect(roles(of: "DK", in: frame, row: two) == [.ownerBusiness, .ownerBusiness])
         #expect(roles(of: "(bo)", in: frame, row: two) == Array(repeating: .involvedIT, count: 4))
-        guard let seven = metaRow(frame, s, 7) else { Issue.record("#7 not drawn"); return }
+        guard let seven = metaRow(frame, s, 7) else {
+            Issue.record("#7 not drawn")
+            return
+        }
         #expect(roles(of: "(CD)", in: frame, row: seven) == Array(repeating: .involvedIT, count: 4))
-        guard let three = metaRow(frame, s, 3) else { Issue.record("#3 not drawn"); return }
+        guard let three = metaRow(frame, s, 3) else {
+            Issue.record("#3 not drawn")
+            return
+        }
         #expect(roles(of: "(ana)", in: frame, row: three) == Array(repeating: .involvedBusiness, count: 5))
     }
 
@@ -151,7 +177,10 @@ struct FrameStructureTests {
         s.board = board
         s.timeZone = try #require(TimeZone(identifier: "UTC"))
         var frame = View.render(s)
-        guard let five = metaRow(frame, s, 5) else { Issue.record("#5 not drawn"); return }
+        guard let five = metaRow(frame, s, 5) else {
+            Issue.record("#5 not drawn")
+            return
+        }
         #expect(roles(of: "due 12-07", in: frame, row: five)?.allSatisfy { $0 == .badge } == true, "due today")
         s.timeZone = try #require(TimeZone(identifier: "Asia/Tokyo"))
         frame = View.render(s)
@@ -161,10 +190,14 @@ struct FrameStructureTests {
     @Test func pairingGapBlockedOverdueAndAge() {
         let s = TUI.state(TUI.squad(), width: 120, height: 40)
         let frame = View.render(s)
-        guard let twelve = metaRow(frame, s, 12), let nine = metaRow(frame, s, 9), let eleven = metaRow(frame, s, 11) else {
-            Issue.record("Doing cards not drawn"); return
+        guard let twelve = metaRow(frame, s, 12), let nine = metaRow(frame, s, 9), let eleven = metaRow(frame, s, 11)
+        else {
+            Issue.record("Doing cards not drawn")
+            return
         }
-        #expect(roles(of: "◐pair", in: frame, row: twelve)?.allSatisfy { $0 == .pairingGap } == true, "#12 is owned by IT only")
+        #expect(
+            roles(of: "◐pair", in: frame, row: twelve)?.allSatisfy { $0 == .pairingGap } == true,
+            "#12 is owned by IT only")
         #expect(roles(of: "◐pair", in: frame, row: nine) == nil, "#9 is owned by a business-IT pair")
         #expect(roles(of: "due 06-01", in: frame, row: eleven)?.allSatisfy { $0 == .blocked } == true, "overdue")
         #expect(roles(of: "9d", in: frame, row: nine) == [.ageOld, .ageOld], "nine days in an active stage")
@@ -179,7 +212,10 @@ struct FrameStructureTests {
         var s = TUI.state(TUI.longTitles(), width: 200, height: 30)
         var frame = View.render(s)
         #expect(frame.roleLines[0].allSatisfy { $0 == StyleRole.header.code || $0 == StyleRole.headerAlert.code })
-        guard let alert = frame.find("Doing over WIP 3/2") else { Issue.record("no WIP alert in \(frame.lines[0])"); return }
+        guard let alert = frame.find("Doing over WIP 3/2") else {
+            Issue.record("no WIP alert in \(frame.lines[0])")
+            return
+        }
         #expect(frame[alert.x, 0].role == .headerAlert)
         #expect(frame.find("Doing 3/2 !") != nil)
         press(&s, named: "/")
@@ -209,7 +245,10 @@ struct FrameStructureTests {
         #expect(frame.put("👩‍👩‍👧🏳️‍🌈🇫🇷|", x: 0, y: 0, role: .normal) == 12)
         #expect(frame.lines[0].hasPrefix("👩👩👧🏳🌈🇫🇷|"), "\(frame.lines[0])")
         let sent = frame.cells.flatMap { $0.text.unicodeScalars }
-        #expect(!sent.contains { $0 == "\u{200D}" || (0xFE00...0xFE0F).contains($0.value) || (0x1F3FB...0x1F3FF).contains($0.value) })
+        #expect(
+            !sent.contains {
+                $0 == "\u{200D}" || (0xFE00...0xFE0F).contains($0.value) || (0x1F3FB...0x1F3FF).contains($0.value)
+            })
     }
 
     @Test func footerHintsFitAndComeFromTheKeymap() {

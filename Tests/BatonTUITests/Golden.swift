@@ -1,6 +1,7 @@
 import BatonCore
 import Foundation
 import Testing
+
 @testable import BatonTUI
 
 /// The folder of golden frames, beside this file.
@@ -20,15 +21,18 @@ func assertGolden(_ frame: Frame, named name: String, sourceLocation: SourceLoca
         do {
             try FileManager.default.createDirectory(at: goldenFolder, withIntermediateDirectories: true)
             try actual.write(to: url, atomically: true, encoding: .utf8)
-            Issue.record("Recorded golden frame \(name).txt; run again without BATON_RECORD_GOLDEN to check it.", sourceLocation: sourceLocation)
+            Issue.record(
+                "Recorded golden frame \(name).txt; run again without BATON_RECORD_GOLDEN to check it.",
+                sourceLocation: sourceLocation)
         } catch {
             Issue.record("Could not write golden frame \(url.path): \(error)", sourceLocation: sourceLocation)
         }
         return
     }
     guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-        Issue.record("Golden frame \(url.path) is missing; look at the frame and record it with `BATON_RECORD_GOLDEN=1 swift test --filter BatonTUITests`.",
-                     sourceLocation: sourceLocation)
+        Issue.record(
+            "Golden frame \(url.path) is missing; look at the frame and record it with `BATON_RECORD_GOLDEN=1 swift test --filter BatonTUITests`.",
+            sourceLocation: sourceLocation)
         return
     }
     guard expected != actual else { return }
@@ -39,7 +43,8 @@ func assertGolden(_ frame: Frame, named name: String, sourceLocation: SourceLoca
         let w = row < want.count ? want[row] : "<none>", g = row < got.count ? got[row] : "<none>"
         if w != g { differences.append("line \(row + 1):\n  expected |\(w)|\n  actual   |\(g)|") }
     }
-    let report: String = "Frame differs from golden \(name).txt (\(differences.count) lines; re-record with BATON_RECORD_GOLDEN=1 if the change is intended):\n"
+    let report: String =
+        "Frame differs from golden \(name).txt (\(differences.count) lines; re-record with BATON_RECORD_GOLDEN=1 if the change is intended):\n"
         + differences.prefix(8).joined(separator: "\n")
     Issue.record("\(report)", sourceLocation: sourceLocation)
 }
@@ -47,7 +52,10 @@ func assertGolden(_ frame: Frame, named name: String, sourceLocation: SourceLoca
 /// A terminal size, for parameterised tests.
 struct Size: Sendable, CustomStringConvertible {
     let width: Int, height: Int
-    init(_ width: Int, _ height: Int) { self.width = width; self.height = height }
+    init(_ width: Int, _ height: Int) {
+        self.width = width
+        self.height = height
+    }
     var description: String { "\(width)x\(height)" }
     static let golden = [Size(80, 24), Size(120, 40), Size(40, 12)]
 }
@@ -90,8 +98,11 @@ extension Frame {
                         problems.append("(\(x),\(y)) is a continuation without a wide character before it")
                     }
                 } else if DisplayText.width(of: cell.text) == 2 {
-                    if x == width - 1 { problems.append("(\(x),\(y)) '\(cell.text)' is wide in the last column") }
-                    else if !self[x + 1, y].isContinuation { problems.append("(\(x),\(y)) '\(cell.text)' has no continuation") }
+                    if x == width - 1 {
+                        problems.append("(\(x),\(y)) '\(cell.text)' is wide in the last column")
+                    } else if !self[x + 1, y].isContinuation {
+                        problems.append("(\(x),\(y)) '\(cell.text)' has no continuation")
+                    }
                 } else if cell.text.count != 1 {
                     problems.append("(\(x),\(y)) holds \(cell.text.count) characters")
                 }

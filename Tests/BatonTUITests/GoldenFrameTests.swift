@@ -1,6 +1,7 @@
 import BatonCore
 import Foundation
 import Testing
+
 @testable import BatonTUI
 
 /// The screens every golden and every size sweep covers, built from fixtures and keys.
@@ -27,18 +28,24 @@ enum Screens {
     static func detail(_ size: Size, of source: Board = squad, item: ItemNumber = 12) -> AppState {
         var b = source
         var events: [Event] = []
-        events += TUI.events(.assign(item, TUI.ana, .involved), &b, at: TUI.t0.addingTimeInterval(10 * TUI.day), seq: 10)
-        events += TUI.events(.editItem(item, ItemPatch(notes: "Compare ages 18-25 with the rest.\nAsk the data team for last year's extract.")),
-                             &b, by: TUI.asBo, at: TUI.t0.addingTimeInterval(11 * TUI.day), seq: 11)
+        events += TUI.events(
+            .assign(item, TUI.ana, .involved), &b, at: TUI.t0.addingTimeInterval(10 * TUI.day), seq: 10)
+        events += TUI.events(
+            .editItem(
+                item, ItemPatch(notes: "Compare ages 18-25 with the rest.\nAsk the data team for last year's extract.")),
+            &b, by: TUI.asBo, at: TUI.t0.addingTimeInterval(11 * TUI.day), seq: 11)
         var s = TUI.state(b, width: size.width, height: size.height)
         s.selectedItem[b.items[item]!.stage] = item
         s.stageIndex = b.stages.firstIndex { $0.id == b.items[item]!.stage }!
         _ = press(&s, named: "enter")
         let comments = [
-            Comment(id: 1, item: item, author: TUI.bo, account: "bo", at: TUI.t0.addingTimeInterval(9.5 * TUI.day),
-                    text: "The extract is promised for Friday."),
-            Comment(id: 2, item: item, author: nil, account: "root", at: TUI.now.addingTimeInterval(-3600),
-                    text: "Escalated to the data lead.\nShe will call back " + (source == squad ? "today." : TUI.hostileTexts[0])),
+            Comment(
+                id: 1, item: item, author: TUI.bo, account: "bo", at: TUI.t0.addingTimeInterval(9.5 * TUI.day),
+                text: "The extract is promised for Friday."),
+            Comment(
+                id: 2, item: item, author: nil, account: "root", at: TUI.now.addingTimeInterval(-3600),
+                text: "Escalated to the data lead.\nShe will call back "
+                    + (source == squad ? "today." : TUI.hostileTexts[0])),
         ]
         _ = App.update(&s, .detailLoaded(item, ItemDetail(comments: comments, events: events)))
         return s
@@ -70,27 +77,37 @@ enum Screens {
 
     /// Every screen for one size, named.
     static func all(_ size: Size) -> [(String, AppState)] {
-        [("board-sample", board(squad, size)), ("board-empty", board(TUI.empty(), size)),
-         ("board-long", board(TUI.longTitles(), size)), ("board-cjk", board(TUI.cjk(), size)),
-         ("board-hostile", board(TUI.hostile(), size)), ("help", help(size)), ("detail", detail(size)),
-         ("outcomes", outcomes(size)), ("prompt", prompt(size)), ("picker", picker(size)), ("notes", notes(size)),
-         ("detail-hostile", detail(size, of: TUI.hostile(), item: 1))]
+        [
+            ("board-sample", board(squad, size)), ("board-empty", board(TUI.empty(), size)),
+            ("board-long", board(TUI.longTitles(), size)), ("board-cjk", board(TUI.cjk(), size)),
+            ("board-hostile", board(TUI.hostile(), size)), ("help", help(size)), ("detail", detail(size)),
+            ("outcomes", outcomes(size)), ("prompt", prompt(size)), ("picker", picker(size)), ("notes", notes(size)),
+            ("detail-hostile", detail(size, of: TUI.hostile(), item: 1)),
+        ]
     }
 }
 
 @Suite("Golden frames")
 struct GoldenFrameTests {
     @Test(arguments: Size.golden)
-    func sampleBoard(_ size: Size) { assertGolden(View.render(Screens.board(Screens.squad, size)), named: "board-sample-\(size)") }
+    func sampleBoard(_ size: Size) {
+        assertGolden(View.render(Screens.board(Screens.squad, size)), named: "board-sample-\(size)")
+    }
 
     @Test(arguments: Size.golden)
-    func emptyBoard(_ size: Size) { assertGolden(View.render(Screens.board(TUI.empty(), size)), named: "board-empty-\(size)") }
+    func emptyBoard(_ size: Size) {
+        assertGolden(View.render(Screens.board(TUI.empty(), size)), named: "board-empty-\(size)")
+    }
 
     @Test(arguments: Size.golden)
-    func longTitles(_ size: Size) { assertGolden(View.render(Screens.board(TUI.longTitles(), size)), named: "board-long-\(size)") }
+    func longTitles(_ size: Size) {
+        assertGolden(View.render(Screens.board(TUI.longTitles(), size)), named: "board-long-\(size)")
+    }
 
     @Test(arguments: Size.golden)
-    func cjkTitles(_ size: Size) { assertGolden(View.render(Screens.board(TUI.cjk(), size)), named: "board-cjk-\(size)") }
+    func cjkTitles(_ size: Size) {
+        assertGolden(View.render(Screens.board(TUI.cjk(), size)), named: "board-cjk-\(size)")
+    }
 
     @Test(arguments: Size.golden)
     func hostileTitles(_ size: Size) {

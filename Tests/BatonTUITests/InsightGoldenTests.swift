@@ -1,6 +1,7 @@
 import BatonCore
 import Foundation
 import Testing
+
 @testable import BatonTUI
 
 /// Golden frames of the flow, balance and outcomes screens and of the board with swimlanes,

@@ -1,6 +1,7 @@
 import BatonCore
 import Foundation
 import Testing
+
 @testable import BatonTUI
 
 /// The outcomes, flow and balance screens in `update`: loading the history, computing the
@@ -16,7 +17,9 @@ struct InsightScreenTests {
         var s = TUI.state(squad)
         #expect(press(&s, named: key) == [.loadFlowSteps])
         #expect(s.screen == screen)
-        #expect(s.insights.balance != nil && s.insights.flow != nil, "the figures are computed on opening, before the history comes")
+        #expect(
+            s.insights.balance != nil && s.insights.flow != nil,
+            "the figures are computed on opening, before the history comes")
         // Not answered yet: opening again does not ask twice; after a failed read it asks again.
         press(&s, named: "esc")
         #expect(press(&s, named: key) == [])
@@ -78,7 +81,9 @@ struct InsightScreenTests {
             #expect(stats.finishedLast30Days == in30.count, "outcome \(stats.outcome.id)")
             #expect(stats.finishedLast7Days <= stats.finishedLast30Days)
         }
-        #expect(s.insights.outcomes.map(\.finishedLast30Days).reduce(0, +) > 0, "the fixture finishes linked items within 30 days")
+        #expect(
+            s.insights.outcomes.map(\.finishedLast30Days).reduce(0, +) > 0,
+            "the fixture finishes linked items within 30 days")
     }
 
     @Test func savedEventsAreAppendedOnceAndTheFlowIsRecomputed() {
@@ -184,7 +189,9 @@ struct InsightScreenTests {
         var s = TUI.state(squad)
         press(&s, named: "B", "j")
         #expect(press(&s, named: "a") == [])
-        #expect(s.picker?.purpose == .owner(12), "the balance screen's hint says a adds an owner; message: \(s.message?.text ?? "none")")
+        #expect(
+            s.picker?.purpose == .owner(12),
+            "the balance screen's hint says a adds an owner; message: \(s.message?.text ?? "none")")
     }
 
     @Test func enterWithoutGapsDoesNothing() {

@@ -1,6 +1,7 @@
 import BatonCore
 import Foundation
 import Testing
+
 @testable import BatonTUI
 
 @Suite("Keymap and key files")
@@ -37,8 +38,14 @@ struct KeyFileTests {
     }
 
     @Test func keyNamesRoundTrip() {
-        for name in ["a", "A", "?", "space", "enter", "esc", "tab", "backtab", "up", "pagedown", "shift-left", "ctrl-k", "alt-b", "f1", "f12", "home", "delete"] {
-            guard let key = Key(name: name) else { Issue.record("\(name) does not parse"); continue }
+        for name in [
+            "a", "A", "?", "space", "enter", "esc", "tab", "backtab", "up", "pagedown", "shift-left", "ctrl-k", "alt-b",
+            "f1", "f12", "home", "delete",
+        ] {
+            guard let key = Key(name: name) else {
+                Issue.record("\(name) does not parse")
+                continue
+            }
             #expect(Key(name: key.name) == key, "\(name) → \(key.name)")
         }
         #expect(Key(name: "CTRL-K") == .ctrl("k"))
@@ -50,12 +57,12 @@ struct KeyFileTests {
 
     @Test func rebindingKeepsUntouchedDefaults() {
         let text = """
-        # my keys
-        bind board x quit
+            # my keys
+            bind board x quit
 
-        bind board ctrl-n new-item   # trailing comment
-        bind detail space select-down
-        """
+            bind board ctrl-n new-item   # trailing comment
+            bind detail space select-down
+            """
         let (map, problems) = KeyFile.apply(text, file: "keys")
         #expect(problems.isEmpty, "\(problems)")
         #expect(map.command(for: .character("x"), in: .board) == .quit)
@@ -80,22 +87,25 @@ struct KeyFileTests {
         press(&s, named: "n")
         #expect(s.screen == .help)
         let help = View.render(s)
-        guard let row = help.find("New item in the current stage") else { Issue.record("new-item missing from help"); return }
+        guard let row = help.find("New item in the current stage") else {
+            Issue.record("new-item missing from help")
+            return
+        }
         let line = help.lines[row.y]
         #expect(line.contains("N "), "help line for new-item: \(line)")
     }
 
     @Test func problemsNameFileAndLine() {
         let text = """
-        bind bored x quit
-        bind board ctrl-xy quit
-        bind board x fly
-        bind board x
-        unbind board x quit
-        bind board Z quit
-        bind board Z help
-        bind help Z quit
-        """
+            bind bored x quit
+            bind board ctrl-xy quit
+            bind board x fly
+            bind board x
+            unbind board x quit
+            bind board Z quit
+            bind board Z help
+            bind help Z quit
+            """
         let (map, problems) = KeyFile.apply(text, file: "/home/ana/.config/baton/keys")
         #expect(problems.count == 6, "\(problems)")
         guard problems.count == 6 else { return }

@@ -1,5 +1,6 @@
 import BatonCore
 import Testing
+
 @testable import BatonTUI
 
 /// Swimlanes: each stage's cards grouped by outcome or kind, expedite always on top.
@@ -96,7 +97,10 @@ struct AlignedLaneTests {
         var s = TUI.state(board, width: 120, height: 40)
         press(&s, named: "v")
         let frame = View.render(s)
-        guard let at = frame.find("#9 ") else { Issue.record("#9 not drawn"); return }
+        guard let at = frame.find("#9 ") else {
+            Issue.record("#9 not drawn")
+            return
+        }
         _ = press(&s, .click(x: at.x + 2, y: at.y + 1))
         #expect(s.currentItem?.number == 9)
     }

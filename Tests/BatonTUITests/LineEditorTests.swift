@@ -1,6 +1,7 @@
 import BatonCore
 import Foundation
 import Testing
+
 @testable import BatonTUI
 
 @Suite("Line editor")
@@ -15,7 +16,10 @@ struct LineEditorTests {
 
     @Test func insertsWideAndCombiningCharactersAsOne() {
         var e = LineEditor()
-        for c: Character in ["修", "复", "👩‍💻", "e\u{301}", "🇩🇪", "👍🏽"] { let handled = e.handle(.character(c)); #expect(handled) }
+        for c: Character in ["修", "复", "👩‍💻", "e\u{301}", "🇩🇪", "👍🏽"] {
+            let handled = e.handle(.character(c))
+            #expect(handled)
+        }
         #expect(e.characters.count == 6)
         #expect(e.cursor == 6)
         #expect(e.text == "修复👩‍💻e\u{301}🇩🇪👍🏽")
@@ -32,13 +36,20 @@ struct LineEditorTests {
     @Test func cursorMovesByCharacterAndClamps() {
         var e = LineEditor("a👩‍💻b")
         #expect(e.cursor == 3)
-        _ = e.handle(.left); #expect(e.cursor == 2)
-        _ = e.handle(.left); #expect(e.cursor == 1)
-        _ = e.handle(.ctrl("b")); _ = e.handle(.left); _ = e.handle(.left)
+        _ = e.handle(.left)
+        #expect(e.cursor == 2)
+        _ = e.handle(.left)
+        #expect(e.cursor == 1)
+        _ = e.handle(.ctrl("b"))
+        _ = e.handle(.left)
+        _ = e.handle(.left)
         #expect(e.cursor == 0)
         _ = e.handle(.backspace)
         #expect(e.text == "a👩‍💻b")
-        _ = e.handle(.right); _ = e.handle(.ctrl("f")); _ = e.handle(.right); _ = e.handle(.right)
+        _ = e.handle(.right)
+        _ = e.handle(.ctrl("f"))
+        _ = e.handle(.right)
+        _ = e.handle(.right)
         #expect(e.cursor == 3)
         _ = e.handle(.delete)
         #expect(e.text == "a👩‍💻b")
@@ -49,10 +60,14 @@ struct LineEditorTests {
 
     @Test func homeEndAndCtrlAE() {
         var e = LineEditor("hello world")
-        _ = e.handle(.home); #expect(e.cursor == 0)
-        _ = e.handle(.end); #expect(e.cursor == 11)
-        _ = e.handle(.ctrl("a")); #expect(e.cursor == 0)
-        _ = e.handle(.ctrl("e")); #expect(e.cursor == 11)
+        _ = e.handle(.home)
+        #expect(e.cursor == 0)
+        _ = e.handle(.end)
+        #expect(e.cursor == 11)
+        _ = e.handle(.ctrl("a"))
+        #expect(e.cursor == 0)
+        _ = e.handle(.ctrl("e"))
+        #expect(e.cursor == 11)
     }
 
     @Test func killKeys() {
@@ -67,14 +82,22 @@ struct LineEditorTests {
 
     @Test func wordMoves() {
         var e = LineEditor("one two  three")
-        _ = e.handle(.alt("b")); #expect(e.cursor == 9)
-        _ = e.handle(.alt("b")); #expect(e.cursor == 4)
-        _ = e.handle(.ctrlLeft); #expect(e.cursor == 0)
-        _ = e.handle(.alt("b")); #expect(e.cursor == 0)
-        _ = e.handle(.alt("f")); #expect(e.cursor == 3)
-        _ = e.handle(.ctrlRight); #expect(e.cursor == 7)
-        _ = e.handle(.alt("f")); #expect(e.cursor == 14)
-        _ = e.handle(.alt("f")); #expect(e.cursor == 14)
+        _ = e.handle(.alt("b"))
+        #expect(e.cursor == 9)
+        _ = e.handle(.alt("b"))
+        #expect(e.cursor == 4)
+        _ = e.handle(.ctrlLeft)
+        #expect(e.cursor == 0)
+        _ = e.handle(.alt("b"))
+        #expect(e.cursor == 0)
+        _ = e.handle(.alt("f"))
+        #expect(e.cursor == 3)
+        _ = e.handle(.ctrlRight)
+        #expect(e.cursor == 7)
+        _ = e.handle(.alt("f"))
+        #expect(e.cursor == 14)
+        _ = e.handle(.alt("f"))
+        #expect(e.cursor == 14)
     }
 
     @Test func pasteInsertsAtTheCursorAndFlattensLinesInOneLinePrompts() {
@@ -126,7 +149,8 @@ struct LineEditorTests {
         #expect(e.cursor == 10)
         _ = e.handle(.home)
         #expect(e.cursor == 0)
-        _ = e.handle(.down); _ = e.handle(.down)
+        _ = e.handle(.down)
+        _ = e.handle(.down)
         #expect(e.cursor == 14)
         _ = e.handle(.down)
         #expect(e.cursor == 14)
@@ -165,10 +189,14 @@ struct LineEditorTests {
         press(&s, named: "n")
         type(&s, "顧客の本人確認を自動化する")
         let frame = View.render(s)
-        guard let cursor = frame.cursor else { Issue.record("no cursor"); return }
+        guard let cursor = frame.cursor else {
+            Issue.record("no cursor")
+            return
+        }
         #expect(cursor.x < 30)
         #expect(frame[cursor.x, cursor.y].text == " ", "the cursor is on the free cell after the text")
-        #expect(frame[cursor.x - 1, cursor.y].text == "" && frame[cursor.x - 2, cursor.y].text == "る",
-                "the last character typed is right before the cursor, not a blank column")
+        #expect(
+            frame[cursor.x - 1, cursor.y].text == "" && frame[cursor.x - 2, cursor.y].text == "る",
+            "the last character typed is right before the cursor, not a blank column")
     }
 }

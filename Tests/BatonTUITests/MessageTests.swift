@@ -1,6 +1,7 @@
 import BatonCore
 import Foundation
 import Testing
+
 @testable import BatonTUI
 
 @Suite("Results from the runtime: saves, failures, other sessions, undo")
@@ -14,14 +15,21 @@ struct MessageTests {
             board.stats = before.stats
         }
         let events = TUI.events(action, &board, at: time, seq: seq)
-        _ = App.update(&s, .saved(slice: board, items: action.item.map { [$0] } ?? board.items.keys.sorted(), events: events, warnings: []))
+        _ = App.update(
+            &s,
+            .saved(
+                slice: board, items: action.item.map { [$0] } ?? board.items.keys.sorted(), events: events, warnings: []
+            ))
         return events
     }
 
     @Test func savedUpdatesTheBoardAndFollowsTheItem() {
         var s = TUI.state(TUI.squad())
         let effects = press(&s, named: "L")
-        guard case .apply(let actions) = effects.first else { Issue.record("no apply"); return }
+        guard case .apply(let actions) = effects.first else {
+            Issue.record("no apply")
+            return
+        }
         _ = Self.store(actions[0], &s)
         #expect(s.board.items[1]?.stage == TUI.ready)
         #expect(s.stageIndex == 1, "the selection follows the moved item")
@@ -34,7 +42,11 @@ struct MessageTests {
         var s = TUI.state(TUI.squad())
         var board = s.board
         let events = TUI.events(.moveItem(1, to: TUI.doing), &board)
-        _ = App.update(&s, .saved(slice: board, items: [1], events: events, warnings: ["Doing now holds 5 items, over its WIP limit of 4."]))
+        _ = App.update(
+            &s,
+            .saved(
+                slice: board, items: [1], events: events,
+                warnings: ["Doing now holds 5 items, over its WIP limit of 4."]))
         #expect(s.message == Message("Doing now holds 5 items, over its WIP limit of 4.", isError: true))
     }
 
@@ -42,7 +54,10 @@ struct MessageTests {
         var s = TUI.state(TUI.squad())
         press(&s, named: "l", "n")
         type(&s, "Call the bank")
-        guard case .apply(let actions) = press(&s, named: "enter").first else { Issue.record("no apply"); return }
+        guard case .apply(let actions) = press(&s, named: "enter").first else {
+            Issue.record("no apply")
+            return
+        }
         var board = s.board
         let events = TUI.events(actions[0], &board)
         _ = App.update(&s, .saved(slice: board, items: [17], events: events, warnings: []))
@@ -88,16 +103,26 @@ struct MessageTests {
         _ = Self.store(.unblock(3), &s, at: TUI.now.addingTimeInterval(1))
         _ = Self.store(.editItem(3, ItemPatch(title: "New title", kind: .work)), &s, at: TUI.now.addingTimeInterval(2))
         #expect(s.lastOwnChange.count == 2)
-        #expect(press(&s, named: "u") == [.apply([.editItem(3, ItemPatch(kind: .concern)), .editItem(3, ItemPatch(title: "Customers abandon the ID upload step"))])])
+        #expect(
+            press(&s, named: "u") == [
+                .apply([
+                    .editItem(3, ItemPatch(kind: .concern)),
+                    .editItem(3, ItemPatch(title: "Customers abandon the ID upload step")),
+                ])
+            ])
     }
 
     @Test func undoIsRefusedAfterSomeoneElseChangedTheItem() {
         var s = TUI.state(TUI.squad())
         _ = Self.store(.moveItem(1, to: TUI.ready), &s)
         var theirs = s.board
-        let events = TUI.events(.editItem(1, ItemPatch(title: "Bo's title")), &theirs, by: TUI.asBo, at: TUI.now.addingTimeInterval(30), seq: 200)
+        let events = TUI.events(
+            .editItem(1, ItemPatch(title: "Bo's title")), &theirs, by: TUI.asBo, at: TUI.now.addingTimeInterval(30),
+            seq: 200)
         _ = App.update(&s, .changedElsewhere(slice: theirs, events: events))
-        #expect(s.message?.text.hasPrefix("bo changed the title of #1 from 'Map the onboarding journey end to end' to 'Bo's title'") == true)
+        #expect(
+            s.message?.text.hasPrefix(
+                "bo changed the title of #1 from 'Map the onboarding journey end to end' to 'Bo's title'") == true)
         #expect(press(&s, named: "u").isEmpty)
         #expect(s.message?.isError == true)
         #expect(s.message?.text.contains("someone else") == true)
@@ -115,7 +140,8 @@ struct MessageTests {
         #expect(s.prompt?.editor.text == "A long comment I do not want to lose")
         #expect(s.message == Message("The disk is full; free some space and press Enter again.", isError: true))
         #expect(s.pendingPrompt == nil)
-        #expect(View.render(s).find("The disk is full") != nil, "the error stays visible while the prompt is open again")
+        #expect(
+            View.render(s).find("The disk is full") != nil, "the error stays visible while the prompt is open again")
     }
 
     /// A failed read says so and leaves a save in flight alone: its prompt stays pending and the
@@ -136,7 +162,12 @@ struct MessageTests {
     @Test func saveFailedWithoutAPromptJustSaysSo() {
         var s = TUI.state(TUI.squad())
         press(&s, named: "L")
-        _ = App.update(&s, .saveFailed(.conflict("Item #1 was changed by someone else since revision 1 (it is now at 2); look at it again and retry.")))
+        _ = App.update(
+            &s,
+            .saveFailed(
+                .conflict(
+                    "Item #1 was changed by someone else since revision 1 (it is now at 2); look at it again and retry."
+                )))
         #expect(s.overlay == nil)
         #expect(s.message?.isError == true)
     }
@@ -152,7 +183,10 @@ struct MessageTests {
         #expect(s.stageIndex == 3)
         #expect(s.message?.text.hasPrefix("bo moved #6 from Ready to Done") == true)
         let frame = View.render(s)
-        guard let at = frame.find("#6 ") else { Issue.record("#6 not drawn"); return }
+        guard let at = frame.find("#6 ") else {
+            Issue.record("#6 not drawn")
+            return
+        }
         #expect(frame[at.x, at.y].role == .cardSelected)
     }
 

@@ -1,5 +1,6 @@
 import BatonCore
 import Testing
+
 @testable import BatonTUI
 
 @Suite("mouse clicks")
@@ -17,7 +18,8 @@ struct MouseTests {
     @Test func clickOnTheSecondCardSelectsIt() {
         var s = TUI.state(TUI.squad())
         let first = s.columns[s.board.stages[0].id]![0]
-        let height = CardLayout.height(of: s.board.items[first]!, width: BoardLayout(width: 80, height: 24, stageCount: 4).width(ofColumn: 0) - 1)
+        let height = CardLayout.height(
+            of: s.board.items[first]!, width: BoardLayout(width: 80, height: 24, stageCount: 4).width(ofColumn: 0) - 1)
         _ = press(&s, .click(x: 2, y: 3 + height))
         #expect(s.currentItem?.number == s.columns[s.board.stages[0].id]![1])
     }
@@ -58,7 +60,10 @@ struct MouseTests {
         var s = TUI.state(TUI.squad())
         _ = press(&s, named: "n")
         _ = press(&s, .click(x: 40, y: 5))
-        guard case .prompt(let prompt) = s.overlay else { Issue.record("the prompt closed"); return }
+        guard case .prompt(let prompt) = s.overlay else {
+            Issue.record("the prompt closed")
+            return
+        }
         #expect(prompt.editor.text.isEmpty)
         #expect(s.stageIndex == 0)
     }

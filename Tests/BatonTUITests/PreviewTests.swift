@@ -1,6 +1,7 @@
 import BatonCore
 import Foundation
 import Testing
+
 @testable import BatonTUI
 
 /// What the runtime draws before the disk answers, and when it draws at all.
@@ -8,7 +9,10 @@ import Testing
     @Test func aMoveIsShownBeforeItIsSavedExactlyAsItWillBeOnceSaved() {
         var s = TUI.state(TUI.squad())
         let original = s
-        guard case .apply(let actions) = press(&s, named: "L").first else { Issue.record("no apply"); return }
+        guard case .apply(let actions) = press(&s, named: "L").first else {
+            Issue.record("no apply")
+            return
+        }
         #expect(s.board.items[1]?.stage == TUI.ready, "shown at once, before the store answers")
         #expect(s.currentItem?.number == 1 && s.stageIndex == 1, "the selection follows, as after saving")
         #expect(s.unsavedBefore?.items[1]?.stage == TUI.backlog, "how it was is kept in case the store refuses")
@@ -43,7 +47,9 @@ import Testing
         var detail = TUI.state(TUI.squad())
         detail.screen = .detail(1)
         #expect(App.update(&detail, .key(Key(name: "L")!)).count == 1, "the detail screen moves items too")
-        #expect(detail.unsavedBefore == nil && detail.board.items[1]?.stage == TUI.backlog, "only the board shows changes early")
+        #expect(
+            detail.unsavedBefore == nil && detail.board.items[1]?.stage == TUI.backlog,
+            "only the board shows changes early")
     }
 
     @Test func wiPCountsOfOtherStagesSurviveASliceWithoutThem() {
@@ -59,7 +65,7 @@ import Testing
 
     @Test func anIdleTickRedrawsOnlyWhenTheMinuteChangesOrAStandupRuns() {
         var s = TUI.state(TUI.squad())
-        s.now = Date(timeIntervalSince1970: 1_800_000_000)   // on a whole minute
+        s.now = Date(timeIntervalSince1970: 1_800_000_000)  // on a whole minute
         #expect(!Msg.tick(s.now.addingTimeInterval(59)).mayChangeView(s))
         #expect(Msg.tick(s.now.addingTimeInterval(60)).mayChangeView(s))
         #expect(Msg.key(Key(name: "j")!).mayChangeView(s))

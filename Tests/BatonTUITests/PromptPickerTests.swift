@@ -1,6 +1,7 @@
 import BatonCore
 import Foundation
 import Testing
+
 @testable import BatonTUI
 
 @Suite("Prompts and pickers")
@@ -56,8 +57,14 @@ struct PromptPickerTests {
         #expect(s.prompt?.editor.cursor == 37)
         press(&s, named: "ctrl-w", "ctrl-w", "ctrl-w")
         type(&s, "fast")
-        #expect(press(&s, named: "enter") == [.apply([.editFields(1, ItemPatch(title: "Map the onboarding journey fast"),
-                                                                  original: ItemPatch(title: "Map the onboarding journey end to end"))])])
+        #expect(
+            press(&s, named: "enter") == [
+                .apply([
+                    .editFields(
+                        1, ItemPatch(title: "Map the onboarding journey fast"),
+                        original: ItemPatch(title: "Map the onboarding journey end to end"))
+                ])
+            ])
     }
 
     @Test func blockAsksForAReasonAndUnblockDoesNot() {
@@ -91,7 +98,8 @@ struct PromptPickerTests {
         type(&s, "2026-07-15")
         #expect(press(&s, named: "enter") == [.apply([.editItem(5, ItemPatch(due: .some(Day("2026-07-15")!)))])])
         press(&s, named: "D", "ctrl-u")
-        #expect(press(&s, named: "enter") == [.apply([.editItem(5, ItemPatch(due: .some(nil)))])], "empty clears the date")
+        #expect(
+            press(&s, named: "enter") == [.apply([.editItem(5, ItemPatch(due: .some(nil)))])], "empty clears the date")
     }
 
     @Test func commentPrompt() {
@@ -119,15 +127,24 @@ struct PromptPickerTests {
         type(&s, "Ask Bo.")
         #expect(s.prompt != nil, "Enter adds a line in the notes editor")
         let effects = press(&s, named: "ctrl-d")
-        #expect(effects == [.apply([.editFields(9, ItemPatch(notes: "Use the existing mail service.\nCheck the wording with Legal.\nAsk Bo."),
-                                                original: ItemPatch(notes: original))])])
+        #expect(
+            effects == [
+                .apply([
+                    .editFields(
+                        9, ItemPatch(notes: "Use the existing mail service.\nCheck the wording with Legal.\nAsk Bo."),
+                        original: ItemPatch(notes: original))
+                ])
+            ])
         #expect(s.overlay == nil)
     }
 
     @Test func ownerPickerFiltersByTypingAndToggles() {
         var s = TUI.state(board)
         press(&s, named: "a")
-        guard let picker = s.picker else { Issue.record("no picker"); return }
+        guard let picker = s.picker else {
+            Issue.record("no picker")
+            return
+        }
         #expect(picker.purpose == .owner(1))
         #expect(picker.visible.count == 4)
         #expect(picker.visible[0].label.contains("✓ owner"), "Ana already owns #1")
@@ -138,11 +155,13 @@ struct PromptPickerTests {
 
         press(&s, named: "a")
         type(&s, "ANA")
-        #expect(press(&s, named: "enter") == [.apply([.unassign(1, TUI.ana)])], "choosing an owner again takes them off")
+        #expect(
+            press(&s, named: "enter") == [.apply([.unassign(1, TUI.ana)])], "choosing an owner again takes them off")
 
         press(&s, named: "a")
         type(&s, "it)")
-        #expect(s.picker?.visible.map(\.value) == [.member(TUI.bo), .member(TUI.cy)], "the discipline can be typed too")
+        #expect(
+            s.picker?.visible.map(\.value) == [.member(TUI.bo), .member(TUI.cy)], "the discipline can be typed too")
         press(&s, named: "down", "down", "down")
         #expect(s.picker?.selected == 1, "down stops at the last match")
         press(&s, named: "backspace")
@@ -159,7 +178,8 @@ struct PromptPickerTests {
         press(&s, named: "j", "i")
         #expect(s.picker?.purpose == .involved(2))
         type(&s, "dee")
-        #expect(press(&s, named: "enter") == [.apply([.assign(2, TUI.dee, .involved)])], "an owner can be made involved")
+        #expect(
+            press(&s, named: "enter") == [.apply([.assign(2, TUI.dee, .involved)])], "an owner can be made involved")
         press(&s, named: "i")
         type(&s, "Bo ")
         #expect(press(&s, named: "enter") == [.apply([.unassign(2, TUI.bo)])])
@@ -196,7 +216,10 @@ struct PromptPickerTests {
     @Test func pickerScrollsToTheSelectedChoice() {
         var b = TUI.squad()
         for i in 0..<20 {
-            TUI.apply(.addMember(name: "Extra person \(i)", handle: "x\(i)", discipline: i % 2 == 0 ? .it : .business, login: nil), &b)
+            TUI.apply(
+                .addMember(
+                    name: "Extra person \(i)", handle: "x\(i)", discipline: i % 2 == 0 ? .it : .business, login: nil),
+                &b)
         }
         var s = TUI.state(b, width: 40, height: 12)
         press(&s, named: "a")

@@ -1,6 +1,7 @@
 import BatonCore
 import Foundation
 import Testing
+
 @testable import BatonTUI
 
 /// What a person must be able to read at common sizes: alerts, errors, what they type.
@@ -27,22 +28,34 @@ struct ReadabilityTests {
 
     @Test func stageTitleKeepsItsCountWhenTheNameIsLong() {
         let frame = View.render(TUI.state(TUI.longTitles(), width: 80, height: 24))
-        guard let at = frame.find("Ready for") else { Issue.record("Ready stage not drawn"); return }
+        guard let at = frame.find("Ready for") else {
+            Issue.record("Ready stage not drawn")
+            return
+        }
         let title = frame.lines[1]
-        #expect(title.range(of: "Ready for[^│]* 1", options: .regularExpression) != nil, "stage title row: \(title); column starts at \(at.x)")
+        #expect(
+            title.range(of: "Ready for[^│]* 1", options: .regularExpression) != nil,
+            "stage title row: \(title); column starts at \(at.x)")
     }
 
     @Test func overdueDateIsNotDroppedFromACard() {
         let s = TUI.state(TUI.squad(), width: 80, height: 24)
         let frame = View.render(s)
-        guard let at = frame.find("#11 ") else { Issue.record("#11 not drawn"); return }
+        guard let at = frame.find("#11 ") else {
+            Issue.record("#11 not drawn")
+            return
+        }
         let rows = (at.y..<(at.y + 4)).map { frame.lines[$0] }
-        #expect(rows.contains { $0.contains("06-01") }, "#11 is overdue since 2026-06-01 but its card says nothing: \(rows)")
+        #expect(
+            rows.contains { $0.contains("06-01") }, "#11 is overdue since 2026-06-01 but its card says nothing: \(rows)"
+        )
     }
 
     @Test func moreIndicatorDoesNotOverwriteACard() {
         let frame = View.render(TUI.state(TUI.squad(), width: 40, height: 12))
-        #expect(!frame.allText.contains("12↓"), "the ↓N marker is drawn over the age of the last card:\n\(frame.lines.joined(separator: "\n"))")
+        #expect(
+            !frame.allText.contains("12↓"),
+            "the ↓N marker is drawn over the age of the last card:\n\(frame.lines.joined(separator: "\n"))")
     }
 
     @Test func outcomeRangeIsReadableAt80Columns() {
@@ -78,11 +91,14 @@ struct ReadabilityTests {
 
     @Test func detailWrapsLongNotes() {
         var b = TUI.squad()
-        let words = "The onboarding letter must explain the three steps, the documents needed and whom to call when stuck"
+        let words =
+            "The onboarding letter must explain the three steps, the documents needed and whom to call when stuck"
         TUI.apply(.editItem(1, ItemPatch(notes: words)), &b)
         var s = TUI.state(b, width: 60, height: 30)
         press(&s, named: "enter")
         let frame = View.render(s)
-        #expect(frame.find("whom to call when stuck") != nil, "long notes are cut at the right edge:\n\(frame.lines.joined(separator: "\n"))")
+        #expect(
+            frame.find("whom to call when stuck") != nil,
+            "long notes are cut at the right edge:\n\(frame.lines.joined(separator: "\n"))")
     }
 }

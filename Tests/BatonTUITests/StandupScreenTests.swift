@@ -1,6 +1,7 @@
 import BatonCore
 import Foundation
 import Testing
+
 @testable import BatonTUI
 
 /// The stand-up screens in `update` and `render` (issue 5), with the clock injected through
@@ -16,25 +17,33 @@ struct StandupScreenTests {
     // MARK: Helpers
 
     static func presence(_ member: MemberID, _ account: String) -> Presence {
-        Presence(session: "host:\(member):0", account: account, member: member, host: "host", pid: Int32(1000 + member),
-                 terminal: nil, heartbeat: TUI.now)
+        Presence(
+            session: "host:\(member):0", account: account, member: member, host: "host", pid: Int32(1000 + member),
+            terminal: nil, heartbeat: TUI.now)
     }
 
     /// A stand-up as the runtime would store it, started at `TUI.now`.
-    static func standup(facilitator: MemberID = TUI.ana, participants: [MemberID] = defaultOrder,
-                        turnLength: TimeInterval = 90, at time: Date = TUI.now) -> Standup {
-        try! Standup.start(id: 1, facilitator: facilitator, participants: participants, turnLength: turnLength, at: time)
+    static func standup(
+        facilitator: MemberID = TUI.ana, participants: [MemberID] = defaultOrder,
+        turnLength: TimeInterval = 90, at time: Date = TUI.now
+    ) -> Standup {
+        try! Standup.start(
+            id: 1, facilitator: facilitator, participants: participants, turnLength: turnLength, at: time)
     }
 
     /// Ana's session with her stand-up running (started with S, Enter, then answered by the runtime).
-    func facilitating(width: Int = 80, height: Int = 24, participants: [MemberID] = defaultOrder,
-                      turnLength: TimeInterval = 90) -> AppState {
+    func facilitating(
+        width: Int = 80, height: Int = 24, participants: [MemberID] = defaultOrder,
+        turnLength: TimeInterval = 90
+    ) -> AppState {
         var s = TUI.state(squad, width: width, height: height)
         press(&s, named: "S")
         _ = App.update(&s, .historyLoaded([]))
         let effects = press(&s, named: "enter")
         #expect(effects.count == 1)
-        _ = App.update(&s, .standupChanged(running: Self.standup(participants: participants, turnLength: turnLength), lastEnded: nil))
+        _ = App.update(
+            &s,
+            .standupChanged(running: Self.standup(participants: participants, turnLength: turnLength), lastEnded: nil))
         #expect(s.screen == .standup && s.isFacilitating)
         return s
     }
@@ -45,7 +54,9 @@ struct StandupScreenTests {
             if case .updateStandup(let standup) = effect { return standup }
             return nil
         }
-        #expect(found.count == 1 && effects.count == 1, "expected one .updateStandup, got \(effects)", sourceLocation: sourceLocation)
+        #expect(
+            found.count == 1 && effects.count == 1, "expected one .updateStandup, got \(effects)",
+            sourceLocation: sourceLocation)
         return found.first
     }
 
@@ -111,7 +122,8 @@ struct StandupScreenTests {
         press(&s, named: "space")
         #expect(s.standup.setup?.participants == [TUI.ana, TUI.bo])
         press(&s, named: "k", "space")
-        #expect(s.standup.setup?.participants == [TUI.ana, TUI.bo, TUI.dee], "toggled back in, in its place in the order")
+        #expect(
+            s.standup.setup?.participants == [TUI.ana, TUI.bo, TUI.dee], "toggled back in, in its place in the order")
         let frame = View.render(s)
         #expect(Self.rowText(frame, containing: "CD  Cy Dube")?.contains("[ ]") == true)
         #expect(Self.rowText(frame, containing: "DK  Dee Kaur")?.contains("▸ [x] 3.") == true)
@@ -167,7 +179,8 @@ struct StandupScreenTests {
             let present = s.standup.setup!.present
             press(&s, named: "s")
             let order = s.standup.setup!.order
-            #expect(Set(order) == Set(Self.defaultOrder) && order.count == 4, "shuffle keeps every member once: \(order)")
+            #expect(
+                Set(order) == Set(Self.defaultOrder) && order.count == 4, "shuffle keeps every member once: \(order)")
             #expect(alternates(order), "shuffled order \(order) does not alternate")
             #expect(s.standup.setup!.present == present, "shuffling keeps who is here")
             // The same clock gives the same order.
@@ -193,8 +206,9 @@ struct StandupScreenTests {
             press(&s, named: "s")
             let shuffled = s.standup.setup!.order
             let disciplines = shuffled.map { board.member($0)!.discipline }
-            #expect(disciplines.prefix(4) == [.it, .business, .it, .business] && disciplines.suffix(2) == [.it, .it],
-                    "\(shuffled)")
+            #expect(
+                disciplines.prefix(4) == [.it, .business, .it, .business] && disciplines.suffix(2) == [.it, .it],
+                "\(shuffled)")
         }
     }
 
@@ -206,7 +220,8 @@ struct StandupScreenTests {
         type(&s, "+")
         let effects = press(&s, named: "enter")
         let start = Effect.startStandup(
-            facilitator: TUI.ana, participants: [TUI.ana, TUI.bo, TUI.cy], turnLength: 105, by: TUI.asAna, lastEnded: nil)
+            facilitator: TUI.ana, participants: [TUI.ana, TUI.bo, TUI.cy], turnLength: 105, by: TUI.asAna,
+            lastEnded: nil)
         #expect(effects == [start, .loadHistory(since: nil)], "the effect carries who starts it and since when")
         #expect(s.screen == .standup && s.standup.setup == nil)
     }
@@ -298,7 +313,9 @@ struct StandupScreenTests {
         #expect(over?.current == nil && over?.isRoundOver == true)
         #expect(s.message?.text.contains("Everyone has spoken") == true)
         #expect(View.render(s).find("Everyone has spoken.") != nil)
-        #expect(View.render(s).lines[0].contains("stand-up: ana facilitates, nobody yet speaks"), "\(View.render(s).lines[0])")
+        #expect(
+            View.render(s).lines[0].contains("stand-up: ana facilitates, nobody yet speaks"),
+            "\(View.render(s).lines[0])")
         // p gives the baton back to the last speaker.
         #expect(Self.updated(press(&s, named: "p"))?.speaker == TUI.bo)
     }
@@ -343,7 +360,9 @@ struct StandupScreenTests {
         #expect(frame.roles(x: at.x, y: at.y, count: 10).allSatisfy { $0 == .blocked })
         let bar = try! #require(frame.find("█"))
         #expect(bar.y == at.y)
-        #expect(frame.roles(x: bar.x, y: bar.y, count: 10).allSatisfy { $0 == .blocked }, "the full bar is drawn as overtime")
+        #expect(
+            frame.roles(x: bar.x, y: bar.y, count: 10).allSatisfy { $0 == .blocked },
+            "the full bar is drawn as overtime")
         #expect(frame.find("░") == nil, "the bar is full")
         s.now = TUI.now.addingTimeInterval(90 + 125)
         #expect(View.render(s).find("+2:05 over") != nil)
@@ -366,7 +385,9 @@ struct StandupScreenTests {
         #expect(frame.roles(x: label.x, y: label.y, count: 11).allSatisfy { $0 == .ageOld })
         let rest = (0..<frame.width).filter { frame[$0, bar.y].text == "░" }
         #expect(!rest.isEmpty && rest.allSatisfy { frame[$0, bar.y].role == .progressTodo })
-        #expect(filled.count > 3 * rest.count, "80 of 90 s: the bar is mostly full (\(filled.count) of \(filled.count + rest.count))")
+        #expect(
+            filled.count > 3 * rest.count,
+            "80 of 90 s: the bar is mostly full (\(filled.count) of \(filled.count + rest.count))")
     }
 
     // MARK: Ending
@@ -405,7 +426,10 @@ struct StandupScreenTests {
         #expect(View.render(s).find("Action item for bo") != nil)
         type(&s, "Book the review room")
         let effects = press(&s, named: "enter")
-        #expect(effects == [.apply([.addItem(NewItem(title: "Book the review room", stage: TUI.backlog, owners: [TUI.bo]))])])
+        #expect(
+            effects == [
+                .apply([.addItem(NewItem(title: "Book the review room", stage: TUI.backlog, owners: [TUI.bo]))])
+            ])
         #expect(s.screen == .standup, "the stand-up stays on screen")
     }
 
@@ -582,15 +606,20 @@ struct StandupScreenTests {
         var board = TUI.squad()
         let lastEnded = TUI.now.addingTimeInterval(-TUI.day)
         var events: [Event] = []
-        events += TUI.events(.comment(6, text: "Too old to list"), &board, by: TUI.asBo, at: lastEnded.addingTimeInterval(-60), seq: 400)
-        events += TUI.events(.moveItem(6, to: TUI.doing), &board, by: TUI.asBo, at: TUI.now.addingTimeInterval(-7200), seq: 401)
-        events += TUI.events(.comment(16, text: "Friday deploys are fine now"), &board, at: TUI.now.addingTimeInterval(-3600), seq: 402)
-        events += TUI.events(.comment(1, text: "Not bo's item"), &board, at: TUI.now.addingTimeInterval(-3600), seq: 403)
+        events += TUI.events(
+            .comment(6, text: "Too old to list"), &board, by: TUI.asBo, at: lastEnded.addingTimeInterval(-60), seq: 400)
+        events += TUI.events(
+            .moveItem(6, to: TUI.doing), &board, by: TUI.asBo, at: TUI.now.addingTimeInterval(-7200), seq: 401)
+        events += TUI.events(
+            .comment(16, text: "Friday deploys are fine now"), &board, at: TUI.now.addingTimeInterval(-3600), seq: 402)
+        events += TUI.events(
+            .comment(1, text: "Not bo's item"), &board, at: TUI.now.addingTimeInterval(-3600), seq: 403)
         var s = TUI.state(board, width: 120, height: 40)
         _ = App.update(&s, .standupChanged(running: nil, lastEnded: lastEnded))
         press(&s, named: "S")
         press(&s, named: "enter")
-        _ = App.update(&s, .standupChanged(running: Self.standup(participants: [TUI.bo, TUI.ana]), lastEnded: lastEnded))
+        _ = App.update(
+            &s, .standupChanged(running: Self.standup(participants: [TUI.bo, TUI.ana]), lastEnded: lastEnded))
         #expect(View.render(s).find("reading the history…") != nil, "before the history comes")
         _ = App.update(&s, .historyLoaded(events))
         let frame = View.render(s)
@@ -602,7 +631,8 @@ struct StandupScreenTests {
         #expect(!text.contains("Too old to list") && !text.contains("Not bo's item"), "\(text)")
         #expect(moved.y < panel.y, "#6 is in bo's item list above the panel")
         let panelLines = frame.lines[(panel.y + 1)...].prefix { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-        #expect(panelLines.count == 2, "one line per relevant change on bo's items:\n\(panelLines.joined(separator: "\n"))")
+        #expect(
+            panelLines.count == 2, "one line per relevant change on bo's items:\n\(panelLines.joined(separator: "\n"))")
         #expect(panelLines.first?.contains("#6") == true, "owned items first:\n\(panelLines.joined(separator: "\n"))")
     }
 
@@ -615,14 +645,16 @@ struct StandupScreenTests {
         var standup = standup(participants: [TUI.ana, TUI.bo, TUI.cy])
         let t = { (seconds: TimeInterval) in TUI.now.addingTimeInterval(seconds) }
         var events: [Event] = []
-        standup.next(at: t(100))        // ana: 1:40, 10 s over
-        events += TUI.events(.block(6, reason: "Loans team has no capacity"), &board, by: TUI.asBo, at: t(120), seq: 500)
+        standup.next(at: t(100))  // ana: 1:40, 10 s over
+        events += TUI.events(
+            .block(6, reason: "Loans team has no capacity"), &board, by: TUI.asBo, at: t(120), seq: 500)
         events += TUI.events(.unblock(12), &board, at: t(130), seq: 501)
         events += TUI.events(.moveItem(9, to: TUI.done), &board, at: t(140), seq: 502)
-        events += TUI.events(.addItem(NewItem(title: "Ask the loans team for a date", stage: TUI.backlog, owners: [TUI.bo])),
-                             &board, at: t(150), seq: 503)
-        standup.next(at: t(160))        // bo: 1:00
-        standup.end(at: t(240))         // CD: 1:20
+        events += TUI.events(
+            .addItem(NewItem(title: "Ask the loans team for a date", stage: TUI.backlog, owners: [TUI.bo])),
+            &board, at: t(150), seq: 503)
+        standup.next(at: t(160))  // bo: 1:00
+        standup.end(at: t(240))  // CD: 1:20
         let summary = StandupSummary.make(for: standup, events: events, board: board, at: t(240))
         return (StandupRecord(standup: standup, summary: summary), board)
     }
@@ -674,9 +706,12 @@ struct StandupScreenTests {
         var board = TUI.squad()
         let lastEnded = TUI.now.addingTimeInterval(-2 * TUI.day)
         var events: [Event] = []
-        events += TUI.events(.comment(2, text: "Before the stand-up"), &board, at: TUI.now.addingTimeInterval(-3 * TUI.day), seq: 300)
-        events += TUI.events(.moveItem(1, to: TUI.ready), &board, at: TUI.now.addingTimeInterval(-1 * TUI.day), seq: 301)
-        events += TUI.events(.comment(3, text: "After the stand-up"), &board, at: TUI.now.addingTimeInterval(-3600), seq: 302)
+        events += TUI.events(
+            .comment(2, text: "Before the stand-up"), &board, at: TUI.now.addingTimeInterval(-3 * TUI.day), seq: 300)
+        events += TUI.events(
+            .moveItem(1, to: TUI.ready), &board, at: TUI.now.addingTimeInterval(-1 * TUI.day), seq: 301)
+        events += TUI.events(
+            .comment(3, text: "After the stand-up"), &board, at: TUI.now.addingTimeInterval(-3600), seq: 302)
         var s = TUI.state(board, width: 120, height: 40)
         _ = App.update(&s, .standupChanged(running: nil, lastEnded: lastEnded))
         #expect(View.render(s).find("Δ") == nil)
@@ -687,12 +722,16 @@ struct StandupScreenTests {
         #expect(s.standup.changedItems == [1, 3])
         var frame = View.render(s)
         // The cards only: not the header, the message line or the footer.
-        let marked = (1..<frame.height - 2).flatMap { y in (0..<frame.width).filter { frame[$0, y].text == "Δ" }.map { (x: $0, y: y) } }
+        let marked = (1..<frame.height - 2).flatMap { y in
+            (0..<frame.width).filter { frame[$0, y].text == "Δ" }.map { (x: $0, y: y) }
+        }
         #expect(marked.count == 2, "\(frame.allText)")
         // The mark leads the badge row, the last row of the card (titles wrap over two rows).
         for number in [1, 3] {
             let title = try! #require(frame.find("#\(number) "), "\(frame.allText)")
-            #expect(marked.contains { ((title.y + 1)...(title.y + 3)).contains($0.y) && abs($0.x - title.x) <= 2 }, "no Δ under #\(number):\n\(frame.allText)")
+            #expect(
+                marked.contains { ((title.y + 1)...(title.y + 3)).contains($0.y) && abs($0.x - title.x) <= 2 },
+                "no Δ under #\(number):\n\(frame.allText)")
         }
         #expect(marked.allSatisfy { frame[$0.x, $0.y].role == .cardExpedite })
         // Toggled again, the marks go; the history is not asked for again.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BatonTUI
 
 /// A scratch folder, removed at the end of the test.
@@ -18,8 +19,9 @@ private final class ScratchFolder {
     @discardableResult
     func write(_ relative: String, _ text: String = "", executable: Bool = false) throws -> String {
         let full = path + "/" + relative
-        try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent,
-                                                withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (full as NSString).deletingLastPathComponent,
+            withIntermediateDirectories: true)
         try text.write(toFile: full, atomically: true, encoding: .utf8)
         if executable { try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: full) }
         return full
@@ -41,14 +43,16 @@ private final class ScratchFolder {
         let root = scratch.path
         try scratch.write("Package.swift", "// swift-tools-version: 6.0")
         let executable = try scratch.write(".build/debug/baton", executable: true)
-        let paths = ThemeLoader.searchPaths(executable: executable,
-                                            environment: ["XDG_CONFIG_HOME": "/cfg", "HOME": "/home/ann"])
-        #expect(paths == [
-            "/cfg/baton/themes",
-            root + "/.build/debug/themes",
-            root + "/.build/share/baton/themes",
-            root + "/themes",
-        ])
+        let paths = ThemeLoader.searchPaths(
+            executable: executable,
+            environment: ["XDG_CONFIG_HOME": "/cfg", "HOME": "/home/ann"])
+        #expect(
+            paths == [
+                "/cfg/baton/themes",
+                root + "/.build/debug/themes",
+                root + "/.build/share/baton/themes",
+                root + "/themes",
+            ])
     }
 
     @Test func withoutXDGConfigHomeTheUserFolderIsUnderHome() {
@@ -58,8 +62,9 @@ private final class ScratchFolder {
 
     @Test func emptyOrRelativeXDGConfigHomeIsIgnored() {
         for value in ["", "relative/config"] {
-            let paths = ThemeLoader.searchPaths(executable: "/usr/local/bin/baton",
-                                                environment: ["XDG_CONFIG_HOME": value, "HOME": "/home/ann/"])
+            let paths = ThemeLoader.searchPaths(
+                executable: "/usr/local/bin/baton",
+                environment: ["XDG_CONFIG_HOME": value, "HOME": "/home/ann/"])
             #expect(paths.first == "/home/ann/.config/baton/themes")
             #expect(paths.contains("/usr/local/share/baton/themes"))
         }
@@ -86,12 +91,13 @@ private final class ScratchFolder {
         let link = try scratch.folder("local/bin") + "/baton"
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
         let paths = ThemeLoader.searchPaths(executable: link, environment: [:])
-        #expect(paths == [
-            scratch.path + "/local/bin/themes",
-            scratch.path + "/opt/baton/bin/themes",
-            scratch.path + "/local/share/baton/themes",
-            scratch.path + "/opt/baton/share/baton/themes",
-        ])
+        #expect(
+            paths == [
+                scratch.path + "/local/bin/themes",
+                scratch.path + "/opt/baton/bin/themes",
+                scratch.path + "/local/share/baton/themes",
+                scratch.path + "/opt/baton/share/baton/themes",
+            ])
     }
 
     @Test func theRepositoryBuildFindsTheRepositoryThemes() throws {
@@ -129,8 +135,9 @@ private final class ScratchFolder {
         let scratch = try ScratchFolder()
         try scratch.write("config/baton/themes/default.theme", "# mine\nnormal bright-green black bold\n")
         let shipped = ThemeFiles.root().appendingPathComponent("themes").path
-        let paths = ThemeLoader.searchPaths(executable: ThemeFiles.root().path + "/.build/debug/baton",
-                                            environment: ["XDG_CONFIG_HOME": scratch.path + "/config"])
+        let paths = ThemeLoader.searchPaths(
+            executable: ThemeFiles.root().path + "/.build/debug/baton",
+            environment: ["XDG_CONFIG_HOME": scratch.path + "/config"])
         #expect(paths.first == scratch.path + "/config/baton/themes")
         let theme = try ThemeLoader.load(name: "default", paths: paths)
         #expect(theme.styles == [.normal: ThemeStyle(foreground: .index(10), background: .index(0), bold: true)])
@@ -163,7 +170,9 @@ private final class ScratchFolder {
         let shipped = try #require(throws: ThemeError.self) {
             try ThemeLoader.load(name: "hight-contrast", paths: [ThemeFiles.root().path + "/themes"])
         }
-        #expect(shipped.description == "unknown theme 'hight-contrast'; available themes are default, high-contrast, light, mono.")
+        #expect(
+            shipped.description
+                == "unknown theme 'hight-contrast'; available themes are default, high-contrast, light, mono.")
     }
 
     @Test func builtInThemesAreUsedWhenNoFileExists() throws {
@@ -182,14 +191,17 @@ private final class ScratchFolder {
         let missing = try #require(throws: ThemeError.self) {
             try ThemeLoader.load(name: scratch.path + "/nope.theme", paths: [])
         }
-        #expect(missing.description == scratch.path + "/nope.theme: cannot load the theme because there is no such file.")
+        #expect(
+            missing.description == scratch.path + "/nope.theme: cannot load the theme because there is no such file.")
     }
 
     @Test func aThemeFileThatIsNotUTF8IsReported() throws {
         let scratch = try ScratchFolder()
         let file = scratch.path + "/latin1.theme"
         try Data([0x63, 0x61, 0x72, 0x64, 0x20, 0xE9, 0xFF, 0x0A]).write(to: URL(fileURLWithPath: file))
-        let error = try #require(throws: ThemeError.self) { try ThemeLoader.load(name: "latin1", paths: [scratch.path]) }
+        let error = try #require(throws: ThemeError.self) {
+            try ThemeLoader.load(name: "latin1", paths: [scratch.path])
+        }
         #expect(error.description == file + ": the theme file is not UTF-8 text.")
     }
 
@@ -211,8 +223,9 @@ private final class ScratchFolder {
 
     @Test func resolveLoadsTheNamedThemeDegradedToTheTerminal() throws {
         let root = ThemeFiles.root().path
-        let (theme, problem) = ThemeLoader.resolve(name: "light", colours: 8, executable: root + "/.build/debug/baton",
-                                                   environment: [:])
+        let (theme, problem) = ThemeLoader.resolve(
+            name: "light", colours: 8, executable: root + "/.build/debug/baton",
+            environment: [:])
         #expect(problem == nil)
         #expect(theme == (try ThemeFiles.theme("light")).degraded(toColours: 8))
     }
@@ -220,20 +233,33 @@ private final class ScratchFolder {
     @Test func resolveUsesMonoForTheDefaultThemeWithoutColoursOrWithNoColor() throws {
         let root = ThemeFiles.root().path
         let executable = root + "/.build/debug/baton"
-        #expect(ThemeLoader.resolve(name: nil, colours: 256, executable: executable, environment: [:]).theme == Theme.builtInDefault)
-        #expect(ThemeLoader.resolve(name: nil, colours: 0, executable: executable, environment: [:]).theme == Theme.builtInMono)
-        #expect(ThemeLoader.resolve(name: "default", colours: 256, executable: executable,
-                                    environment: ["NO_COLOR": "1"]).theme == Theme.builtInMono)
+        #expect(
+            ThemeLoader.resolve(name: nil, colours: 256, executable: executable, environment: [:]).theme
+                == Theme.builtInDefault)
+        #expect(
+            ThemeLoader.resolve(name: nil, colours: 0, executable: executable, environment: [:]).theme
+                == Theme.builtInMono)
+        #expect(
+            ThemeLoader.resolve(
+                name: "default", colours: 256, executable: executable,
+                environment: ["NO_COLOR": "1"]
+            ).theme == Theme.builtInMono)
         // NO_COLOR set but empty does not count.
-        #expect(ThemeLoader.resolve(name: nil, colours: 256, executable: executable,
-                                    environment: ["NO_COLOR": ""]).theme == Theme.builtInDefault)
-        let light = ThemeLoader.resolve(name: "light", colours: 256, executable: executable, environment: ["NO_COLOR": "yes"]).theme
+        #expect(
+            ThemeLoader.resolve(
+                name: nil, colours: 256, executable: executable,
+                environment: ["NO_COLOR": ""]
+            ).theme == Theme.builtInDefault)
+        let light = ThemeLoader.resolve(
+            name: "light", colours: 256, executable: executable, environment: ["NO_COLOR": "yes"]
+        ).theme
         #expect(light == (try ThemeFiles.theme("light")).degraded(toColours: 0))
     }
 
     @Test func resolveFallsBackToTheBuiltInDefaultAndReportsTheProblem() {
-        let (theme, problem) = ThemeLoader.resolve(name: "nope", colours: 8, executable: "/nonexistent/bin/baton",
-                                                   environment: [:])
+        let (theme, problem) = ThemeLoader.resolve(
+            name: "nope", colours: 8, executable: "/nonexistent/bin/baton",
+            environment: [:])
         #expect(theme == Theme.builtInDefault.degraded(toColours: 8))
         #expect(problem?.description == "unknown theme 'nope'; available themes are default, mono.")
     }

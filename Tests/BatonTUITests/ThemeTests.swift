@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BatonTUI
 
 /// The repository and its shipped themes, for the theme tests.
@@ -88,7 +89,9 @@ private func parseError(_ text: String) -> ThemeError? {
     func shippedThemeKeepsItsPromises(name: String, colours: Int) throws {
         let theme = try ThemeFiles.theme(name).degraded(toColours: colours)
         func differ(_ a: StyleRole, _ b: StyleRole) {
-            #expect(theme.style(a) != theme.style(b), "\(name) at \(colours) colours: \(a.rawValue) looks like \(b.rawValue)")
+            #expect(
+                theme.style(a) != theme.style(b),
+                "\(name) at \(colours) colours: \(a.rawValue) looks like \(b.rawValue)")
         }
         differ(.ownerBusiness, .ownerIT)
         differ(.involvedBusiness, .involvedIT)
@@ -111,7 +114,9 @@ private func parseError(_ text: String) -> ThemeError? {
         let selected = theme.style(.cardSelected)
         #expect(selected.reverse || selected.background != .terminalDefault, "\(name): selected card has no highlight")
         #expect(theme.style(.ownerBusiness).bold && theme.style(.ownerIT).bold, "\(name): owners are not bold")
-        #expect(!theme.style(.involvedBusiness).bold && !theme.style(.involvedIT).bold, "\(name): involved members are bold")
+        #expect(
+            !theme.style(.involvedBusiness).bold && !theme.style(.involvedIT).bold, "\(name): involved members are bold"
+        )
         #expect(theme.style(.blocked).bold)
         #expect(theme.style(.footerKey).bold)
         if name != "mono" && colours >= 8 {
@@ -150,16 +155,21 @@ private func parseError(_ text: String) -> ThemeError? {
     // MARK: Parsing
 
     @Test func parsesColoursByNameAndNumberAndAttributes() throws {
-        let theme = try Theme.parse("""
-        normal default default -
-        card.selected bright-white 25 bold,reverse
-        owner.it cyan black underline,italic,dim
-        blocked 196 bright-black bold
-        """, name: "mine")
+        let theme = try Theme.parse(
+            """
+            normal default default -
+            card.selected bright-white 25 bold,reverse
+            owner.it cyan black underline,italic,dim
+            blocked 196 bright-black bold
+            """, name: "mine")
         #expect(theme.name == "mine")
         #expect(theme.styles[.normal] == ThemeStyle())
-        #expect(theme.styles[.cardSelected] == ThemeStyle(foreground: .index(15), background: .index(25), bold: true, reverse: true))
-        #expect(theme.styles[.ownerIT] == ThemeStyle(foreground: .index(6), background: .index(0), dim: true, underline: true, italic: true))
+        #expect(
+            theme.styles[.cardSelected]
+                == ThemeStyle(foreground: .index(15), background: .index(25), bold: true, reverse: true))
+        #expect(
+            theme.styles[.ownerIT]
+                == ThemeStyle(foreground: .index(6), background: .index(0), dim: true, underline: true, italic: true))
         #expect(theme.styles[.blocked] == ThemeStyle(foreground: .index(196), background: .index(8), bold: true))
         #expect(theme.styles.count == 4)
     }
@@ -180,18 +190,20 @@ private func parseError(_ text: String) -> ThemeError? {
     }
 
     @Test func commentsAndBlankLinesAreIgnored() throws {
-        let theme = try Theme.parse("""
-        # a theme
-          # an indented comment
+        let theme = try Theme.parse(
+            """
+            # a theme
+              # an indented comment
 
-        card red default bold   # a comment after a line
-        \t
-        footer.key yellow default -#no space before the comment
-        """, name: "t")
-        #expect(theme.styles == [
-            .card: ThemeStyle(foreground: .index(1), bold: true),
-            .footerKey: ThemeStyle(foreground: .index(3)),
-        ])
+            card red default bold   # a comment after a line
+            \t
+            footer.key yellow default -#no space before the comment
+            """, name: "t")
+        #expect(
+            theme.styles == [
+                .card: ThemeStyle(foreground: .index(1), bold: true),
+                .footerKey: ThemeStyle(foreground: .index(3)),
+            ])
     }
 
     @Test func emptyTextGivesAnEmptyThemeThatLooksNormal() throws {
@@ -206,7 +218,8 @@ private func parseError(_ text: String) -> ThemeError? {
     }
 
     @Test func toleratesTabsCRLFByteOrderMarkCaseAndSpacesAfterCommas() throws {
-        let theme = try Theme.parse("\u{FEFF}# x\r\ncard\tRED\tDefault\tBold, Underline\r\nblocked red default -\r\n", name: "t")
+        let theme = try Theme.parse(
+            "\u{FEFF}# x\r\ncard\tRED\tDefault\tBold, Underline\r\nblocked red default -\r\n", name: "t")
         #expect(theme.styles[.card] == ThemeStyle(foreground: .index(1), bold: true, underline: true))
         #expect(theme.styles[.blocked] == ThemeStyle(foreground: .index(1)))
         // Line numbers still count CRLF lines right.
@@ -266,7 +279,10 @@ private func parseError(_ text: String) -> ThemeError? {
 
     @Test func missingFieldsAreReportedWithTheLine() throws {
         let three = try #require(parseError("# theme\ncard red default"))
-        #expect(three.description == "line 2: expected 4 fields ROLE FG BG ATTRS but found 3 fields ('card red default'); write '-' for no attributes.")
+        #expect(
+            three.description
+                == "line 2: expected 4 fields ROLE FG BG ATTRS but found 3 fields ('card red default'); write '-' for no attributes."
+        )
         let one = try #require(parseError("card"))
         #expect(one.description.hasPrefix("line 1: expected 4 fields ROLE FG BG ATTRS but found 1 field ('card')"))
         expectOneSentence(one)
@@ -304,24 +320,27 @@ private func parseError(_ text: String) -> ThemeError? {
         #expect(theme.degraded(toColours: 16_777_216) == theme)
     }
 
-    func degrade(_ foreground: ThemeColor, _ background: ThemeColor = .terminalDefault, bold: Bool = false,
-                 to colours: Int) -> ThemeStyle {
-        let theme = Theme(name: "t", styles: [.card: ThemeStyle(foreground: foreground, background: background, bold: bold)])
+    func degrade(
+        _ foreground: ThemeColor, _ background: ThemeColor = .terminalDefault, bold: Bool = false,
+        to colours: Int
+    ) -> ThemeStyle {
+        let theme = Theme(
+            name: "t", styles: [.card: ThemeStyle(foreground: foreground, background: background, bold: bold)])
         return theme.degraded(toColours: colours).styles[.card]!
     }
 
     @Test func eightColoursMapEachIndexToTheNearestBasicColour() {
         let expectations: [(Int, Int)] = [
-            (1, 1), (7, 7),                       // basic colours stay
-            (9, 1), (11, 3), (12, 4), (14, 6), (15, 7), // bright ones lose their brightness
-            (196, 1), (160, 1), (52, 1),          // reds
-            (214, 3), (208, 3), (136, 3), (228, 3), // amber, orange, olive, light yellow
-            (34, 2), (77, 2), (28, 2),            // greens
+            (1, 1), (7, 7),  // basic colours stay
+            (9, 1), (11, 3), (12, 4), (14, 6), (15, 7),  // bright ones lose their brightness
+            (196, 1), (160, 1), (52, 1),  // reds
+            (214, 3), (208, 3), (136, 3), (228, 3),  // amber, orange, olive, light yellow
+            (34, 2), (77, 2), (28, 2),  // greens
             (45, 6), (30, 6), (117, 6), (31, 6),  // cyans and teals
             (26, 4), (21, 4), (17, 4), (111, 4),  // blues
-            (207, 5), (127, 5), (133, 5),         // magentas
-            (16, 0), (232, 0), (234, 0),          // near black
-            (231, 7), (255, 7), (252, 7),         // near white
+            (207, 5), (127, 5), (133, 5),  // magentas
+            (16, 0), (232, 0), (234, 0),  // near black
+            (231, 7), (255, 7), (252, 7),  // near white
         ]
         for (from, to) in expectations {
             #expect(degrade(.index(from), to: 8).foreground == .index(to), "\(from) should become \(to)")
@@ -340,12 +359,16 @@ private func parseError(_ text: String) -> ThemeError? {
     }
 
     @Test func degradingKeepsAttributesAndTheDefaultColour() {
-        let style = ThemeStyle(foreground: .terminalDefault, background: .index(214), bold: true, dim: true,
-                               underline: true, reverse: true, italic: true)
+        let style = ThemeStyle(
+            foreground: .terminalDefault, background: .index(214), bold: true, dim: true,
+            underline: true, reverse: true, italic: true)
         let theme = Theme(name: "t", styles: [.badge: style])
         let degraded = theme.degraded(toColours: 8).styles[.badge]!
-        #expect(degraded == ThemeStyle(foreground: .terminalDefault, background: .index(3), bold: true, dim: true,
-                                       underline: true, reverse: true, italic: true))
+        #expect(
+            degraded
+                == ThemeStyle(
+                    foreground: .terminalDefault, background: .index(3), bold: true, dim: true,
+                    underline: true, reverse: true, italic: true))
         #expect(theme.degraded(toColours: 8).name == "t")
     }
 
@@ -399,7 +422,9 @@ private func parseError(_ text: String) -> ThemeError? {
     @Test func monochromeKeepsSelectionsAndAlertsDistinguishable() {
         // A theme relying on colour alone: every role is plain text in some colour.
         var styles: [StyleRole: ThemeStyle] = [:]
-        for (index, role) in StyleRole.allCases.enumerated() { styles[role] = ThemeStyle(foreground: .index(index + 1)) }
+        for (index, role) in StyleRole.allCases.enumerated() {
+            styles[role] = ThemeStyle(foreground: .index(index + 1))
+        }
         let theme = Theme(name: "colour-only", styles: styles).degraded(toColours: 0)
         for role in [StyleRole.cardSelected, .stageTitleSelected, .selection] {
             #expect(theme.style(role).reverse, "\(role.rawValue)")

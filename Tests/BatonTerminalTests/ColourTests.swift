@@ -1,5 +1,6 @@
 import BatonTUI
 import Testing
+
 @testable import BatonTerminal
 
 @Suite struct ColourTests {
@@ -10,20 +11,21 @@ import Testing
     }
 
     @Test func degradeTo8() {
-        #expect(ColourDegradation.degrade(.index(9), colours: 8) == 1)      // bright red → red
-        #expect(ColourDegradation.degrade(.index(196), colours: 8) == 1)    // pure red
-        #expect(ColourDegradation.degrade(.index(46), colours: 8) == 2)     // pure green
-        #expect(ColourDegradation.degrade(.index(21), colours: 8) == 4)     // pure blue
-        #expect(ColourDegradation.degrade(.index(226), colours: 8) == 3)    // yellow
-        #expect(ColourDegradation.degrade(.index(231), colours: 8) == 7)    // white
-        #expect(ColourDegradation.degrade(.index(16), colours: 8) == 0)     // black
-        #expect(ColourDegradation.degrade(.index(52), colours: 8) == 1)     // dark red keeps its hue
-        #expect(ColourDegradation.degrade(.index(232), colours: 8) == 0)    // near-black grey
-        #expect(ColourDegradation.degrade(.index(245), colours: 8) == 7)    // grey
+        #expect(ColourDegradation.degrade(.index(9), colours: 8) == 1)  // bright red → red
+        #expect(ColourDegradation.degrade(.index(196), colours: 8) == 1)  // pure red
+        #expect(ColourDegradation.degrade(.index(46), colours: 8) == 2)  // pure green
+        #expect(ColourDegradation.degrade(.index(21), colours: 8) == 4)  // pure blue
+        #expect(ColourDegradation.degrade(.index(226), colours: 8) == 3)  // yellow
+        #expect(ColourDegradation.degrade(.index(231), colours: 8) == 7)  // white
+        #expect(ColourDegradation.degrade(.index(16), colours: 8) == 0)  // black
+        #expect(ColourDegradation.degrade(.index(52), colours: 8) == 1)  // dark red keeps its hue
+        #expect(ColourDegradation.degrade(.index(232), colours: 8) == 0)  // near-black grey
+        #expect(ColourDegradation.degrade(.index(245), colours: 8) == 7)  // grey
     }
 
     @Test func monochromeHasNoColourButKeepsAttributes() {
-        let style = ThemeStyle(foreground: .index(196), background: .index(21), bold: true, underline: true, reverse: true)
+        let style = ThemeStyle(
+            foreground: .index(196), background: .index(21), bold: true, underline: true, reverse: true)
         let resolved = ResolvedStyle(style, colours: 0)
         #expect(resolved.foreground == -1 && resolved.background == -1)
         #expect(resolved.bold && resolved.underline && resolved.reverse && !resolved.dim)
@@ -49,7 +51,7 @@ import Testing
         #expect(pairs.pair(foreground: 2, background: 0) == (2, true))
         #expect(pairs.pair(foreground: 1, background: -1) == (1, false))
         #expect(pairs.pair(foreground: 3, background: 0) == (3, true))
-        #expect(pairs.pair(foreground: 4, background: 0) == (0, false)) // out of pairs: default colours
+        #expect(pairs.pair(foreground: 4, background: 0) == (0, false))  // out of pairs: default colours
         pairs.reset()
         #expect(pairs.pair(foreground: 4, background: 0) == (1, true))
     }

@@ -1,5 +1,6 @@
 import BatonTUI
 import Testing
+
 @testable import BatonTerminal
 
 /// ncurses key codes (fixed by its ABI).
@@ -26,15 +27,21 @@ private func decode(_ raw: [RawInput]) -> [InputEvent] {
 
 @Suite struct InputDecoderTests {
     @Test func printableCharactersIncludingWideAndCombined() {
-        #expect(decode(chars("aZ 漢😀")) == [.key(.character("a")), .key(.character("Z")), .key(.character(" ")),
-                                             .key(.character("漢")), .key(.character("😀"))])
+        #expect(
+            decode(chars("aZ 漢😀")) == [
+                .key(.character("a")), .key(.character("Z")), .key(.character(" ")),
+                .key(.character("漢")), .key(.character("😀")),
+            ])
         #expect(decode(chars("e\u{301}x")) == [.key(.character("e\u{301}")), .key(.character("x"))])
     }
 
     @Test func controlBytes() {
         let raw = chars("\u{1}\u{B}\u{1A}\r\n\t\u{7F}\u{8}\u{0}\u{1F}")
-        #expect(decode(raw) == [.key(.ctrl("a")), .key(.ctrl("k")), .key(.ctrl("z")), .key(.enter), .key(.enter),
-                                .key(.tab), .key(.backspace), .key(.backspace), .key(.ctrl("@")), .key(.ctrl("_"))])
+        #expect(
+            decode(raw) == [
+                .key(.ctrl("a")), .key(.ctrl("k")), .key(.ctrl("z")), .key(.enter), .key(.enter),
+                .key(.tab), .key(.backspace), .key(.backspace), .key(.ctrl("@")), .key(.ctrl("_")),
+            ])
     }
 
     @Test func c1ControlsAreDropped() {
@@ -53,11 +60,15 @@ private func decode(_ raw: [RawInput]) -> [InputEvent] {
     }
 
     @Test func cursesKeyCodes() {
-        let codes = [Code.up, Code.down, Code.left, Code.right, Code.home, Code.end, Code.pageUp, Code.pageDown,
-                     Code.delete, Code.backspace, Code.backTab, Code.enter, Code.f1, Code.f12,
-                     Code.shiftLeft, Code.shiftRight, Code.shiftUp, Code.shiftDown]
-        let keys: [Key] = [.up, .down, .left, .right, .home, .end, .pageUp, .pageDown, .delete, .backspace, .backTab,
-                           .enter, .function(1), .function(12), .shiftLeft, .shiftRight, .shiftUp, .shiftDown]
+        let codes = [
+            Code.up, Code.down, Code.left, Code.right, Code.home, Code.end, Code.pageUp, Code.pageDown,
+            Code.delete, Code.backspace, Code.backTab, Code.enter, Code.f1, Code.f12,
+            Code.shiftLeft, Code.shiftRight, Code.shiftUp, Code.shiftDown,
+        ]
+        let keys: [Key] = [
+            .up, .down, .left, .right, .home, .end, .pageUp, .pageDown, .delete, .backspace, .backTab,
+            .enter, .function(1), .function(12), .shiftLeft, .shiftRight, .shiftUp, .shiftDown,
+        ]
         #expect(decode(codes.map(code)) == keys.map { .key($0) })
     }
 
@@ -71,8 +82,12 @@ private func decode(_ raw: [RawInput]) -> [InputEvent] {
     }
 
     @Test func escapeSequencesCursesLeftUndecoded() {
-        #expect(decode(chars("\u{1B}[A\u{1B}[1;2C\u{1B}OH\u{1B}[5~\u{1B}[Z\u{1B}OP\u{1B}[24~"))
-            == [.key(.up), .key(.shiftRight), .key(.home), .key(.pageUp), .key(.backTab), .key(.function(1)), .key(.function(12))])
+        #expect(
+            decode(chars("\u{1B}[A\u{1B}[1;2C\u{1B}OH\u{1B}[5~\u{1B}[Z\u{1B}OP\u{1B}[24~"))
+                == [
+                    .key(.up), .key(.shiftRight), .key(.home), .key(.pageUp), .key(.backTab), .key(.function(1)),
+                    .key(.function(12)),
+                ])
         #expect(decode(chars("\u{1B}[1;5Cx\u{1B}[?1049h")) == [.key(.character("x"))])
     }
 

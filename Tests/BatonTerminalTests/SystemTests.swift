@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Testing
+
 @testable import BatonTerminal
 
 /// Signals are process-wide: these tests run one at a time.
@@ -39,7 +40,10 @@ import Testing
     @Test func readableDescriptorIsReported() throws {
         var fds: [Int32] = [-1, -1]
         try #require(pipe(&fds) == 0)
-        defer { close(fds[0]); close(fds[1]) }
+        defer {
+            close(fds[0])
+            close(fds[1])
+        }
         let loop = EventLoop(inputFD: nil)
         #expect(loop.wait(fds: [fds[0]], timeoutMilliseconds: 10) == .timeout)
         var byte: UInt8 = 7

@@ -25,7 +25,9 @@ struct ConcurrencyTests {
         }
         let results = try writers.map { try $0.wait(timeout: 540) }
         let seconds = Date().timeIntervalSince(started)
-        print("CLITests: \(Self.processes) writers x \(Self.itemsPerProcess) items (add + move) took \(String(format: "%.1f", seconds)) s")
+        print(
+            "CLITests: \(Self.processes) writers x \(Self.itemsPerProcess) items (add + move) took \(String(format: "%.1f", seconds)) s"
+        )
         for (w, result) in results.enumerated() {
             #expect(result.status == 0, "writer \(w + 1): exit \(result.status), stderr: \(result.stderr.suffix(2000))")
             #expect(!result.stderr.contains("busy"), "writer \(w + 1) saw a busy error: \(result.stderr)")

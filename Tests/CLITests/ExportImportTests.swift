@@ -62,7 +62,10 @@ struct ExportImportTests {
         let csv = try box.ok("export", "--format", "csv").stdout
         // Records end with CRLF (RFC 4180); notes may hold bare line feeds inside quotes.
         let lines = csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        #expect(lines.first == "number,title,kind,stage,owners,involved,outcome,due,expedite,blocked,archived,revision,created_at,updated_at,notes")
+        #expect(
+            lines.first
+                == "number,title,kind,stage,owners,involved,outcome,due,expedite,blocked,archived,revision,created_at,updated_at,notes"
+        )
         #expect(lines.count == 13)
         for title in titles {
             #expect(markdown.contains(title), "markdown lacks \(title)")

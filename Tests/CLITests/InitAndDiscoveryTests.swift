@@ -105,7 +105,8 @@ struct InitAndDiscoveryTests {
         #expect(items.compactMap { $0["title"] as? String } == ["From below"])
         // The environment variable beats the nearest board.
         try box.ok("init", "a/env.baton", "--name", "Env")
-        let viaEnv = try box.baton(["item", "list", "--json"], cwd: deep, env: ["BATON_BOARD": box.path("a/env.baton")])
+        let viaEnv = try box.baton(
+            ["item", "list", "--json"], cwd: deep, env: ["BATON_BOARD": box.path("a/env.baton")])
         #expect(viaEnv.status == 0)
         #expect((try JSONSerialization.jsonObject(with: viaEnv.stdoutData) as? [Any])?.isEmpty == true)
     }
@@ -115,8 +116,9 @@ struct InitAndDiscoveryTests {
         // Discovery walks up from the sandbox: a stray board.baton above it would spoil this test.
         var folder = box.root.deletingLastPathComponent()
         while folder.path != "/" {
-            try #require(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("board.baton").path),
-                         "a board.baton above the sandbox at \(folder.path) hides the default board")
+            try #require(
+                !FileManager.default.fileExists(atPath: folder.appendingPathComponent("board.baton").path),
+                "a board.baton above the sandbox at \(folder.path) hides the default board")
             folder = folder.deletingLastPathComponent()
         }
         let cwd = box.root.appendingPathComponent("work")
@@ -133,7 +135,10 @@ struct InitAndDiscoveryTests {
 
     @Test func missingBoardFlagGives66WithAHint() throws {
         let box = try Sandbox()
-        for args in [["show", "--board", "missing.baton"], ["item", "add", "x", "--board", "missing.baton"], ["check", "--board", "missing.baton"]] {
+        for args in [
+            ["show", "--board", "missing.baton"], ["item", "add", "x", "--board", "missing.baton"],
+            ["check", "--board", "missing.baton"],
+        ] {
             let result = try box.baton(args)
             #expect(result.status == 66, "\(args): \(result.transcript)")
             #expect(result.stderr.hasPrefix("baton: "))
@@ -158,7 +163,9 @@ struct InitAndDiscoveryTests {
             #expect(result.stderr.contains(path))
             #expect(box.bytes(path) == content)
         }
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: box.root.path).filter { $0.hasPrefix("\(kind).baton") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: box.root.path).filter {
+            $0.hasPrefix("\(kind).baton")
+        }
         #expect(leftovers == ["\(kind).baton"])
     }
 }

@@ -116,9 +116,12 @@ struct ItemFlagTests {
         let box = try Self.boardWithPair()
         try box.ok("item", "add", "A worry", "--kind", "concern", "--stage", "Ready")
         try box.ok("item", "add", "A chance", "--kind", "opportunity", "--owner", "ana")
-        #expect(try box.jsonArray("item", "list", "--kind", "concern", "--json").compactMap { $0["number"] as? Int } == [2])
-        #expect(try box.jsonArray("item", "list", "--stage", "ready", "--json").compactMap { $0["number"] as? Int } == [2])
-        #expect(try box.jsonArray("item", "list", "--member", "ana", "--json").compactMap { $0["number"] as? Int } == [3])
+        #expect(
+            try box.jsonArray("item", "list", "--kind", "concern", "--json").compactMap { $0["number"] as? Int } == [2])
+        #expect(
+            try box.jsonArray("item", "list", "--stage", "ready", "--json").compactMap { $0["number"] as? Int } == [2])
+        #expect(
+            try box.jsonArray("item", "list", "--member", "ana", "--json").compactMap { $0["number"] as? Int } == [3])
         let text = try box.ok("item", "list")
         #expect(text.lines.count == 3)
         #expect(text.stdout.contains("#2") && text.stdout.contains("A worry"))

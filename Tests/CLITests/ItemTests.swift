@@ -21,9 +21,10 @@ struct ItemTests {
         try box.ok("member", "add", "Ana Lima", "--handle", "ana", "--discipline", "business")
         try box.ok("member", "add", "Ben Okafor", "--handle", "bo", "--discipline", "it")
         try box.ok("outcome", "add", "Faster onboarding", "--metric", "days", "--baseline", "10", "--target", "3")
-        let add = try box.ok("item", "add", "Risky change", "--stage", "ready", "--kind", "concern",
-                             "--notes", "line one\nline two\twith a tab", "--owner", "ana", "--owner", "@bo",
-                             "--involved", "roo", "--outcome", "Faster onboarding", "--due", "2031-02-03", "--expedite")
+        let add = try box.ok(
+            "item", "add", "Risky change", "--stage", "ready", "--kind", "concern",
+            "--notes", "line one\nline two\twith a tab", "--owner", "ana", "--owner", "@bo",
+            "--involved", "roo", "--outcome", "Faster onboarding", "--due", "2031-02-03", "--expedite")
         let number = try #require(add.itemNumber)
         let item = try box.item(number)
         #expect(item["stage"] as? String == "Ready")
@@ -50,7 +51,9 @@ struct ItemTests {
         try box.ok("item", "add", "one")
         try box.ok("item", "add", "two")
         try box.ok("item", "add", "zero", "--top")
-        let titles = try box.jsonArray("item", "list", "--stage", "Backlog", "--json").compactMap { $0["title"] as? String }
+        let titles = try box.jsonArray("item", "list", "--stage", "Backlog", "--json").compactMap {
+            $0["title"] as? String
+        }
         #expect(titles == ["zero", "one", "two"])
     }
 
@@ -154,7 +157,9 @@ struct ItemTests {
         #expect(move.stdout.contains("Doing"))
         try box.ok("item", "move", "2", "Doing")
         try box.ok("item", "move", "3", "Doing", "--top")
-        let titles = try box.jsonArray("item", "list", "--stage", "Doing", "--json").compactMap { $0["title"] as? String }
+        let titles = try box.jsonArray("item", "list", "--stage", "Doing", "--json").compactMap {
+            $0["title"] as? String
+        }
         #expect(titles == ["c", "a", "b"])
         let events = try box.jsonArray("log", "--json", "--item", "1")
         #expect(events.contains { ($0["change"] as? [String: Any])?["kind"] as? String == "item.moved" })

@@ -5,7 +5,8 @@ import Testing
 struct MemberAndStageTests {
     @Test func membersAddEditAndList() throws {
         let box = try Sandbox.withBoard()
-        let add = try box.ok("member", "add", "Ana Lima", "--handle", "ana", "--discipline", "business", "--login", "alima")
+        let add = try box.ok(
+            "member", "add", "Ana Lima", "--handle", "ana", "--discipline", "business", "--login", "alima")
         #expect(add.stdout.contains("Ana Lima"))
         try box.ok("member", "add", "Ben Okafor", "--handle", "BO", "--discipline", "it")
         try box.ok("member", "edit", "ana", "--name", "Ana Lima-Silva", "--discipline", "it", "--login", "none")

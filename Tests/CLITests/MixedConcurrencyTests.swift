@@ -86,13 +86,22 @@ struct MixedConcurrencyTests {
         init?(writer: Int, line: Substring) {
             let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard f.count == 7, let status = Int32(f[4]) else { return nil }
-            self.writer = writer; op = f[0]; item = f[1]; field = f[2]; value = f[3]
-            self.status = status; stdout = f[5]; stderr = f[6]
+            self.writer = writer
+            op = f[0]
+            item = f[1]
+            field = f[2]
+            value = f[3]
+            self.status = status
+            stdout = f[5]
+            stderr = f[6]
         }
-        var description: String { "w\(writer) \(op) #\(item) \(field)=\(value) → exit \(status) [\(stdout)] [\(stderr)]" }
+        var description: String {
+            "w\(writer) \(op) #\(item) \(field)=\(value) → exit \(status) [\(stdout)] [\(stderr)]"
+        }
         /// Whether baton said the run changed nothing (so that no event is expected).
         var changedNothing: Bool {
-            stdout.contains("already had those values") || stdout.contains("is already in") || stdout.contains("stays where it is")
+            stdout.contains("already had those values") || stdout.contains("is already in")
+                || stdout.contains("stays where it is")
         }
     }
 
@@ -112,26 +121,32 @@ struct MixedConcurrencyTests {
         let box = try Sandbox.withBoard()
         let binary = try Paths.requireBinary()
         for (w, handle) in Self.handles.enumerated() {
-            try box.ok("member", "add", "Writer \(w + 1)", "--handle", handle, "--discipline", w % 2 == 0 ? "it" : "business")
+            try box.ok(
+                "member", "add", "Writer \(w + 1)", "--handle", handle, "--discipline", w % 2 == 0 ? "it" : "business")
         }
         for s in 1...Self.sharedItems {
             let added = try box.ok("item", "add", "shared \(s)")
             try #require(added.itemNumber == s)
         }
         let setupEvents = try box.jsonArray("log", "--json").count
-        let stageIDs = Dictionary(uniqueKeysWithValues: try box.jsonArray("stage", "list", "--json").compactMap { stage in
-            (stage["name"] as? String).flatMap { name in (stage["id"] as? Int).map { (name, $0) } }
-        })
-        let memberIDs = Dictionary(uniqueKeysWithValues: try box.jsonArray("member", "list", "--json").compactMap { member in
-            (member["handle"] as? String).flatMap { handle in (member["id"] as? Int).map { (handle, $0) } }
-        })
+        let stageIDs = Dictionary(
+            uniqueKeysWithValues: try box.jsonArray("stage", "list", "--json").compactMap { stage in
+                (stage["name"] as? String).flatMap { name in (stage["id"] as? Int).map { (name, $0) } }
+            })
+        let memberIDs = Dictionary(
+            uniqueKeysWithValues: try box.jsonArray("member", "list", "--json").compactMap { member in
+                (member["handle"] as? String).flatMap { handle in (member["id"] as? Int).map { (handle, $0) } }
+            })
 
         let logs = (1...Self.processes).map { box.path("writer-\($0).log") }
         let started = Date()
         let writers = try (1...Self.processes).map { w in
-            try box.spawn("/bin/sh", ["-c", Self.script], env: [
-                "BATON": binary, "W": "\(w)", "H": Self.handles[w - 1], "CYCLES": "\(Self.cycles)", "LOG": logs[w - 1],
-            ])
+            try box.spawn(
+                "/bin/sh", ["-c", Self.script],
+                env: [
+                    "BATON": binary, "W": "\(w)", "H": Self.handles[w - 1], "CYCLES": "\(Self.cycles)",
+                    "LOG": logs[w - 1],
+                ])
         }
         let results = try writers.map { try $0.wait(timeout: 540) }
         let seconds = Date().timeIntervalSince(started)
@@ -153,16 +168,25 @@ struct MixedConcurrencyTests {
         let all = runs.flatMap { $0 }
         let total = all.count
         let perSecond = Double(total) / seconds
-        print("CLITests: \(Self.processes) writers x \(Self.cycles * Self.runsPerCycle) mixed operations = \(total) runs in "
-              + "\(String(format: "%.1f", seconds)) s: \(String(format: "%.1f", perSecond)) operations per second")
+        print(
+            "CLITests: \(Self.processes) writers x \(Self.cycles * Self.runsPerCycle) mixed operations = \(total) runs in "
+                + "\(String(format: "%.1f", seconds)) s: \(String(format: "%.1f", perSecond)) operations per second")
 
         let refused = all.filter { $0.status == 75 }
         let unexpected = all.filter { !($0.status == 0 || ($0.status == 75 && $0.op == "edit-rev")) }
-        #expect(unexpected.isEmpty, "\(unexpected.count) runs with an unexpected exit code, e.g.\n\(unexpected.prefix(10).map(\.description).joined(separator: "\n"))")
+        #expect(
+            unexpected.isEmpty,
+            "\(unexpected.count) runs with an unexpected exit code, e.g.\n\(unexpected.prefix(10).map(\.description).joined(separator: "\n"))"
+        )
         let notConflicts = refused.filter { !$0.stderr.contains("changed by someone else") }
-        #expect(notConflicts.isEmpty, "refusals without a conflict message:\n\(notConflicts.prefix(10).map(\.description).joined(separator: "\n"))")
+        #expect(
+            notConflicts.isEmpty,
+            "refusals without a conflict message:\n\(notConflicts.prefix(10).map(\.description).joined(separator: "\n"))"
+        )
         let stale = all.filter { $0.op == "edit-rev" && $0.value.hasSuffix(" stale") }
-        #expect(stale.allSatisfy { $0.status == 75 }, "an edit based on a revision the writer itself had made stale was accepted")
+        #expect(
+            stale.allSatisfy { $0.status == 75 },
+            "an edit based on a revision the writer itself had made stale was accepted")
         let freshAccepted = all.filter { $0.op == "edit-rev" && $0.value.hasSuffix(" fresh") && $0.status == 0 }.count
         #expect(freshAccepted > 0, "no same-field edit based on a just-read revision got through")
         let readsFailed = all.filter { $0.op == "read" && Int($0.value) == nil }
@@ -178,17 +202,23 @@ struct MixedConcurrencyTests {
         let changes = events.dropFirst(setupEvents)
         func trace(_ event: [String: Any]) -> Trace {
             let change = event["change"] as? [String: Any] ?? [:]
-            return Trace(kind: change["kind"] as? String ?? "?", item: change["item"] as? Int,
-                         field: change["field"] as? String, after: change["after"] as? String)
+            return Trace(
+                kind: change["kind"] as? String ?? "?", item: change["item"] as? Int,
+                field: change["field"] as? String, after: change["after"] as? String)
         }
         for (w, writerRuns) in runs.enumerated() {
             let member = try #require(memberIDs[Self.handles[w]])
             let expected: [Trace] = writerRuns.compactMap { run in
                 guard run.status == 0, !run.changedNothing else { return nil }
                 switch run.op {
-                case "add": return Trace(kind: "item.created", item: Int(run.stdout.dropFirst()), field: nil, after: run.value)
-                case "edit", "edit-rev": return Trace(kind: "item.edited", item: Int(run.item), field: run.field, after: run.value)
-                case "move": return Trace(kind: "item.moved", item: Int(run.item), field: "stage", after: stageIDs[run.value].map(String.init))
+                case "add":
+                    return Trace(kind: "item.created", item: Int(run.stdout.dropFirst()), field: nil, after: run.value)
+                case "edit", "edit-rev":
+                    return Trace(kind: "item.edited", item: Int(run.item), field: run.field, after: run.value)
+                case "move":
+                    return Trace(
+                        kind: "item.moved", item: Int(run.item), field: "stage",
+                        after: stageIDs[run.value].map(String.init))
                 case "comment": return Trace(kind: "comment.added", item: Int(run.item), field: nil, after: run.value)
                 case "reorder": return Trace(kind: "item.reordered", item: Int(run.item), field: "position", after: nil)
                 default: return nil
@@ -196,8 +226,10 @@ struct MixedConcurrencyTests {
             }
             let recorded = changes.filter { $0["member"] as? Int == member }.map(trace)
             let firstMismatch = zip(expected, recorded).enumerated().first { !$0.element.0.matches($0.element.1) }
-            #expect(recorded.count == expected.count && firstMismatch == nil,
-                    "writer \(w + 1): \(expected.count) acknowledged changes, \(recorded.count) events; first difference at \(firstMismatch.map { "\($0.offset): expected \($0.element.0), recorded \($0.element.1)" } ?? "the end")")
+            #expect(
+                recorded.count == expected.count && firstMismatch == nil,
+                "writer \(w + 1): \(expected.count) acknowledged changes, \(recorded.count) events; first difference at \(firstMismatch.map { "\($0.offset): expected \($0.element.0), recorded \($0.element.1)" } ?? "the end")"
+            )
         }
         let writerIDs = Set(Self.handles.compactMap { memberIDs[$0] })
         let strangers = changes.filter { !writerIDs.contains($0["member"] as? Int ?? -1) }
@@ -217,7 +249,8 @@ struct MixedConcurrencyTests {
             switch change["kind"] as? String {
             case "item.edited", "item.moved":
                 guard let field = change["field"] as? String else { continue }
-                history[item, default: [:]][field, default: []].append((change["before"] as? String, change["after"] as? String))
+                history[item, default: [:]][field, default: []].append(
+                    (change["before"] as? String, change["after"] as? String))
             default: continue
             }
         }
@@ -226,7 +259,9 @@ struct MixedConcurrencyTests {
             guard let number = item["number"] as? Int else { continue }
             for (field, steps) in history[number] ?? [:] {
                 for (a, b) in zip(steps, steps.dropFirst()) where a.after != b.before {
-                    lost.append("#\(number) \(field): an event went from \(b.before ?? "nil") though the one before set \(a.after ?? "nil")")
+                    lost.append(
+                        "#\(number) \(field): an event went from \(b.before ?? "nil") though the one before set \(a.after ?? "nil")"
+                    )
                 }
                 guard let last = steps.last?.after else { continue }
                 let final: String?
@@ -235,7 +270,9 @@ struct MixedConcurrencyTests {
                 default: final = item[field] as? String
                 }
                 if final != last {
-                    lost.append("#\(number) \(field) is \(final.flatMap { stageNames[$0] ?? $0 } ?? "nil"), but the last acknowledged write set \(last)")
+                    lost.append(
+                        "#\(number) \(field) is \(final.flatMap { stageNames[$0] ?? $0 } ?? "nil"), but the last acknowledged write set \(last)"
+                    )
                 }
             }
         }
@@ -245,7 +282,9 @@ struct MixedConcurrencyTests {
         for s in 1...Self.sharedItems {
             let texts = (try box.item(s)["comments"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }
             let acknowledged = all.filter { $0.op == "comment" && $0.status == 0 && $0.item == "\(s)" }.map(\.value)
-            #expect(texts.sorted() == acknowledged.sorted(), "#\(s): \(acknowledged.count) comments acknowledged, \(texts.count) on the item")
+            #expect(
+                texts.sorted() == acknowledged.sorted(),
+                "#\(s): \(acknowledged.count) comments acknowledged, \(texts.count) on the item")
         }
 
         let check = try box.baton("check")

@@ -5,8 +5,9 @@ import Testing
 struct OutcomeTests {
     static func boardWithOutcome() throws -> Sandbox {
         let box = try Sandbox.withBoard()
-        let add = try box.ok("outcome", "add", "Onboarding takes 3 days, not 10", "--metric", "onboarding time",
-                             "--unit", "days", "--baseline", "10", "--target", "3", "--by", "2031-03-31")
+        let add = try box.ok(
+            "outcome", "add", "Onboarding takes 3 days, not 10", "--metric", "onboarding time",
+            "--unit", "days", "--baseline", "10", "--target", "3", "--by", "2031-03-31")
         #expect(add.stdout.contains("Onboarding takes 3 days, not 10"))
         return box
     }
@@ -35,7 +36,9 @@ struct OutcomeTests {
 
     @Test func editChangesTheDefinition() throws {
         let box = try Self.boardWithOutcome()
-        try box.ok("outcome", "edit", "1", "--title", "Onboarding in 3 days", "--target", "2", "--unit", "working days", "--by", "none")
+        try box.ok(
+            "outcome", "edit", "1", "--title", "Onboarding in 3 days", "--target", "2", "--unit", "working days",
+            "--by", "none")
         let outcome = try box.jsonObject("outcome", "show", "Onboarding in 3 days", "--json")
         #expect(outcome["title"] as? String == "Onboarding in 3 days")
         #expect(outcome["target"] as? Double == 2)
@@ -68,10 +71,12 @@ struct OutcomeTests {
         #expect(unknown.stderr.contains("'Nope'") && unknown.stderr.contains("Onboarding takes 3 days, not 10"))
         #expect(try box.baton("outcome", "set", "9", "1").status == 65)
         #expect(try box.baton("outcome", "set", "1", "lots").status == 64)
-        #expect(try box.baton("outcome", "add", "Same", "--metric", "m", "--baseline", "1", "--target", "1").status == 65)
+        #expect(
+            try box.baton("outcome", "add", "Same", "--metric", "m", "--baseline", "1", "--target", "1").status == 65)
         #expect(try box.baton("outcome", "add", "", "--metric", "m", "--baseline", "1", "--target", "2").status == 65)
         #expect(try box.baton("outcome", "add", "No metric", "--baseline", "1", "--target", "2").status == 64)
-        #expect(try box.baton("outcome", "add", "Bad", "--metric", "m", "--baseline", "x", "--target", "2").status == 64)
+        #expect(
+            try box.baton("outcome", "add", "Bad", "--metric", "m", "--baseline", "x", "--target", "2").status == 64)
         #expect(try box.baton("outcome", "edit", "7", "--title", "x").status == 65)
         #expect(try box.baton("item", "add", "x", "--outcome", "Nope").status == 65)
         #expect(try box.jsonArray("outcome", "list", "--json").count == 1)

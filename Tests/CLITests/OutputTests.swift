@@ -10,7 +10,8 @@ struct OutputTests {
         ["item", "show", "6"], ["item", "show", "6", "--json"],
         ["member", "list"], ["member", "list", "--json"],
         ["stage", "list"], ["stage", "list", "--json"],
-        ["outcome", "list"], ["outcome", "list", "--json"], ["outcome", "show", "1"], ["outcome", "show", "1", "--json"],
+        ["outcome", "list"], ["outcome", "list", "--json"], ["outcome", "show", "1"],
+        ["outcome", "show", "1", "--json"],
         ["log"], ["log", "--json"], ["log", "--item", "6", "--json"],
         ["export"], ["export", "--format", "markdown"], ["export", "--format", "csv"],
         ["check"], ["check", "--json"],
@@ -19,7 +20,8 @@ struct OutputTests {
     @Test func noEscapeCodesWhenStdoutIsNotATerminal() throws {
         let box = try Sandbox.withBoard(sample: true)
         for args in Self.readCommands {
-            let result = try box.baton(args, env: ["TERM": "xterm-256color", "NO_COLOR": nil, "COLORTERM": "truecolor"])
+            let result = try box.baton(
+                args, env: ["TERM": "xterm-256color", "NO_COLOR": nil, "COLORTERM": "truecolor"])
             #expect(result.status == 0, "\(args): \(result.transcript)")
             #expect(!result.stdoutData.containsEscape, "ESC in stdout of \(args)")
             #expect(!result.stderrData.containsEscape, "ESC in stderr of \(args)")
@@ -32,7 +34,9 @@ struct OutputTests {
         for args in Self.readCommands where args.contains("--json") || args == ["export"] {
             let result = try box.baton(args)
             #expect(result.status == 0, "\(args): \(result.transcript)")
-            #expect((try? JSONSerialization.jsonObject(with: result.stdoutData)) != nil, "\(args) is not JSON: \(result.stdout.prefix(200))")
+            #expect(
+                (try? JSONSerialization.jsonObject(with: result.stdoutData)) != nil,
+                "\(args) is not JSON: \(result.stdout.prefix(200))")
         }
     }
 

@@ -19,21 +19,34 @@ struct ReportTests {
         var document = try #require(try JSONSerialization.jsonObject(with: export.stdoutData) as? [String: Any])
         let now = Date()
         let t = { (daysAgo: Double) in stamp(daysAgo, from: now) }
-        document["outcomes"] = [["id": 1, "title": "Faster onboarding", "metric": "onboarding time", "unit": "days",
-                                 "baseline": 10, "target": 3, "current": 7, "targetDate": "2099-01-01",
-                                 "history": [["at": t(40), "value": 10, "by": 1], ["at": t(20), "value": 8, "by": 1],
-                                             ["at": t(1), "value": 7, "by": 1]]]]
-        func item(_ n: Int, _ stage: Int, since: Double, created: Double, outcome: Int?, blocked: Bool = false) -> [String: Any] {
-            var item: [String: Any] = ["number": n, "title": "Item \(n)", "notes": "", "kind": "work", "owners": [1], "involved": [],
-                                       "expedite": false, "stage": stage, "position": n, "revision": 1, "archived": false,
-                                       "createdBy": 1, "createdAt": t(created), "updatedBy": 1, "updatedAt": t(since), "stageSince": t(since)]
+        document["outcomes"] = [
+            [
+                "id": 1, "title": "Faster onboarding", "metric": "onboarding time", "unit": "days",
+                "baseline": 10, "target": 3, "current": 7, "targetDate": "2099-01-01",
+                "history": [
+                    ["at": t(40), "value": 10, "by": 1], ["at": t(20), "value": 8, "by": 1],
+                    ["at": t(1), "value": 7, "by": 1],
+                ],
+            ]
+        ]
+        func item(_ n: Int, _ stage: Int, since: Double, created: Double, outcome: Int?, blocked: Bool = false)
+            -> [String: Any]
+        {
+            var item: [String: Any] = [
+                "number": n, "title": "Item \(n)", "notes": "", "kind": "work", "owners": [1], "involved": [],
+                "expedite": false, "stage": stage, "position": n, "revision": 1, "archived": false,
+                "createdBy": 1, "createdAt": t(created), "updatedBy": 1, "updatedAt": t(since), "stageSince": t(since),
+            ]
             if let outcome { item["outcome"] = outcome }
             if blocked { item["blocked"] = ["reason": "waiting for legal", "since": t(2), "by": 1] }
             return item
         }
-        document["items"] = [item(1, 4, since: 8, created: 20, outcome: 1), item(2, 4, since: 2, created: 6, outcome: 1),
-                             item(3, 3, since: 3, created: 3, outcome: nil, blocked: true), item(4, 1, since: 30, created: 30, outcome: 1),
-                             item(5, 3, since: 6, created: 9, outcome: 1)]
+        document["items"] = [
+            item(1, 4, since: 8, created: 20, outcome: 1), item(2, 4, since: 2, created: 6, outcome: 1),
+            item(3, 3, since: 3, created: 3, outcome: nil, blocked: true),
+            item(4, 1, since: 30, created: 30, outcome: 1),
+            item(5, 3, since: 6, created: 9, outcome: 1),
+        ]
         document["nextItemNumber"] = 6
         var events = try #require(document["events"] as? [[String: Any]])
         var seq = (events.last?["seq"] as? Int) ?? 0
@@ -42,14 +55,25 @@ struct ReportTests {
             events.append(["seq": seq, "at": t(daysAgo), "account": "ana", "member": 1, "change": change])
         }
         func created(_ n: Int, _ stage: Int, _ daysAgo: Double) {
-            event(daysAgo, ["kind": "item.created", "item": n, "entity": "stage", "entityID": stage, "after": "Item \(n)"])
+            event(
+                daysAgo,
+                ["kind": "item.created", "item": n, "entity": "stage", "entityID": stage, "after": "Item \(n)"])
         }
         func moved(_ n: Int, _ from: Int, _ to: Int, _ daysAgo: Double) {
-            event(daysAgo, ["kind": "item.moved", "item": n, "field": "stage", "before": String(from), "after": String(to)])
+            event(
+                daysAgo,
+                ["kind": "item.moved", "item": n, "field": "stage", "before": String(from), "after": String(to)])
         }
-        created(4, 1, 30); created(1, 1, 20); moved(1, 1, 3, 10); moved(1, 3, 4, 8)
-        created(5, 3, 9); moved(5, 3, 4, 7); created(2, 3, 6); moved(5, 4, 3, 6)
-        created(3, 3, 3); event(2, ["kind": "item.blocked", "item": 3, "field": "blocked", "after": "waiting for legal"])
+        created(4, 1, 30)
+        created(1, 1, 20)
+        moved(1, 1, 3, 10)
+        moved(1, 3, 4, 8)
+        created(5, 3, 9)
+        moved(5, 3, 4, 7)
+        created(2, 3, 6)
+        moved(5, 4, 3, 6)
+        created(3, 3, 3)
+        event(2, ["kind": "item.blocked", "item": 3, "field": "blocked", "after": "waiting for legal"])
         moved(2, 3, 4, 2)
         document["events"] = events
         let file = box.path("history.json")
@@ -75,7 +99,9 @@ struct ReportTests {
         let overBacklog = try #require(ages[0]["overLimit"] as? [[String: Any]])
         #expect(overBacklog.compactMap { $0["item"] as? Int } == [4])
         let overDoing = try #require(ages[2]["overLimit"] as? [[String: Any]])
-        #expect(overDoing.compactMap { $0["item"] as? Int } == [5], "#5 entered Doing again 6 days ago; blocked #3 is 3 days old")
+        #expect(
+            overDoing.compactMap { $0["item"] as? Int } == [5],
+            "#5 entered Doing again 6 days ago; blocked #3 is 3 days old")
         let flow = try #require(report["cumulativeFlow"] as? [String: Any])
         #expect(flow["stages"] as? [String] == ["Backlog", "Ready", "Doing", "Done"])
         let days = try #require(flow["days"] as? [[String: Any]])
@@ -86,7 +112,8 @@ struct ReportTests {
 
     @Test func flowReportAsTextAndMarkdown() throws {
         let box = try Self.board()
-        let text = try box.ok("report", "flow", "--board", "flow.baton", "--weeks", "2", "--width", "40", "--height", "10")
+        let text = try box.ok(
+            "report", "flow", "--board", "flow.baton", "--weeks", "2", "--width", "40", "--height", "10")
         #expect(text.stdout.contains("Flow of Squad, the last 2 weeks"))
         #expect(text.stdout.contains("1 past 14d: #4 30d"))
         #expect(text.stdout.contains("2 items finished: median 3.0 days, 85th percentile 4.0 days"))
@@ -112,7 +139,8 @@ struct ReportTests {
         let items = try #require(outcome["items"] as? [[String: Any]])
         #expect(items.compactMap { $0["open"] as? Int } == [1, 0, 1, 2])
         let unlinked = try #require(report["unlinkedActiveWork"] as? [[String: Any]])
-        #expect(unlinked.count == 1 && unlinked[0]["stage"] as? String == "Doing" && unlinked[0]["items"] as? [Int] == [3])
+        #expect(
+            unlinked.count == 1 && unlinked[0]["stage"] as? String == "Doing" && unlinked[0]["items"] as? [Int] == [3])
         let text = try box.ok("report", "outcomes", "--board", "flow.baton")
         #expect(text.stdout.contains("1. Faster onboarding"))
         #expect(text.stdout.contains("Trend: █▃▁  10 → 8 → 7"))
@@ -121,7 +149,9 @@ struct ReportTests {
         #expect(text.stdout.contains("days left"))
         #expect(text.stdout.contains("1 item in Doing serves no outcome: #3"))
         let markdown = try box.ok("report", "outcomes", "--board", "flow.baton", "--format", "markdown")
-        #expect(markdown.stdout.contains("## 1. Faster onboarding") && markdown.stdout.contains("## Active work serving no outcome"))
+        #expect(
+            markdown.stdout.contains("## 1. Faster onboarding")
+                && markdown.stdout.contains("## Active work serving no outcome"))
     }
 
     @Test func emptyBoardsAndBadOptions() throws {
@@ -129,7 +159,9 @@ struct ReportTests {
         let flow = try box.ok("report", "flow")
         #expect(flow.stdout.contains("no item with a cycle time finished in these weeks"))
         let outcomes = try box.ok("report", "outcomes")
-        #expect(outcomes.stdout.contains("There are no outcomes yet") && outcomes.stdout.contains("All active work serves an outcome."))
+        #expect(
+            outcomes.stdout.contains("There are no outcomes yet")
+                && outcomes.stdout.contains("All active work serves an outcome."))
         #expect(try box.baton("report", "flow", "--weeks", "0").status == 64)
         #expect(try box.baton("report", "flow", "--weeks", "105").status == 64)
         #expect(try box.baton("report", "flow", "--format", "html").status == 64)

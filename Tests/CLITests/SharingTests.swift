@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 private let skipReason: Comment = "needs root to create Unix users and a group (CI runs the tests as root); skipped"
@@ -10,7 +10,9 @@ private let skipReason: Comment = "needs root to create Unix users and a group (
 @Suite("Sharing a board between Unix accounts (init --shared, check)", .serialized)
 struct SharingTests {
     /// Runs baton as `account` (real and effective ids, with its groups), or as root for nil.
-    private func baton(_ box: Sandbox, _ binary: String, as account: TestAccount?, _ arguments: String...) throws -> CLIResult {
+    private func baton(_ box: Sandbox, _ binary: String, as account: TestAccount?, _ arguments: String...) throws
+        -> CLIResult
+    {
         try box.run(binary, as: account, arguments)
     }
 
@@ -23,8 +25,9 @@ struct SharingTests {
         try #require(getgrnam(name), "no group \(name)").pointee.gr_gid
     }
 
-    @Test("two members of a group write one board made with init --shared; a reader outside the group gets it read-only",
-          .enabled(if: canManageAccounts, skipReason))
+    @Test(
+        "two members of a group write one board made with init --shared; a reader outside the group gets it read-only",
+        .enabled(if: canManageAccounts, skipReason))
     func membersShareABoard() throws {
         let box = try Sandbox(prefix: "baton-sharing")
         #expect(chmod(box.root.path, 0o755) == 0)
@@ -47,15 +50,21 @@ struct SharingTests {
         #expect(boardInfo.st_gid == gid)
 
         // Both members write, in turns and then at once.
-        for (account, title) in [(accounts.ana!, "Ana's card"), (accounts.bo!, "Bo's card"), (accounts.ana!, "Ana again")] {
+        for (account, title) in [
+            (accounts.ana!, "Ana's card"), (accounts.bo!, "Bo's card"), (accounts.ana!, "Ana again"),
+        ] {
             let added = try baton(box, binary, as: account, "item", "add", title, "--board", board)
             #expect(added.status == 0, "\(account.name): \(added.transcript)")
         }
         let setpriv = try #require(Paths.tool("setpriv"))
         let together = try [accounts.ana!, accounts.bo!].flatMap { account in
             try (1...5).map { index in
-                try box.spawn(setpriv, ["--reuid=\(account.uid)", "--regid=\(account.gid)", "--init-groups", binary,
-                                        "item", "add", "\(account.name) \(index)", "--board", board])
+                try box.spawn(
+                    setpriv,
+                    [
+                        "--reuid=\(account.uid)", "--regid=\(account.gid)", "--init-groups", binary,
+                        "item", "add", "\(account.name) \(index)", "--board", board,
+                    ])
             }
         }
         for process in together {
@@ -100,7 +109,8 @@ struct SharingTests {
         #expect(refused.status == 77, "\(refused.transcript)")
         #expect(refused.stderr.contains("read-only"), "\(refused.stderr)")
         #expect(refused.stderr.contains(board))
-        let notShared = try baton(box, binary, as: accounts.cy, "init", "--shared", accounts.group, box.path("cy/board.baton"))
+        let notShared = try baton(
+            box, binary, as: accounts.cy, "init", "--shared", accounts.group, box.path("cy/board.baton"))
         #expect(notShared.status == 77, "\(notShared.transcript)")
         #expect(notShared.stderr.contains(accounts.group))
         #expect(!FileManager.default.fileExists(atPath: box.path("cy/board.baton")))
@@ -111,8 +121,9 @@ struct SharingTests {
         for name in names {
             let file = try #require(info(folder + "/" + name))
             #expect(file.st_uid != accounts.cy.uid, "\(name) belongs to the viewer")
-            #expect(file.st_gid == gid && file.st_mode & 0o060 == 0o060,
-                    "\(name): group \(file.st_gid), mode \(String(file.st_mode & 0o7777, radix: 8))")
+            #expect(
+                file.st_gid == gid && file.st_mode & 0o060 == 0o060,
+                "\(name): group \(file.st_gid), mode \(String(file.st_mode & 0o7777, radix: 8))")
         }
         for account in [accounts.bo!, accounts.ana!] {
             let added = try baton(box, binary, as: account, "item", "add", "After the viewer", "--board", board)
@@ -123,8 +134,9 @@ struct SharingTests {
         #expect(last.stdout.contains("15 items"), "\(last.stdout)")
     }
 
-    @Test("check reports a board chmodded 0600 in a shared folder with the command that fixes it",
-          .enabled(if: canManageAccounts, skipReason))
+    @Test(
+        "check reports a board chmodded 0600 in a shared folder with the command that fixes it",
+        .enabled(if: canManageAccounts, skipReason))
     func checkReportsABrokenSetup() throws {
         let box = try Sandbox(prefix: "baton-sharing")
         #expect(chmod(box.root.path, 0o755) == 0)
@@ -142,7 +154,8 @@ struct SharingTests {
         #expect(blocked.status == 77, "\(blocked.transcript)")
         let memberCheck = try baton(box, binary, as: accounts.bo, "check", "--board", board)
         #expect(memberCheck.status == 77, "\(memberCheck.transcript)")
-        #expect(memberCheck.stdout.contains("not readable and writable by its group (mode 0600)"), "\(memberCheck.stdout)")
+        #expect(
+            memberCheck.stdout.contains("not readable and writable by its group (mode 0600)"), "\(memberCheck.stdout)")
         #expect(memberCheck.stdout.contains("fix: sudo chmod g+rw \(board)"), "\(memberCheck.stdout)")
 
         // The owner's check: exit 65, the problem and its fix, also in JSON.

@@ -19,7 +19,9 @@ struct StandupCommandTests {
         #expect(try box.ok("standup", "status").stdout.contains("No stand-up is running"))
 
         let start = try box.ok("standup", "start", "--turn", "30")
-        #expect(start.stdout.contains("Bo Chen (bo, it) has the baton"), "IT is the larger group, so IT starts: \(start.stdout)")
+        #expect(
+            start.stdout.contains("Bo Chen (bo, it) has the baton"),
+            "IT is the larger group, so IT starts: \(start.stdout)")
         let again = try box.baton("standup", "start")
         #expect(again.status == 75 && again.stderr.contains("already running"), "\(again.transcript)")
 
@@ -37,15 +39,19 @@ struct StandupCommandTests {
         let markdown = try box.ok("standup", "show", "last", "--format", "markdown").stdout
         let lines = markdown.components(separatedBy: "\n")
         #expect(lines.first?.hasPrefix("## Stand-up 1, ") == true, "\(markdown)")
-        for expected in ["- **Duration:** 0:0", "- **Turn length:** 0:30", "- **Blockers raised:** 1, **cleared:** 0",
-                         "- **Items moved:** 1", "- **Action items:** 1", "| Speaker | Discipline | Time | Overtime |",
-                         "- **#2** Ask HR (@bo)", "Bo \\| follows up"] {
+        for expected in [
+            "- **Duration:** 0:0", "- **Turn length:** 0:30", "- **Blockers raised:** 1, **cleared:** 0",
+            "- **Items moved:** 1", "- **Action items:** 1", "| Speaker | Discipline | Time | Overtime |",
+            "- **#2** Ask HR (@bo)", "Bo \\| follows up",
+        ] {
             #expect(markdown.contains(expected), "missing \(expected) in:\n\(markdown)" as Comment)
         }
         #expect(lines.contains { $0.hasPrefix("- **Facilitator:** ") })
         let speakers = lines.filter { $0.hasPrefix("| ") && !$0.hasPrefix("| Speaker") && !$0.hasPrefix("| ---") }
-        #expect(speakers.count == 3 && speakers[0].hasPrefix("| Bo Chen (@bo) | it | 0:0") && speakers[2].hasPrefix("| Cy Dube (@cy) | it |"),
-                "\(speakers)")
+        #expect(
+            speakers.count == 3 && speakers[0].hasPrefix("| Bo Chen (@bo) | it | 0:0")
+                && speakers[2].hasPrefix("| Cy Dube (@cy) | it |"),
+            "\(speakers)")
         #expect(lines.contains { $0.hasPrefix("- **#1** Welcome pack: waiting for legal (by @") })
         #expect(lines.contains { $0.hasPrefix("- **#1** Welcome pack: Backlog → Doing (by @") })
         #expect(section("Blockers cleared", in: lines) == ["- none"])
@@ -58,7 +64,9 @@ struct StandupCommandTests {
         #expect(people.compactMap { $0["handle"] as? String }.first == "bo" && people.count == 3)
         #expect(people.allSatisfy { $0["spoke"] as? Bool == true && $0["spoken"] is Double })
         let raised = try #require(json["blockersRaised"] as? [[String: Any]])
-        #expect(raised.count == 1 && raised[0]["item"] as? Int == 1 && raised[0]["reason"] as? String == "waiting for legal")
+        #expect(
+            raised.count == 1 && raised[0]["item"] as? Int == 1 && raised[0]["reason"] as? String == "waiting for legal"
+        )
         let moved = try #require(json["itemsMoved"] as? [[String: Any]])
         #expect(moved.count == 1 && moved[0]["from"] as? String == "Backlog" && moved[0]["to"] as? String == "Doing")
         let actions = try #require(json["actionItems"] as? [[String: Any]])
@@ -67,7 +75,9 @@ struct StandupCommandTests {
         #expect(json["endedAt"] is String && json["startedAt"] is String)
 
         let text = try box.ok("standup", "show", "1").stdout
-        #expect(text.contains("Time per speaker:") && text.contains("Items moved: 1") && text.contains("#1 Welcome pack: Backlog -> Doing"))
+        #expect(
+            text.contains("Time per speaker:") && text.contains("Items moved: 1")
+                && text.contains("#1 Welcome pack: Backlog -> Doing"))
         let list = try box.jsonArray("standup", "list", "--json")
         #expect(list.count == 1 && list[0]["id"] as? Int == 1)
         #expect(try box.ok("standup", "list").stdout.contains("bo"))
@@ -89,8 +99,10 @@ struct StandupCommandTests {
         let first = try box.ok("standup", "start", "--seed", "11").stdout
         try box.ok("standup", "end")
         let second = try box.ok("standup", "start", "--seed", "11").stdout
-        #expect(first.replacingOccurrences(of: "stand-up 2", with: "") == second.replacingOccurrences(of: "stand-up 3", with: ""),
-                "the same seed gives the same order")
+        #expect(
+            first.replacingOccurrences(of: "stand-up 2", with: "")
+                == second.replacingOccurrences(of: "stand-up 3", with: ""),
+            "the same seed gives the same order")
     }
 
     /// The lines of a Markdown section, up to the next heading, without blank lines.

@@ -3,9 +3,9 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A sandbox with an empty `init` board (Backlog, Ready, Doing, Done) and two more members.
@@ -89,7 +89,11 @@ func card(_ number: Int, in screen: String) -> String? {
         guard found.column < row.count else { break }
         let cell = row[found.column]
         let bare = cell.drop { $0 == " " || $0 == "▌" || $0 == "⚡" }
-        if bare.isEmpty || (!text.isEmpty && bare.first == "#" && cards(in: String(line)).contains { $0.column == found.column }) { break }
+        if bare.isEmpty
+            || (!text.isEmpty && bare.first == "#" && cards(in: String(line)).contains { $0.column == found.column })
+        {
+            break
+        }
         text.append(String(cell))
     }
     return text.joined(separator: "\n")
@@ -105,7 +109,8 @@ func presentHandles(in screen: String) -> Set<String> {
 extension TmuxSession {
     /// A session on the sandbox's board acting as the member `handle` (`--as`), named after it.
     static func board(as handle: String, in box: Sandbox, width: Int = 120, height: Int = 40) throws -> TmuxSession {
-        try TmuxSession.baton(["--board", box.boardPath, "--as", handle], in: box, name: handle, width: width, height: height)
+        try TmuxSession.baton(
+            ["--board", box.boardPath, "--as", handle], in: box, name: handle, width: width, height: height)
     }
 
     /// Waits until the header lists exactly `handles` as the others here; returns that screen.
@@ -125,14 +130,22 @@ extension TmuxSession {
             selectedCard(in: $0) != nil && cards(in: $0).contains { $0.number == number }
         }
         while true {
-            guard let current = selectedCard(in: screen), let target = cards(in: screen).first(where: { $0.number == number }) else {
+            guard let current = selectedCard(in: screen),
+                let target = cards(in: screen).first(where: { $0.number == number })
+            else {
                 throw TmuxError.timedOut("#\(number) to be selectable", timeout, screen)
             }
             if current.number == number { return screen }
-            let key = current.column < target.column ? "l" : current.column > target.column ? "h"
-                : current.row < target.row ? "j" : "k"
+            let key =
+                current.column < target.column
+                ? "l"
+                : current.column > target.column
+                    ? "h"
+                    : current.row < target.row ? "j" : "k"
             try send(key)
-            screen = try waitUntil("the selection to leave #\(current.number)", timeout: max(0.5, deadline.timeIntervalSinceNow)) {
+            screen = try waitUntil(
+                "the selection to leave #\(current.number)", timeout: max(0.5, deadline.timeIntervalSinceNow)
+            ) {
                 selectedCard(in: $0).map { $0 != current } ?? false
             }
         }
@@ -146,8 +159,10 @@ func fileSnapshot(_ root: URL, skip: (String) -> Bool = { _ in false }) -> [Stri
     let base = root.resolvingSymlinksInPath().path
     guard let walker = FileManager.default.enumerator(atPath: base) else { return [:] }
     while let relative = walker.nextObject() as? String {
-        guard !skip(relative), let attributes = try? FileManager.default.attributesOfItem(atPath: base + "/" + relative),
-              attributes[.type] as? FileAttributeType == .typeRegular else { continue }
+        guard !skip(relative),
+            let attributes = try? FileManager.default.attributesOfItem(atPath: base + "/" + relative),
+            attributes[.type] as? FileAttributeType == .typeRegular
+        else { continue }
         let size = (attributes[.size] as? NSNumber)?.intValue ?? -1
         let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
         snapshot[relative] = "\(size) bytes, modified \(modified)"

@@ -38,7 +38,7 @@ struct HostileTextTests {
 
         try tmux.send("q")
         #expect(try tmux.waitForExit() == 0)
-        pause(0.2) // let the pipe's cat write the last bytes
+        pause(0.2)  // let the pipe's cat write the last bytes
 
         let output = RawOutput(try Data(contentsOf: URL(fileURLWithPath: raw)))
         let esc: UInt8 = 0x1B
@@ -53,15 +53,20 @@ struct HostileTextTests {
         let clear: [UInt8] = [esc] + Array("[2J".utf8)
         #expect(!output.contains(clear + Array("screen".utf8)))
         let firstText = try #require(output.offsets(of: Array("Backlog".utf8)).first)
-        #expect(output.offsets(of: clear).allSatisfy { $0 < firstText },
-                "ESC[2J sent after the board was drawn, at \(output.offsets(of: clear)); board text from \(firstText)")
+        #expect(
+            output.offsets(of: clear).allSatisfy { $0 < firstText },
+            "ESC[2J sent after the board was drawn, at \(output.offsets(of: clear)); board text from \(firstText)")
         // C1 controls and bidi overrides, as characters (C2 9B, E2 80 AE) or as stray bytes.
         #expect(!output.contains([0xC2, 0x9B]))
         #expect(!output.contains([0xE2, 0x80, 0xAE]))
         let c1 = output.scalars.filter { (0x80...0x9F).contains($0.value) }
         #expect(c1.isEmpty, "C1 controls sent: \(c1.map { String($0.value, radix: 16) })")
-        let bidi = output.scalars.filter { (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) }
+        let bidi = output.scalars.filter {
+            (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value)
+        }
         #expect(bidi.isEmpty, "bidi controls sent: \(bidi.map { String($0.value, radix: 16) })")
-        #expect(output.strayBytes.isEmpty, "bytes outside UTF-8 sent: \(output.strayBytes.prefix(10).map { "\($0.byte) at \($0.offset)" })")
+        #expect(
+            output.strayBytes.isEmpty,
+            "bytes outside UTF-8 sent: \(output.strayBytes.prefix(10).map { "\($0.byte) at \($0.offset)" })")
     }
 }

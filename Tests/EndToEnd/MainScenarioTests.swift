@@ -57,7 +57,9 @@ struct MainScenarioTests {
         #expect(header.contains("filter): bo"), "the typed filter is not visible:\n\(screen)")
         try tmux.send("Enter")
         screen = try tmux.waitFor("Made bo an owner in #1.")
-        #expect(row(containing: "bo ◐pair", in: screen) != nil || screen.contains("│▌bo "), "no owner on the card:\n\(screen)")
+        #expect(
+            row(containing: "bo ◐pair", in: screen) != nil || screen.contains("│▌bo "),
+            "no owner on the card:\n\(screen)")
 
         // Archived with d, back with u.
         try tmux.send("d")
@@ -72,7 +74,9 @@ struct MainScenarioTests {
         screen = try tmux.waitFor("Move the item to the next stage")
         #expect(screen.contains("Keys"))
         try tmux.escape()
-        try tmux.waitUntil("the board after help") { showsBoardHeaders($0) && !$0.contains("Move the item to the next stage") }
+        try tmux.waitUntil("the board after help") {
+            showsBoardHeaders($0) && !$0.contains("Move the item to the next stage")
+        }
 
         // Detail, then back.
         try tmux.send("Enter")
@@ -90,8 +94,9 @@ struct MainScenarioTests {
         #expect(smallRows.filter { !$0.isEmpty }.count <= 8)
         try tmux.resize(120, 40)
         screen = try tmux.waitUntil("the board at 120×40") { showsBoardHeaders($0) && $0.contains("Backlog 0") }
-        #expect(rowsWithoutMessage(screen) == rowsWithoutMessage(board),
-                "after resizing back the screen differs:\n--- before\n\(board)\n--- after\n\(screen)")
+        #expect(
+            rowsWithoutMessage(screen) == rowsWithoutMessage(board),
+            "after resizing back the screen differs:\n--- before\n\(board)\n--- after\n\(screen)")
 
         try tmux.send("q")
         #expect(try tmux.waitForExit() == 0)

@@ -14,7 +14,9 @@ struct StandupTests {
         #expect(lines.count >= 5, "the sample board's five members (and the account that made it):\n\(screen)")
         var keys: [String] = []
         for line in lines {
-            let handle = line.split(separator: "]", maxSplits: 1).last!.split(separator: " ").first { !$0.hasSuffix(".") }.map(String.init) ?? ""
+            let handle =
+                line.split(separator: "]", maxSplits: 1).last!.split(separator: " ").first { !$0.hasSuffix(".") }.map(
+                    String.init) ?? ""
             let ticked = line.contains("[x]")
             if ticked != wanted.contains(handle) { keys.append("Space") }
             keys.append("j")
@@ -22,7 +24,8 @@ struct StandupTests {
         try tmux.send(keys)
         return try tmux.waitUntil("exactly \(wanted.sorted()) ticked") { screen in
             let ticked = screen.split(separator: "\n").filter { $0.contains("[x]") }
-            return ticked.count == wanted.count && wanted.allSatisfy { handle in ticked.contains { $0.contains(" \(handle)  ") } }
+            return ticked.count == wanted.count
+                && wanted.allSatisfy { handle in ticked.contains { $0.contains(" \(handle)  ") } }
         }
     }
 
@@ -61,7 +64,8 @@ struct StandupTests {
         // bo follows without a key press.
         screen = try bo.waitFor("Speaking: Ben Okafor", timeout: 5)
         #expect(screen.contains("facilitator ana"), "\(screen)")
-        #expect(screen.split(separator: "\n").first?.contains("stand-up: ana facilitates, bo speaks") == true, "\(screen)")
+        #expect(
+            screen.split(separator: "\n").first?.contains("stand-up: ana facilitates, bo speaks") == true, "\(screen)")
 
         // ana passes the baton: bo's screen shows the new speaker.
         try ana.send("Space")
@@ -80,7 +84,9 @@ struct StandupTests {
         try ana.type("Book the retro room")
         try ana.waitFor("Book the retro room")
         try ana.send("Enter")
-        screen = try ana.waitUntil("the action item in ana's list") { $0.contains("Book the retro room") && !$0.contains("Action item for") }
+        screen = try ana.waitUntil("the action item in ana's list") {
+            $0.contains("Book the retro room") && !$0.contains("Action item for")
+        }
         #expect(screen.contains("Speaking: Ana Lima"), "the stand-up stays on screen:\n\(screen)")
 
         // Select ana's #4 (not blocked) with j and block it.
@@ -88,7 +94,9 @@ struct StandupTests {
             let before = Self.selectedItem(in: try ana.capture())
             if before == 4 { break }
             try ana.send("j")
-            try ana.waitUntil("the selection to move from #\(before ?? 0)", timeout: 2) { Self.selectedItem(in: $0) != before }
+            try ana.waitUntil("the selection to move from #\(before ?? 0)", timeout: 2) {
+                Self.selectedItem(in: $0) != before
+            }
         }
         screen = try ana.capture()
         #expect(Self.selectedItem(in: screen) == 4, "\(screen)")
@@ -97,7 +105,9 @@ struct StandupTests {
         try ana.type("Waiting for the policy team")
         try ana.waitFor("Waiting for the policy team")
         try ana.send("Enter")
-        screen = try ana.waitUntil("#4 shown as blocked") { row(containing: "#4 Pre-fill", in: $0)?.contains("⛔ Waiting for the policy team") == true }
+        screen = try ana.waitUntil("#4 shown as blocked") {
+            row(containing: "#4 Pre-fill", in: $0)?.contains("⛔ Waiting for the policy team") == true
+        }
 
         // End: E asks, y ends and shows the summary; bo goes back to the board.
         try ana.send("E")
@@ -116,7 +126,8 @@ struct StandupTests {
 
         // The CLI agrees: the action item, owned by the speaker, and the block are stored.
         let list = try box.ok("item", "list").stdout
-        let actionLine = try #require(list.split(separator: "\n").first { $0.contains("Book the retro room") }, "\(list)")
+        let actionLine = try #require(
+            list.split(separator: "\n").first { $0.contains("Book the retro room") }, "\(list)")
         let actionNumber = try #require(Int(actionLine.dropFirst().prefix { $0.isNumber }))
         let action = try box.item(actionNumber)
         #expect(action["owners"] as? [String] == ["ana"])
@@ -128,15 +139,20 @@ struct StandupTests {
             #expect(markdown.contains("| \(speaker) |"), "\(speaker) missing:\n\(markdown)")
         }
         #expect(markdown.contains("**Facilitator:** Ana Lima (@ana)"), "\(markdown)")
-        let blockers = try #require(markdown.components(separatedBy: "### Blockers raised").dropFirst().first, "\(markdown)")
+        let blockers = try #require(
+            markdown.components(separatedBy: "### Blockers raised").dropFirst().first, "\(markdown)")
         let raised = blockers.components(separatedBy: "###")[0]
-        #expect(raised.contains("**#4** Pre-fill the claim form from the policy: Waiting for the policy team"), "\(markdown)")
-        let actions = try #require(markdown.components(separatedBy: "### Action items").dropFirst().first, "\(markdown)")
+        #expect(
+            raised.contains("**#4** Pre-fill the claim form from the policy: Waiting for the policy team"),
+            "\(markdown)")
+        let actions = try #require(
+            markdown.components(separatedBy: "### Action items").dropFirst().first, "\(markdown)")
         #expect(actions.contains("**#\(actionNumber)** Book the retro room (@ana)"), "\(markdown)")
         #expect(markdown.contains("- **Blockers raised:** 1"), "\(markdown)")
         #expect(markdown.contains("- **Action items:** 1"), "\(markdown)")
         // Ben's and Ana's turns are in the speaking order.
-        let bens = try #require(markdown.range(of: "Ben Okafor (@bo)")), anas = try #require(markdown.range(of: "| Ana Lima (@ana)"))
+        let bens = try #require(markdown.range(of: "Ben Okafor (@bo)")),
+            anas = try #require(markdown.range(of: "| Ana Lima (@ana)"))
         #expect(bens.lowerBound < anas.lowerBound)
     }
 }

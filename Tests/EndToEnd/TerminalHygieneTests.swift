@@ -3,9 +3,9 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The terminal is left as it was found, however the program ends, and unsaved text survives.
@@ -14,8 +14,9 @@ struct TerminalHygieneTests {
     @Test(.timeLimit(.minutes(1)))
     func quitRestoresTheTerminal() throws {
         let box = try boardSandbox()
-        let tmux = try TmuxSession.baton(["--board", box.boardPath], in: box,
-                                         before: Stty.saveBefore, after: Stty.saveAfter)
+        let tmux = try TmuxSession.baton(
+            ["--board", box.boardPath], in: box,
+            before: Stty.saveBefore, after: Stty.saveAfter)
         defer { tmux.kill() }
         try tmux.waitFor("Backlog 0")
         try tmux.send("q")
@@ -35,8 +36,9 @@ struct TerminalHygieneTests {
         let box = try boardSandbox()
         let arguments = ["--board", box.boardPath]
         let draft = "Half-typed idée 草稿 \(signal)"
-        let first = try TmuxSession.baton(arguments, in: box, name: "first",
-                                          before: Stty.saveBefore, after: Stty.saveAfter)
+        let first = try TmuxSession.baton(
+            arguments, in: box, name: "first",
+            before: Stty.saveBefore, after: Stty.saveAfter)
         defer { first.kill() }
         try first.waitFor("Backlog 0")
         try first.send("n")
@@ -59,7 +61,9 @@ struct TerminalHygieneTests {
         // The draft is kept, and comes back in the prompt.
         let second = try TmuxSession.baton(arguments, in: box, name: "second")
         defer { second.kill() }
-        let screen = try second.waitUntil("the draft in the prompt") { row(containing: "New item", in: $0)?.contains(draft) == true }
+        let screen = try second.waitUntil("the draft in the prompt") {
+            row(containing: "New item", in: $0)?.contains(draft) == true
+        }
         expectDraftMessage(screen)
         try second.send("Enter")
         try second.waitFor("Created #1")
@@ -74,7 +78,8 @@ struct TerminalHygieneTests {
         let box = try boardSandbox()
         try box.ok("item", "add", "Survives a suspend")
         let bash = try #require(Paths.tool("bash"), "bash is needed for job control")
-        let shell = "cd \(shellQuote(box.root.path)) && exec \(TmuxSession.envPrefix(box, ["PS1": "$ "])) "
+        let shell =
+            "cd \(shellQuote(box.root.path)) && exec \(TmuxSession.envPrefix(box, ["PS1": "$ "])) "
             + "\(shellQuote(bash)) --norc --noprofile -i"
         let tmux = try TmuxSession(sandbox: box, script: shell)
         defer { tmux.kill() }
@@ -88,9 +93,12 @@ struct TerminalHygieneTests {
         #expect(!stopped.contains("q quit"), "the board is still on the screen after Ctrl-Z:\n\(stopped)")
         try tmux.type("fg")
         try tmux.send("Enter")
-        let resumed = try tmux.waitUntil("the board after fg") { showsBoardHeaders($0) && $0.contains("#1 Survives a suspend") }
-        #expect(rowsWithoutMessage(resumed) == rowsWithoutMessage(board),
-                "the board after fg differs:\n--- before\n\(board)\n--- after\n\(resumed)")
+        let resumed = try tmux.waitUntil("the board after fg") {
+            showsBoardHeaders($0) && $0.contains("#1 Survives a suspend")
+        }
+        #expect(
+            rowsWithoutMessage(resumed) == rowsWithoutMessage(board),
+            "the board after fg differs:\n--- before\n\(board)\n--- after\n\(resumed)")
         // Still alive and taking keys.
         try tmux.send("n")
         try tmux.waitFor("New item")
@@ -137,7 +145,8 @@ struct TerminalHygieneTests {
 /// The restored draft is announced ("Your unsaved text from last time is back ..."). Known issue:
 /// the prompt takes the message line, so the message is set but never drawn.
 func expectDraftMessage(_ screen: String, sourceLocation: SourceLocation = #_sourceLocation) {
-    #expect(screen.contains("unsaved text"), "no word about the restored draft:\n\(screen)", sourceLocation: sourceLocation)
+    #expect(
+        screen.contains("unsaved text"), "no word about the restored draft:\n\(screen)", sourceLocation: sourceLocation)
 }
 
 /// Standard input that is not a terminal, or ends.

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Files that are not a healthy board of a schema this build knows, opened by every kind of
@@ -19,7 +19,8 @@ struct FaultBadBoardTests {
 
     /// Commands that open the board, with what they need to be valid otherwise.
     static let commands: [[String]] = [
-        ["show"], ["show", "--json"], ["item", "add", "Never saved"], ["item", "move", "1", "Done"], ["comment", "1", "Never"],
+        ["show"], ["show", "--json"], ["item", "add", "Never saved"], ["item", "move", "1", "Done"],
+        ["comment", "1", "Never"],
         ["export", "--format", "json"], ["check"], ["log"],
     ]
 
@@ -35,7 +36,8 @@ struct FaultBadBoardTests {
             expectClearMessage(result.stderr)
             #expect(result.stderr.contains(box.boardPath), "the message does not name the file: \(result.stderr)")
             #expect(FileSnapshot(box.boardPath) == before, "\(command) changed the \(damage) board")
-            #expect(names(in: box.root.path) == folder, "\(command) left \(names(in: box.root.path).subtracting(folder))")
+            #expect(
+                names(in: box.root.path) == folder, "\(command) left \(names(in: box.root.path).subtracting(folder))")
         }
     }
 
@@ -48,8 +50,9 @@ struct FaultBadBoardTests {
         // tmux clears a pane as it dies: the shell keeps it alive (writing baton's status first)
         // until the message has been read from the screen.
         let status = box.path("tui-status")
-        let tui = try TmuxSession.baton(["--board", box.boardPath], in: box, width: 250,
-                                        after: "echo $rc > \(shellQuote(status)); sleep 10")
+        let tui = try TmuxSession.baton(
+            ["--board", box.boardPath], in: box, width: 250,
+            after: "echo $rc > \(shellQuote(status)); sleep 10")
         defer { tui.kill() }
         try tui.waitFor("baton: ")
         let code = try String(contentsOfFile: status, encoding: .utf8)
@@ -83,7 +86,10 @@ struct FaultBadBoardTests {
             data = Data()
         case .otherApplication:
             try FileManager.default.removeItem(atPath: path)
-            _ = try sql(box, path, "CREATE TABLE item (number INTEGER PRIMARY KEY); PRAGMA journal_mode = WAL; INSERT INTO item VALUES (1)")
+            _ = try sql(
+                box, path,
+                "CREATE TABLE item (number INTEGER PRIMARY KEY); PRAGMA journal_mode = WAL; INSERT INTO item VALUES (1)"
+            )
             return
         case .newerSchemaVersion:
             data.replaceSubrange(60..<64, with: [0, 0, 0, 99])
@@ -100,8 +106,9 @@ struct FaultBadBoardTests {
             let notes = String(repeating: "Notes of item \(number). ", count: 60)
             try box.ok("item", "add", "Item \(number)", "--notes", notes)
         }
-        try #require(sidecars(of: box.boardPath).allSatisfy { !FileManager.default.fileExists(atPath: $0) },
-                     "the board is not one settled file")
+        try #require(
+            sidecars(of: box.boardPath).allSatisfy { !FileManager.default.fileExists(atPath: $0) },
+            "the board is not one settled file")
     }
 
     /// Runs SQL with the sqlite3 tool (installed by scripts/install-deps.sh) and returns its output.

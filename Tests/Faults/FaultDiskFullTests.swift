@@ -14,9 +14,11 @@ struct FaultDiskFullTests {
 
     /// Writes that each need room: arguments, and the text they read from standard input.
     static func writes(_ board: String, tag: String) -> [(arguments: [String], stdin: String)] {
-        [(["item", "add", "Added \(tag)", "--notes", "-"], longText), (["comment", "1", "-"], longComment),
-         (["item", "edit", "2", "--notes", "-"], longText)]
-            .map { ($0.0 + ["--board", board], $0.1) }
+        [
+            (["item", "add", "Added \(tag)", "--notes", "-"], longText), (["comment", "1", "-"], longComment),
+            (["item", "edit", "2", "--notes", "-"], longText),
+        ]
+        .map { ($0.0 + ["--board", board], $0.1) }
     }
 
     /// A board with three items in a 1 MB tmpfs, unmounted by the caller.
@@ -31,12 +33,16 @@ struct FaultDiskFullTests {
     /// Runs each write, expecting it refused with exit 74 and a message containing `expected`.
     private func expectRefused(_ box: Sandbox, _ board: String, _ expected: String, limit: Int? = nil) throws {
         for (write, stdin) in Self.writes(board, tag: "while refused") {
-            let result = try limit.map { blocks in
-                try box.run("/bin/sh", ["-c", "ulimit -f \(blocks); exec \"$BATON\" \"$@\"", "sh"] + write, stdin: stdin,
-                            env: ["BATON": try Paths.requireBinary()])
-            } ?? box.baton(write, stdin: stdin)
+            let result =
+                try limit.map { blocks in
+                    try box.run(
+                        "/bin/sh", ["-c", "ulimit -f \(blocks); exec \"$BATON\" \"$@\"", "sh"] + write, stdin: stdin,
+                        env: ["BATON": try Paths.requireBinary()])
+                } ?? box.baton(write, stdin: stdin)
             #expect(result.status == 74, "\(write): \(result.transcript)")
-            #expect(result.stderr.contains(expected) && result.stderr.contains("nothing was changed"), "\(write): \(result.stderr)")
+            #expect(
+                result.stderr.contains(expected) && result.stderr.contains("nothing was changed"),
+                "\(write): \(result.stderr)")
             expectClearMessage(result.stderr)
         }
     }
@@ -63,7 +69,9 @@ struct FaultDiskFullTests {
         try expectRefused(box, board, "full")
         // Even reading needs room for the -shm that SQLite keeps beside a board nobody has open.
         let shown = try box.baton(["show", "--board", board])
-        #expect(shown.status == 74 && shown.stderr.contains("is full"), "reading a board on a full disk: \(shown.transcript)")
+        #expect(
+            shown.status == 74 && shown.stderr.contains("is full"),
+            "reading a board on a full disk: \(shown.transcript)")
         expectClearMessage(shown.stderr)
         filler.remove()
         #expect(try ExportedBoard(box, board: board) == before, "the board changed while the disk was full")
@@ -83,8 +91,9 @@ struct FaultDiskFullTests {
         try expectWritesWork(box, box.boardPath)
     }
 
-    @Test("the TUI on a full disk says the new item was not saved and keeps the typed title; Enter saves it once there is room",
-          .timeLimit(.minutes(1)))
+    @Test(
+        "the TUI on a full disk says the new item was not saved and keeps the typed title; Enter saves it once there is room",
+        .timeLimit(.minutes(1)))
     func fullDiskInTheTUI() throws {
         let box = try Sandbox(prefix: "baton-fault-full-tui")
         let (disk, board) = try boardOnSmallDisk(box)

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The board as `baton export --format json` writes it, reduced to what fault tests count.
@@ -23,8 +23,9 @@ struct ExportedBoard: Equatable {
     init(_ box: Sandbox, board: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let result = try box.baton(["export", "--format", "json"] + (board.map { ["--board", $0] } ?? []))
         try #require(result.status == 0, "export failed: \(result.transcript)", sourceLocation: sourceLocation)
-        let document = try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any],
-                                    sourceLocation: sourceLocation)
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any],
+            sourceLocation: sourceLocation)
         let items = document["items"] as? [[String: Any]] ?? []
         titles = items.compactMap { $0["title"] as? String }
         itemNumbers = items.compactMap { $0["number"] as? Int }
@@ -38,7 +39,9 @@ struct ExportedBoard: Equatable {
     /// How many times `text` is an item title, a comment or an event's `after` value.
     func count(title text: String) -> Int { titles.filter { $0 == text }.count }
     func count(comment text: String) -> Int { comments.filter { $0 == text }.count }
-    func count(event kind: String, after text: String) -> Int { events.filter { $0.kind == kind && $0.after == text }.count }
+    func count(event kind: String, after text: String) -> Int {
+        events.filter { $0.kind == kind && $0.after == text }.count
+    }
 }
 
 /// Requires `baton check` to find the board sound.
@@ -53,8 +56,10 @@ func expectClearMessage(_ message: String, sourceLocation: SourceLocation = #_so
     #expect(!text.isEmpty, "no message at all", sourceLocation: sourceLocation)
     #expect(!text.contains("\n"), "more than one line: \(text)", sourceLocation: sourceLocation)
     #expect(text.hasSuffix(".") || text.hasSuffix(")"), "not a sentence: \(text)", sourceLocation: sourceLocation)
-    for raw in ["SQLite error", "SQLITE_", "sqlite3", "disk I/O error", "database or disk is full", "file is not a database",
-                "attempt to write a readonly database", "unable to open database", "Fatal error"] {
+    for raw in [
+        "SQLite error", "SQLITE_", "sqlite3", "disk I/O error", "database or disk is full", "file is not a database",
+        "attempt to write a readonly database", "unable to open database", "Fatal error",
+    ] {
         #expect(!text.contains(raw), "raw text “\(raw)” in: \(text)", sourceLocation: sourceLocation)
     }
 }

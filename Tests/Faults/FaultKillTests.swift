@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Writers killed with SIGKILL at random moments, many times over: the board stays sound, every
@@ -35,8 +35,9 @@ struct FaultKillTests {
         }
     }
 
-    @Test("kill -9 at random moments among concurrent writers loses nothing acknowledged and duplicates nothing",
-          .timeLimit(.minutes(3)))
+    @Test(
+        "kill -9 at random moments among concurrent writers loses nothing acknowledged and duplicates nothing",
+        .timeLimit(.minutes(3)))
     func killedWritersLoseNothing() throws {
         let box = try Sandbox.withBoard(prefix: "baton-fault-kill")
         for n in 1...Self.seedItems { try box.ok("item", "add", "Seed \(n)") }
@@ -57,7 +58,8 @@ struct FaultKillTests {
                 if result.status == 0 {
                     acknowledged.append(changes[index])
                 } else if result.status == 128 + SIGKILL {
-                    killed.append(changes[index]); kills += 1
+                    killed.append(changes[index])
+                    kills += 1
                 } else {
                     Issue.record("round \(round): \(changes[index].arguments) failed: \(result.transcript)")
                 }
@@ -80,8 +82,9 @@ struct FaultKillTests {
             if change.kind == "item.created" { counts.append(board.count(title: change.text)) }
             if change.kind == "comment.added" { counts.append(board.count(comment: change.text)) }
             for count in counts {
-                #expect(isAcknowledged ? count == 1 : count <= 1,
-                        "\(change.arguments) (\(isAcknowledged ? "acknowledged" : "killed")) is there \(count) times")
+                #expect(
+                    isAcknowledged ? count == 1 : count <= 1,
+                    "\(change.arguments) (\(isAcknowledged ? "acknowledged" : "killed")) is there \(count) times")
             }
         }
         #expect(Set(board.itemNumbers).count == board.itemNumbers.count, "an item number appears twice")

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A filesystem mounted for one test: a small tmpfs, or a read-only bind mount. Tests call
@@ -15,14 +15,16 @@ final class Mount {
 
     /// Mounts a tmpfs of `size` (such as "1m") at `path`, made if needed, with mode 0755.
     init(tmpfsAt path: String, size: String, in box: Sandbox) throws {
-        self.path = path; self.box = box
+        self.path = path
+        self.box = box
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         try Mount.tool(box, "/bin/mount", ["-t", "tmpfs", "-o", "size=\(size),mode=0755", "tmpfs", path])
     }
 
     /// Binds `source` at `path` (made if needed) and remounts the binding read-only.
     init(readOnlyBindOf source: String, at path: String, in box: Sandbox) throws {
-        self.path = path; self.box = box
+        self.path = path
+        self.box = box
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         try Mount.tool(box, "/bin/mount", ["--bind", source, path])
         do {
@@ -44,7 +46,9 @@ final class Mount {
 
     private static func tool(_ box: Sandbox, _ path: String, _ arguments: [String]) throws {
         let result = try box.run(path, arguments)
-        try #require(result.status == 0, "\(path) \(arguments.joined(separator: " ")) failed (the fault tests run as root): \(result.transcript)")
+        try #require(
+            result.status == 0,
+            "\(path) \(arguments.joined(separator: " ")) failed (the fault tests run as root): \(result.transcript)")
     }
 }
 

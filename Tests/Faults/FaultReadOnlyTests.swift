@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Boards that may not be written: a read-only file, a read-only folder, a folder that may not be
@@ -47,7 +47,9 @@ struct FaultReadOnlyTests {
         return Setup(board: board, account: user, mount: nil)
     }
 
-    @Test("commands read where SQLite can, refuse every write precisely, and change and leave nothing", arguments: Case.allCases)
+    @Test(
+        "commands read where SQLite can, refuse every write precisely, and change and leave nothing",
+        arguments: Case.allCases)
     func commands(kind: Case) throws {
         let box = try Sandbox(prefix: "baton-fault-ro")
         let accounts = try TestAccounts(box)
@@ -77,17 +79,23 @@ struct FaultReadOnlyTests {
 
     /// Exit 77 and one clear sentence that names `path` (a folder followed by a space, so that
     /// the board's path inside it does not count).
-    private func expectRefusal(_ result: CLIResult, _ command: [String], mentions path: String,
-                               sourceLocation: SourceLocation = #_sourceLocation) {
+    private func expectRefusal(
+        _ result: CLIResult, _ command: [String], mentions path: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         #expect(result.status == 77, "\(command): \(result.transcript)", sourceLocation: sourceLocation)
-        #expect(result.stderr.contains(path), "\(command) does not name \(path): \(result.stderr)", sourceLocation: sourceLocation)
+        #expect(
+            result.stderr.contains(path), "\(command) does not name \(path): \(result.stderr)",
+            sourceLocation: sourceLocation)
         expectClearMessage(result.stderr, sourceLocation: sourceLocation)
     }
 
     /// No new files beside the board, except the -wal and -shm without which SQLite cannot read a
     /// board in WAL mode at all (where it may make them), the -wal empty.
-    private func expectNothingLeft(_ kind: Case, _ setup: Setup, since files: Set<String>,
-                                   sourceLocation: SourceLocation = #_sourceLocation) {
+    private func expectNothingLeft(
+        _ kind: Case, _ setup: Setup, since files: Set<String>,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         var made = names(in: setup.folder).subtracting(files)
         if kind.readable {
             made.subtract(["board.baton-shm"])
@@ -96,8 +104,9 @@ struct FaultReadOnlyTests {
         #expect(made.isEmpty, "left beside the board: \(made.sorted())", sourceLocation: sourceLocation)
     }
 
-    @Test("the TUI shows a readable board with the READ-ONLY banner, and refuses an unreadable one with the reason",
-          .timeLimit(.minutes(1)), arguments: Case.allCases)
+    @Test(
+        "the TUI shows a readable board with the READ-ONLY banner, and refuses an unreadable one with the reason",
+        .timeLimit(.minutes(1)), arguments: Case.allCases)
     func tui(kind: Case) throws {
         let box = try Sandbox(prefix: "baton-fault-ro-tui")
         let accounts = try TestAccounts(box)
@@ -117,8 +126,11 @@ struct FaultReadOnlyTests {
         } else {
             try tui.waitFor(setup.folder + " ")
         }
-        try tui.waitUntil("the shell to report baton's exit") { _ in FileManager.default.fileExists(atPath: box.path("status")) }
-        let status = try String(contentsOfFile: box.path("status"), encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        try tui.waitUntil("the shell to report baton's exit") { _ in
+            FileManager.default.fileExists(atPath: box.path("status"))
+        }
+        let status = try String(contentsOfFile: box.path("status"), encoding: .utf8).trimmingCharacters(
+            in: .whitespacesAndNewlines)
         #expect(status == (kind.readable ? "0" : "77"))
         #expect(FileSnapshot(setup.board) == before, "the board changed")
         expectNothingLeft(kind, setup, since: files)
@@ -129,7 +141,8 @@ struct FaultReadOnlyTests {
     private func script(_ box: Sandbox, _ setup: Setup) throws -> String {
         let binary = try box.reachableBinary()
         let user = setup.account.map { ["setpriv", "--reuid=\($0.uid)", "--regid=\($0.gid)", "--init-groups"] } ?? []
-        let command = ([TmuxSession.envPrefix(box)] + (user + [binary, "--board", setup.board]).map(shellQuote)).joined(separator: " ")
+        let command = ([TmuxSession.envPrefix(box)] + (user + [binary, "--board", setup.board]).map(shellQuote)).joined(
+            separator: " ")
         return "cd / && \(command); echo $? > \(shellQuote(box.path("status"))); sleep 30"
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The files around a board changed under open sessions: its -wal and -shm deleted, the board
@@ -27,14 +27,18 @@ struct FaultSidecarTests {
     private func write(_ box: Sandbox, boards: [String], count: Int, meanwhile: () throws -> Void) throws -> [String] {
         let binary = try Paths.requireBinary()
         let writers = try boards.enumerated().map { index, board in
-            try box.spawn("/bin/sh", ["-c", Self.writerLoop(count: count)], env: ["BATON": binary, "W": "\(index + 1)", "BOARD": board])
+            try box.spawn(
+                "/bin/sh", ["-c", Self.writerLoop(count: count)],
+                env: ["BATON": binary, "W": "\(index + 1)", "BOARD": board])
         }
         try meanwhile()
         return try writers.flatMap { try $0.wait(timeout: 120).lines }
     }
 
     /// Requires a sound board holding each acknowledged title exactly once and no title twice.
-    private func expectKept(_ box: Sandbox, _ acknowledged: [String], sourceLocation: SourceLocation = #_sourceLocation) throws {
+    private func expectKept(_ box: Sandbox, _ acknowledged: [String], sourceLocation: SourceLocation = #_sourceLocation)
+        throws
+    {
         try expectSound(box, sourceLocation: sourceLocation)
         let board = try ExportedBoard(box, sourceLocation: sourceLocation)
         let lost = acknowledged.filter { board.count(title: $0) != 1 }
@@ -42,8 +46,9 @@ struct FaultSidecarTests {
         #expect(Set(board.titles).count == board.titles.count, "a title is there twice", sourceLocation: sourceLocation)
     }
 
-    @Test("deleting the -wal and -shm under a TUI session and CLI writers: noticed, nothing acknowledged lost, board sound",
-          .timeLimit(.minutes(2)))
+    @Test(
+        "deleting the -wal and -shm under a TUI session and CLI writers: noticed, nothing acknowledged lost, board sound",
+        .timeLimit(.minutes(2)))
     func sidecarsDeletedWhileOpen() throws {
         let box = try Sandbox.withBoard(prefix: "baton-fault-sidecars")
         let tui = try TmuxSession.baton(["--board", box.boardPath], in: box, width: 200)
@@ -70,7 +75,9 @@ struct FaultSidecarTests {
         }
     }
 
-    @Test("writers through a symbolic link and through the real path share one -wal; nothing lost", .timeLimit(.minutes(2)))
+    @Test(
+        "writers through a symbolic link and through the real path share one -wal; nothing lost",
+        .timeLimit(.minutes(2)))
     func symbolicLink() throws {
         let box = try Sandbox.withBoard(prefix: "baton-fault-symlink")
         let link = box.path("link.baton")

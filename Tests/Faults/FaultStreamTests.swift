@@ -12,8 +12,9 @@ struct FaultStreamTests {
 
     /// Runs baton with `arguments` through `sh -c 'exec baton … CLOSING'`.
     private func baton(_ box: Sandbox, closing: String, _ arguments: [String]) throws -> CLIResult {
-        try box.run("/bin/sh", ["-c", "exec \"$BATON\" \"$@\" \(closing)", "sh"] + arguments,
-                    env: ["BATON": try Paths.requireBinary()])
+        try box.run(
+            "/bin/sh", ["-c", "exec \"$BATON\" \"$@\" \(closing)", "sh"] + arguments,
+            env: ["BATON": try Paths.requireBinary()])
     }
 
     /// The board and its sidecars, as one blob of bytes.
@@ -21,8 +22,9 @@ struct FaultStreamTests {
         ([box.boardPath] + sidecars(of: box.boardPath)).reduce(into: Data()) { $0 += box.bytes($1) ?? Data() }
     }
 
-    @Test("commands that succeed, print or fail with a stream closed neither crash nor write their output into the board",
-          arguments: closings)
+    @Test(
+        "commands that succeed, print or fail with a stream closed neither crash nor write their output into the board",
+        arguments: closings)
     func closedStream(closing: String) throws {
         let box = try Sandbox.withBoard(prefix: "baton-fault-streams")
         let marker = "Marker \(UUID().uuidString.prefix(8))"
@@ -41,7 +43,8 @@ struct FaultStreamTests {
         }
         let stored = boardBytes(box)
         for printed in ["baton:", "There is no", "Backlog (", "\"format\"", ": OK ("] {
-            #expect(stored.range(of: Data(printed.utf8)) == nil, "“\(printed)” was written into the board with \(closing)")
+            #expect(
+                stored.range(of: Data(printed.utf8)) == nil, "“\(printed)” was written into the board with \(closing)")
         }
         try expectSound(box)
         let board = try ExportedBoard(box)

@@ -51,9 +51,11 @@ struct HostileCommandTests {
         let raw = board.box.path("raw-cli")
         let script = board.box.path("commands.sh")
         let prefix = TmuxSession.envPrefix(board.box)
-        try commands.map { "\(prefix) \($0)" }.joined(separator: "\n").write(toFile: script, atomically: true, encoding: .utf8)
-        let tmux = try TmuxSession(sandbox: board.box, width: 160, height: 50,
-                                   script: TmuxSession.script(running: "sh \(shellQuote(script))", sandbox: board.box, gated: true))
+        try commands.map { "\(prefix) \($0)" }.joined(separator: "\n").write(
+            toFile: script, atomically: true, encoding: .utf8)
+        let tmux = try TmuxSession(
+            sandbox: board.box, width: 160, height: 50,
+            script: TmuxSession.script(running: "sh \(shellQuote(script))", sandbox: board.box, gated: true))
         defer { tmux.kill() }
         try tmux.pipePane(to: raw)
         try tmux.release()
@@ -77,11 +79,14 @@ struct HostileCommandTests {
             #expect(members.contains { $0["name"] as? String == text.readBack }, "member named \(text)")
             #expect(stages.contains { $0["name"] as? String == text.readBack }, "stage named \(text)")
         }
-        for arguments in [["show", "--json"], ["export", "--format", "json"], ["report", "flow", "--format", "json"],
-                          ["standup", "show", "last", "--format", "json"]] {
+        for arguments in [
+            ["show", "--json"], ["export", "--format", "json"], ["report", "flow", "--format", "json"],
+            ["standup", "show", "last", "--format", "json"],
+        ] {
             let result = try board.box.baton(arguments)
-            #expect(result.status == 0 && (try? JSONSerialization.jsonObject(with: result.stdoutData)) != nil,
-                    "baton \(arguments.joined(separator: " ")): \(result.transcript)")
+            #expect(
+                result.status == 0 && (try? JSONSerialization.jsonObject(with: result.stdoutData)) != nil,
+                "baton \(arguments.joined(separator: " ")): \(result.transcript)")
             #expect(!result.stdoutData.contains(0x1B), "a raw ESC in baton \(arguments.joined(separator: " "))")
         }
     }

@@ -66,8 +66,11 @@ enum HostileCorpus {
 
     /// C0, C1 and bidi controls and invisible characters.
     static let controls: [HostileText] = [
-        HostileText("C1 CSI as a raw byte (BLOB)", bytes: Array("Raw ".utf8) + [0x9B] + Array("31mC1 red".utf8), storage: .blob),
-        HostileText("C1 CSI as a raw byte (TEXT)", bytes: Array("Raw ".utf8) + [0x9B] + Array("32mC1 green".utf8), storage: .text),
+        HostileText(
+            "C1 CSI as a raw byte (BLOB)", bytes: Array("Raw ".utf8) + [0x9B] + Array("31mC1 red".utf8), storage: .blob),
+        HostileText(
+            "C1 CSI as a raw byte (TEXT)", bytes: Array("Raw ".utf8) + [0x9B] + Array("32mC1 green".utf8),
+            storage: .text),
         HostileText("C1 controls as UTF-8", "Enc \u{9B}31mC1 \u{9D}0;osc\u{9C} end"),
         HostileText("bidi override", "Invoice \u{202E}fdp.exe\u{202C} done"),
         HostileText("bidi isolates", "\u{2066}left\u{2069} \u{2067}right\u{2069} \u{2068}first\u{2069} x"),
@@ -91,8 +94,10 @@ enum HostileCorpus {
     static let broken: [HostileText] = [
         HostileText("NUL in TEXT", bytes: Array("Before".utf8) + [0] + Array("after".utf8), storage: .text),
         HostileText("NUL in a BLOB", bytes: Array("Before".utf8) + [0] + Array("after".utf8), storage: .blob),
-        HostileText("invalid UTF-8 BLOB", bytes: [0x41, 0xFF, 0xFE, 0x42, 0xC3, 0x28, 0xED, 0xA0, 0x80, 0x43], storage: .blob),
-        HostileText("invalid UTF-8 TEXT", bytes: [0x44, 0xC0, 0xAF, 0x45, 0xF8, 0x88, 0x80, 0x80, 0x80, 0x46], storage: .text),
+        HostileText(
+            "invalid UTF-8 BLOB", bytes: [0x41, 0xFF, 0xFE, 0x42, 0xC3, 0x28, 0xED, 0xA0, 0x80, 0x43], storage: .blob),
+        HostileText(
+            "invalid UTF-8 TEXT", bytes: [0x44, 0xC0, 0xAF, 0x45, 0xF8, 0x88, 0x80, 0x80, 0x80, 0x46], storage: .text),
     ]
 
     /// Every signature of the corpus.
@@ -102,12 +107,15 @@ enum HostileCorpus {
 /// Checks what a session recorded with `pipePane` once it has ended: the corpus's text reached
 /// the terminal, none of its escape or control sequences did, and the pane's title is untouched.
 func expectNothingLeaked(_ raw: String, _ tmux: TmuxSession, sourceLocation: SourceLocation = #_sourceLocation) throws {
-    pause(0.2) // let the pipe's cat write the last bytes
+    pause(0.2)  // let the pipe's cat write the last bytes
     let output = RawOutput(file: raw)
-    #expect(output.contains(Array("pwned-0".utf8)), "the raw output does not hold the text; was it recorded?",
-            sourceLocation: sourceLocation)
+    #expect(
+        output.contains(Array("pwned-0".utf8)), "the raw output does not hold the text; was it recorded?",
+        sourceLocation: sourceLocation)
     let leaks = output.terminalLeaks(signatures: HostileCorpus.signatures)
     #expect(leaks.isEmpty, "sent to the terminal: \(leaks.prefix(10))", sourceLocation: sourceLocation)
     let paneTitle = try tmux.tmuxCommand(["display-message", "-p", "-t", tmux.target, "#{pane_title}"]).stdout
-    #expect(!paneTitle.contains("pwned"), "a title sequence reached the terminal: \(paneTitle)", sourceLocation: sourceLocation)
+    #expect(
+        !paneTitle.contains("pwned"), "a title sequence reached the terminal: \(paneTitle)",
+        sourceLocation: sourceLocation)
 }

@@ -32,13 +32,17 @@ struct HostileLargeBoardTests {
         #expect(try box.item(8)["stage"] as? String == "Ready")
 
         try tmux.send("Enter")
-        try tmux.waitUntil("the detail of #8", timeout: Self.liveness) { $0.contains("History") && $0.contains("#8 Item 00008") }
+        try tmux.waitUntil("the detail of #8", timeout: Self.liveness) {
+            $0.contains("History") && $0.contains("#8 Item 00008")
+        }
         try tmux.escape()
         try tmux.send("/")
         try tmux.waitFor("Filter", timeout: Self.liveness)
         try tmux.type("09999")
         try tmux.send("Enter")
-        let filtered = try tmux.waitUntil("only #9999", timeout: Self.liveness) { $0.contains("#9999 Item 09999") && !$0.contains("#4 Item") }
+        let filtered = try tmux.waitUntil("only #9999", timeout: Self.liveness) {
+            $0.contains("#9999 Item 09999") && !$0.contains("#4 Item")
+        }
         #expect(!filtered.contains("#10000"), "the filter left other items:\n\(filtered)")
         try tmux.send("q")
         #expect(try tmux.waitForExit(timeout: Self.liveness) == 0)
@@ -63,7 +67,8 @@ struct HostileLargeBoardTests {
         let written = try box.run(sqlite, [box.boardPath, sql])
         try #require(written.status == 0, "sqlite3 failed: \(written.transcript)")
         let first = try box.item(4)
-        try #require((first["title"] as? String)?.count == 300, "the titles are not 300 characters: \(first["title"] ?? "none")")
+        try #require(
+            (first["title"] as? String)?.count == 300, "the titles are not 300 characters: \(first["title"] ?? "none")")
         return box
     }
 }

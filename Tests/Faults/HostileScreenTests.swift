@@ -14,8 +14,9 @@ struct HostileScreenTests {
     func hostileTextIsDrawnAsTextOnEveryScreen() throws {
         let board = try HostileBoard.make()
         let raw = board.box.path("raw-tui")
-        let tmux = try TmuxSession.baton(["--board", board.box.boardPath], in: board.box,
-                                         width: Self.width, height: Self.height, gated: true)
+        let tmux = try TmuxSession.baton(
+            ["--board", board.box.boardPath], in: board.box,
+            width: Self.width, height: Self.height, gated: true)
         defer { tmux.kill() }
         try tmux.pipePane(to: raw)
         try tmux.release()
@@ -41,7 +42,9 @@ struct HostileScreenTests {
             if stage > 0 { try tmux.send("l", "g") }
             for _ in 0..<perStage {
                 try tmux.send("Enter")
-                let detail = try tmux.waitUntil("an item's detail") { $0.contains("History") && $0.contains("Revision") }
+                let detail = try tmux.waitUntil("an item's detail") {
+                    $0.contains("History") && $0.contains("Revision")
+                }
                 #expect(overlongRows(in: detail, width: Self.width).isEmpty, "\(detail)")
                 if let number = Self.itemNumber(in: detail) { opened.insert(number) }
                 try tmux.escape()
@@ -69,7 +72,9 @@ struct HostileScreenTests {
             guard step.isMultiple(of: 3) || step == stages - 1 else { continue }
             pause(0.1)
             let screen = try tmux.waitUntil("the board") { $0.contains("┼") }
-            #expect(misalignedBorders(in: screen).isEmpty, "after \(step) steps right: \(misalignedBorders(in: screen))\n\(screen)")
+            #expect(
+                misalignedBorders(in: screen).isEmpty,
+                "after \(step) steps right: \(misalignedBorders(in: screen))\n\(screen)")
         }
     }
 

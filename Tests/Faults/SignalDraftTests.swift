@@ -3,9 +3,9 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One way of typing text that has not been saved yet.
@@ -27,14 +27,17 @@ struct UnsavedEdit: CustomStringConvertible, Sendable {
 
     var description: String { name }
 
-    static let title = UnsavedEdit(name: "title", key: "e", label: "Title of #1",
-                                   input: [.key("C-u"), .type("Neuer Titel – ünïcødé 看板 ✓")],
-                                   text: "Neuer Titel – ünïcødé 看板 ✓", save: "Enter", field: .title)
-    static let notes = UnsavedEdit(name: "notes", key: "E", label: "Notes of #1",
-                                   input: [.type("first line"), .key("Enter"), .type("second  line, spaced")],
-                                   text: "first line\nsecond  line, spaced", save: "C-d", field: .notes)
-    static let comment = UnsavedEdit(name: "comment", key: "c", label: "Comment on #1",
-                                     input: [.type("Kommentar 💬 mit Emoji")], text: "Kommentar 💬 mit Emoji", save: "Enter", field: .comment)
+    static let title = UnsavedEdit(
+        name: "title", key: "e", label: "Title of #1",
+        input: [.key("C-u"), .type("Neuer Titel – ünïcødé 看板 ✓")],
+        text: "Neuer Titel – ünïcødé 看板 ✓", save: "Enter", field: .title)
+    static let notes = UnsavedEdit(
+        name: "notes", key: "E", label: "Notes of #1",
+        input: [.type("first line"), .key("Enter"), .type("second  line, spaced")],
+        text: "first line\nsecond  line, spaced", save: "C-d", field: .notes)
+    static let comment = UnsavedEdit(
+        name: "comment", key: "c", label: "Comment on #1",
+        input: [.type("Kommentar 💬 mit Emoji")], text: "Kommentar 💬 mit Emoji", save: "Enter", field: .comment)
 
     /// The text this edit left in `item`, from `item show --json`.
     func saved(in item: [String: Any]) -> String? {
@@ -52,14 +55,17 @@ struct UnsavedEdit: CustomStringConvertible, Sendable {
 /// that the next start offers back.
 @Suite("signals: drafts and the terminal")
 struct SignalDraftTests {
-    static let cases: [(UnsavedEdit, Int32)] = [(.title, SIGHUP), (.notes, SIGHUP), (.comment, SIGHUP), (.title, SIGQUIT)]
+    static let cases: [(UnsavedEdit, Int32)] = [
+        (.title, SIGHUP), (.notes, SIGHUP), (.comment, SIGHUP), (.title, SIGQUIT),
+    ]
 
     @Test(.timeLimit(.minutes(1)), arguments: cases)
     func aSignalMidEditKeepsTheExactText(edit: UnsavedEdit, signal: Int32) throws {
         let box = try Sandbox.withBoard(prefix: "baton-signal")
         try box.ok("item", "add", "Original title")
         let arguments = ["--board", box.boardPath]
-        let first = try TmuxSession.baton(arguments, in: box, name: "first", before: Stty.saveBefore, after: Stty.saveAfter)
+        let first = try TmuxSession.baton(
+            arguments, in: box, name: "first", before: Stty.saveBefore, after: Stty.saveAfter)
         defer { first.kill() }
         try first.waitFor("#1 Original title")
         try first.send(edit.key)
@@ -82,7 +88,9 @@ struct SignalDraftTests {
 
         let second = try TmuxSession.baton(arguments, in: box, name: "second")
         defer { second.kill() }
-        try second.waitUntil("the draft back in the editor") { $0.contains(edit.label) && $0.contains(edit.text.components(separatedBy: "\n")[0]) }
+        try second.waitUntil("the draft back in the editor") {
+            $0.contains(edit.label) && $0.contains(edit.text.components(separatedBy: "\n")[0])
+        }
         try second.send(edit.save)
         try second.waitForAbsence(edit.label)
         try second.send("q")
@@ -104,9 +112,14 @@ struct SignalDraftTests {
     /// The draft is in $XDG_STATE_HOME/baton/drafts.json, readable by its owner only, and nowhere in /tmp.
     private func expectPrivateDraft(in box: Sandbox, text: String) throws {
         let attributes = try FileManager.default.attributesOfItem(atPath: Self.draftFile(box))
-        #expect(attributes[.posixPermissions] as? Int == 0o600, "draft file mode \(String(describing: attributes[.posixPermissions]))")
-        let folder = try FileManager.default.attributesOfItem(atPath: box.stateHome.appendingPathComponent("baton").path)
-        #expect(folder[.posixPermissions] as? Int == 0o700, "draft folder mode \(String(describing: folder[.posixPermissions]))")
+        #expect(
+            attributes[.posixPermissions] as? Int == 0o600,
+            "draft file mode \(String(describing: attributes[.posixPermissions]))")
+        let folder = try FileManager.default.attributesOfItem(
+            atPath: box.stateHome.appendingPathComponent("baton").path)
+        #expect(
+            folder[.posixPermissions] as? Int == 0o700,
+            "draft folder mode \(String(describing: folder[.posixPermissions]))")
         #expect(try draftTexts(box) == [text])
         let strays = filesHolding(Data(text.utf8), in: "/tmp")
         #expect(strays.isEmpty, "the text is also in \(strays)")
@@ -127,7 +140,8 @@ func filesHolding(_ needle: Data, in folder: String) -> [String] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
     return names.map { folder + "/" + $0 }.filter { path in
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        guard attributes?[.type] as? FileAttributeType == .typeRegular, ((attributes?[.size] as? Int) ?? 0) < 10_000_000 else { return false }
+        guard attributes?[.type] as? FileAttributeType == .typeRegular, ((attributes?[.size] as? Int) ?? 0) < 10_000_000
+        else { return false }
         return FileManager.default.contents(atPath: path)?.range(of: needle) != nil
     }
 }

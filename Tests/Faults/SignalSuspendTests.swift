@@ -14,7 +14,9 @@ struct SignalSuspendTests {
         let tmux = try Self.interactiveShell(box)
         defer { tmux.kill() }
         try tmux.waitFor("$")
-        try Self.run("stty -g > stty-before; \(shellQuote(try Paths.requireBinary())) --board \(shellQuote(box.boardPath))", in: tmux)
+        try Self.run(
+            "stty -g > stty-before; \(shellQuote(try Paths.requireBinary())) --board \(shellQuote(box.boardPath))",
+            in: tmux)
         try tmux.waitFor("#1 Survives a suspend")
         try tmux.send("n")
         try tmux.waitFor("New item")
@@ -43,7 +45,8 @@ struct SignalSuspendTests {
     /// bash with job control in the sandbox, prompt `$ `.
     static func interactiveShell(_ box: Sandbox) throws -> TmuxSession {
         let bash = try #require(Paths.tool("bash"), "bash is needed for job control")
-        let shell = "cd \(shellQuote(box.root.path)) && exec \(TmuxSession.envPrefix(box, ["PS1": "$ "])) "
+        let shell =
+            "cd \(shellQuote(box.root.path)) && exec \(TmuxSession.envPrefix(box, ["PS1": "$ "])) "
             + "\(shellQuote(bash)) --norc --noprofile -i"
         return try TmuxSession(sandbox: box, script: shell)
     }
@@ -61,12 +64,19 @@ func expectDrawn(for width: Int, _ height: Int, _ screen: String, sourceLocation
     let rows = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     let borderRow = rows.first { $0.contains("─") && $0.allSatisfy { $0 == "─" || $0 == "┼" } }
     let border = borderRow.map(visualWidth) ?? 0
-    #expect(border == width, "the border row is \(border) columns wide, not \(width):\n\(screen)", sourceLocation: sourceLocation)
-    #expect(overlongRows(in: screen, width: width).isEmpty, "rows wider than \(width):\n\(screen)", sourceLocation: sourceLocation)
+    #expect(
+        border == width, "the border row is \(border) columns wide, not \(width):\n\(screen)",
+        sourceLocation: sourceLocation)
+    #expect(
+        overlongRows(in: screen, width: width).isEmpty, "rows wider than \(width):\n\(screen)",
+        sourceLocation: sourceLocation)
     let hints = rows.lastIndex { $0.contains("q quit") || $0.contains("‹esc›") } ?? -1
-    #expect(hints >= height - 3 && hints < height, "the key hints are on row \(hints) of \(height):\n\(screen)", sourceLocation: sourceLocation)
+    #expect(
+        hints >= height - 3 && hints < height, "the key hints are on row \(hints) of \(height):\n\(screen)",
+        sourceLocation: sourceLocation)
     if borderRow?.contains("┼") == true {
-        #expect(misalignedBorders(in: screen).isEmpty, "\(misalignedBorders(in: screen))", sourceLocation: sourceLocation)
+        #expect(
+            misalignedBorders(in: screen).isEmpty, "\(misalignedBorders(in: screen))", sourceLocation: sourceLocation)
     }
 }
 

@@ -8,7 +8,8 @@ import Testing
 struct TerminalLocaleTests {
     @Test(.timeLimit(.minutes(1)), arguments: ["C", "POSIX", "en_US.ISO-8859-1"])
     func aLocaleThatIsNotUTF8StillGivesAUsableBoard(locale: String) throws {
-        try #require(try Self.available(locale), "the locale \(locale) is missing; scripts/install-deps.sh generates it")
+        try #require(
+            try Self.available(locale), "the locale \(locale) is missing; scripts/install-deps.sh generates it")
         try expectUsableBoard(env: ["LC_ALL": locale, "LANG": locale], adding: "Ünïcödé ✓ 看")
     }
 

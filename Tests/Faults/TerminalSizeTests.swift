@@ -7,13 +7,16 @@ import Testing
 /// the final size.
 @Suite("odd terminals: sizes and resize storms")
 struct TerminalSizeTests {
-    static let sizes = [(1, 1), (2, 2), (5, 3), (19, 6), (20, 7), (33, 9), (80, 24), (300, 100), (1, 100), (300, 1), (120, 40)]
+    static let sizes = [
+        (1, 1), (2, 2), (5, 3), (19, 6), (20, 7), (33, 9), (80, 24), (300, 100), (1, 100), (300, 1), (120, 40),
+    ]
 
     @Test(.timeLimit(.minutes(1)))
     func everySizeFromOneByOneUp() throws {
         let box = try oddTerminalBoard()
-        let tmux = try TmuxSession.baton(["--board", box.boardPath], in: box, width: 1, height: 1,
-                                         before: Stty.saveBefore, after: Stty.saveAfter)
+        let tmux = try TmuxSession.baton(
+            ["--board", box.boardPath], in: box, width: 1, height: 1,
+            before: Stty.saveBefore, after: Stty.saveAfter)
         defer { tmux.kill() }
         try tmux.waitUntil("the notice's first letter") { $0.hasPrefix("T") }
         for (width, height) in Self.sizes {
@@ -29,7 +32,8 @@ struct TerminalSizeTests {
     @Test(.timeLimit(.minutes(1)))
     func aStormOfResizesEndsInTheRightScreen() throws {
         let box = try oddTerminalBoard()
-        let tmux = try TmuxSession.baton(["--board", box.boardPath], in: box, before: Stty.saveBefore, after: Stty.saveAfter)
+        let tmux = try TmuxSession.baton(
+            ["--board", box.boardPath], in: box, before: Stty.saveBefore, after: Stty.saveAfter)
         defer { tmux.kill() }
         try tmux.waitFor("#1 Café naïve 看板")
         var generator = SystemRandomNumberGenerator()

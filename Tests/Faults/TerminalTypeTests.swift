@@ -5,10 +5,13 @@ import Testing
 /// A sandbox board with one item whose title needs UTF-8 and wide characters.
 /// Opens a board under `env`, adds an item titled `title` through the new-item prompt, quits,
 /// and checks the terminal's settings are as before and the title is stored exactly.
-func expectUsableBoard(env: [String: String], adding title: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+func expectUsableBoard(env: [String: String], adding title: String, sourceLocation: SourceLocation = #_sourceLocation)
+    throws
+{
     let box = try oddTerminalBoard()
-    let tmux = try TmuxSession.baton(["--board", box.boardPath], in: box, env: env,
-                                     before: Stty.saveBefore, after: Stty.saveAfter)
+    let tmux = try TmuxSession.baton(
+        ["--board", box.boardPath], in: box, env: env,
+        before: Stty.saveBefore, after: Stty.saveAfter)
     defer { tmux.kill() }
     expectDrawn(for: 120, 40, try tmux.waitFor("#1 Café naïve 看板"), sourceLocation: sourceLocation)
     try tmux.send("n")
@@ -42,14 +45,16 @@ struct TerminalTypeTests {
     @Test(.timeLimit(.minutes(1)), arguments: ["dumb", "no-such-term", ""])
     func aTerminalThatCannotShowTheBoardGetsOneSentence(term: String) throws {
         let box = try oddTerminalBoard()
-        let tmux = try TmuxSession.baton(["--board", box.boardPath], in: box, env: ["TERM": term],
-                                         before: "\(Stty.saveBefore); exec 2> stderr", after: Stty.saveAfter)
+        let tmux = try TmuxSession.baton(
+            ["--board", box.boardPath], in: box, env: ["TERM": term],
+            before: "\(Stty.saveBefore); exec 2> stderr", after: Stty.saveAfter)
         defer { tmux.kill() }
         #expect(try tmux.waitForExit() == 69)
         let message = try String(contentsOfFile: box.path("stderr"), encoding: .utf8)
         let lines = message.split(separator: "\n")
         #expect(lines.count == 1, "not one line: \(message)")
-        #expect(message.hasPrefix("baton: ") && message.contains(term.isEmpty ? "TERM is not set" : "TERM=\(term)")
+        #expect(
+            message.hasPrefix("baton: ") && message.contains(term.isEmpty ? "TERM is not set" : "TERM=\(term)")
                 && message.hasSuffix("`baton show`.\n"), "\(message)")
         #expect(!(try tmux.capture()).contains("Backlog"), "the board was drawn anyway")
         Stty.expectUnchanged(box)
@@ -61,17 +66,19 @@ struct TerminalTypeTests {
     func noColorSendsNoColour(noColor: Bool) throws {
         let box = try oddTerminalBoard()
         let raw = box.path("raw")
-        let tmux = try TmuxSession.baton(["--board", box.boardPath], in: box, env: noColor ? ["NO_COLOR": "1"] : [:], gated: true)
+        let tmux = try TmuxSession.baton(
+            ["--board", box.boardPath], in: box, env: noColor ? ["NO_COLOR": "1"] : [:], gated: true)
         defer { tmux.kill() }
         try tmux.pipePane(to: raw)
         try tmux.release()
         try tmux.waitFor("#1 Café naïve 看板")
         try tmux.send("q")
         #expect(try tmux.waitForExit() == 0)
-        pause(0.2) // let the pipe's cat write the last bytes
+        pause(0.2)  // let the pipe's cat write the last bytes
         let output = RawOutput(file: raw)
         #expect(output.contains(Array("Café".utf8)), "the raw output does not hold the board; was it recorded?")
         let colours = output.colourSequences()
-        #expect(colours.isEmpty == noColor, "NO_COLOR \(noColor ? "set" : "unset"): colour sequences \(colours.prefix(5))")
+        #expect(
+            colours.isEmpty == noColor, "NO_COLOR \(noColor ? "set" : "unset"): colour sequences \(colours.prefix(5))")
     }
 }

@@ -2,12 +2,13 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Whether this process may create Unix users and groups and run programs as them (root, with
 /// the shadow tools and setpriv), as tests of permissions need: root itself bypasses them.
-public let canManageAccounts = getuid() == 0
+public let canManageAccounts =
+    getuid() == 0
     && ["/usr/sbin/groupadd", "/usr/sbin/useradd", "/usr/sbin/userdel", "/usr/sbin/groupdel"]
         .allSatisfy { FileManager.default.isExecutableFile(atPath: $0) }
     && Paths.tool("setpriv") != nil
@@ -66,7 +67,10 @@ extension Sandbox {
         var path = binary, reachable = true
         while path != "/" && !path.isEmpty {
             var info = stat()
-            if stat(path, &info) != 0 || info.st_mode & 0o001 == 0 { reachable = false; break }
+            if stat(path, &info) != 0 || info.st_mode & 0o001 == 0 {
+                reachable = false
+                break
+            }
             path = (path as NSString).deletingLastPathComponent
         }
         if reachable { return binary }
@@ -97,10 +101,14 @@ extension Sandbox {
     }
 
     /// Runs `binary` as `account` (real and effective ids, with its groups), or as root for nil.
-    public func run(_ binary: String, as account: TestAccount?, _ arguments: [String],
-                    env: [String: String?] = [:]) throws -> CLIResult {
+    public func run(
+        _ binary: String, as account: TestAccount?, _ arguments: [String],
+        env: [String: String?] = [:]
+    ) throws -> CLIResult {
         guard let account else { return try run(binary, arguments, env: env) }
         let setpriv = try #require(Paths.tool("setpriv"))
-        return try run(setpriv, ["--reuid=\(account.uid)", "--regid=\(account.gid)", "--init-groups", binary] + arguments, env: env)
+        return try run(
+            setpriv, ["--reuid=\(account.uid)", "--regid=\(account.gid)", "--init-groups", binary] + arguments, env: env
+        )
     }
 }

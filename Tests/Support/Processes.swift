@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// What one run of a program gave back.
@@ -12,14 +12,18 @@ public struct CLIResult: Sendable {
     public var stdoutData: Data
     public var stderrData: Data
     public init(status: Int32, stdoutData: Data, stderrData: Data) {
-        self.status = status; self.stdoutData = stdoutData; self.stderrData = stderrData
+        self.status = status
+        self.stdoutData = stdoutData
+        self.stderrData = stderrData
     }
     public var stdout: String { String(decoding: stdoutData, as: UTF8.self) }
     public var stderr: String { String(decoding: stderrData, as: UTF8.self) }
     /// Both streams together, for messages when a test fails.
     public var transcript: String { "exit \(status)\n--- stdout\n\(stdout)--- stderr\n\(stderr)" }
     /// The stdout lines, without the empty last one.
-    public var lines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty } }
+    public var lines: [String] {
+        stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty }
+    }
 }
 
 public enum CLIError: Error, CustomStringConvertible {
@@ -29,9 +33,12 @@ public enum CLIError: Error, CustomStringConvertible {
     case unavailable(String)
     public var description: String {
         switch self {
-        case .spawnFailed(let what, let code): return "posix_spawn of \(what) failed: \(String(cString: strerror(code)))"
-        case .timedOut(let args, let seconds): return "\(args.joined(separator: " ")) did not finish within \(seconds) s; killed it"
-        case .missingBinary(let binary, let root): return "The baton binary is missing at \(binary); run `swift build` in \(root) first."
+        case .spawnFailed(let what, let code):
+            return "posix_spawn of \(what) failed: \(String(cString: strerror(code)))"
+        case .timedOut(let args, let seconds):
+            return "\(args.joined(separator: " ")) did not finish within \(seconds) s; killed it"
+        case .missingBinary(let binary, let root):
+            return "The baton binary is missing at \(binary); run `swift build` in \(root) first."
         case .unavailable(let what): return "\(what) is not available"
         }
     }
@@ -67,16 +74,20 @@ public enum Paths {
 /// starting tmux.
 public enum Spawning {
     /// glibc's posix_spawn_file_actions_addchdir_np, which the Glibc module does not export; found with dlsym.
-    typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
+    typealias AddChdir =
+        @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
     static let addChdir: AddChdir? = {
         guard let handle = dlopen(nil, RTLD_NOW),
-              let symbol = dlsym(handle, "posix_spawn_file_actions_addchdir_np") else { return nil }
+            let symbol = dlsym(handle, "posix_spawn_file_actions_addchdir_np")
+        else { return nil }
         return unsafeBitCast(symbol, to: AddChdir.self)
     }()
 
     /// Starts `executable` (a path) with `arguments`; returns its pid without waiting.
-    public static func spawn(_ executable: String, _ arguments: [String], environment: [String: String],
-                             cwd: String, stdin: String, stdout: String, stderr: String) throws -> pid_t {
+    public static func spawn(
+        _ executable: String, _ arguments: [String], environment: [String: String],
+        cwd: String, stdin: String, stdout: String, stderr: String
+    ) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -126,7 +137,10 @@ public final class Spawned {
     let errURL: URL
 
     public init(pid: pid_t, arguments: [String], outURL: URL, errURL: URL) {
-        self.pid = pid; self.arguments = arguments; self.outURL = outURL; self.errURL = errURL
+        self.pid = pid
+        self.arguments = arguments
+        self.outURL = outURL
+        self.errURL = errURL
     }
 
     /// Waits for the process (killing it after `timeout` seconds) and collects its output.

@@ -13,8 +13,11 @@ public struct RawOutput {
         while i < bytes.count {
             let length = Self.sequenceLength(bytes[i])
             if length == 0 || i + length > bytes.count
-                || !bytes[(i + 1)..<(i + length)].allSatisfy({ $0 & 0xC0 == 0x80 }) {
-                strayBytes.append((i, bytes[i])); i += 1; continue
+                || !bytes[(i + 1)..<(i + length)].allSatisfy({ $0 & 0xC0 == 0x80 })
+            {
+                strayBytes.append((i, bytes[i]))
+                i += 1
+                continue
             }
             var value = UInt32(length == 1 ? bytes[i] : bytes[i] & (0xFF >> (length + 1)))
             for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }

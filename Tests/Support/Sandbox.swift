@@ -2,9 +2,9 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A temporary folder with its own HOME and XDG folders, in which baton runs. Removed on deinit.
@@ -18,7 +18,8 @@ public final class Sandbox {
         root = base.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
         scratch = root.appendingPathComponent(".io")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("home"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("home"), withIntermediateDirectories: true)
     }
 
     deinit { try? FileManager.default.removeItem(at: root) }
@@ -35,8 +36,10 @@ public final class Sandbox {
 
     /// The variables that put baton's home and XDG folders inside the sandbox.
     public var homeVariables: [String: String] {
-        ["HOME": home.path, "XDG_DATA_HOME": dataHome.path, "XDG_CONFIG_HOME": configHome.path,
-         "XDG_STATE_HOME": stateHome.path, "XDG_CACHE_HOME": cacheHome.path]
+        [
+            "HOME": home.path, "XDG_DATA_HOME": dataHome.path, "XDG_CONFIG_HOME": configHome.path,
+            "XDG_STATE_HOME": stateHome.path, "XDG_CACHE_HOME": cacheHome.path,
+        ]
     }
 
     /// The environment baton sees: this process's, without BATON_BOARD (nor a surrounding tmux),
@@ -52,8 +55,10 @@ public final class Sandbox {
     }
 
     /// Starts `executable` with `arguments`, without waiting.
-    public func spawn(_ executable: String, _ arguments: [String], stdin: String? = nil, cwd: URL? = nil,
-                      env: [String: String?] = [:]) throws -> Spawned {
+    public func spawn(
+        _ executable: String, _ arguments: [String], stdin: String? = nil, cwd: URL? = nil,
+        env: [String: String?] = [:]
+    ) throws -> Spawned {
         counter += 1
         let tag = "\(counter)-\(UUID().uuidString.prefix(8))"
         let outURL = scratch.appendingPathComponent("\(tag).out")
@@ -66,21 +71,26 @@ public final class Sandbox {
         } else {
             stdinPath = "/dev/null"
         }
-        let pid = try Spawning.spawn(executable, arguments, environment: environment(env), cwd: (cwd ?? root).path,
-                                     stdin: stdinPath, stdout: outURL.path, stderr: errURL.path)
+        let pid = try Spawning.spawn(
+            executable, arguments, environment: environment(env), cwd: (cwd ?? root).path,
+            stdin: stdinPath, stdout: outURL.path, stderr: errURL.path)
         return Spawned(pid: pid, arguments: [executable] + arguments, outURL: outURL, errURL: errURL)
     }
 
     /// Runs `executable` with `arguments` and waits for it.
     @discardableResult
-    public func run(_ executable: String, _ arguments: [String], stdin: String? = nil, cwd: URL? = nil,
-                    env: [String: String?] = [:], timeout: Double = 60) throws -> CLIResult {
+    public func run(
+        _ executable: String, _ arguments: [String], stdin: String? = nil, cwd: URL? = nil,
+        env: [String: String?] = [:], timeout: Double = 60
+    ) throws -> CLIResult {
         try spawn(executable, arguments, stdin: stdin, cwd: cwd, env: env).wait(timeout: timeout)
     }
 
     /// Runs baton with `arguments` and waits for it.
     @discardableResult
-    public func baton(_ arguments: [String], stdin: String? = nil, cwd: URL? = nil, env: [String: String?] = [:]) throws -> CLIResult {
+    public func baton(_ arguments: [String], stdin: String? = nil, cwd: URL? = nil, env: [String: String?] = [:]) throws
+        -> CLIResult
+    {
         try run(try Paths.requireBinary(), arguments, stdin: stdin, cwd: cwd, env: env)
     }
 
@@ -91,10 +101,13 @@ public final class Sandbox {
 
     /// Runs baton and requires exit 0, so that setup steps fail loudly.
     @discardableResult
-    public func ok(_ arguments: String..., stdin: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws -> CLIResult {
+    public func ok(_ arguments: String..., stdin: String? = nil, sourceLocation: SourceLocation = #_sourceLocation)
+        throws -> CLIResult
+    {
         let result = try baton(arguments, stdin: stdin)
-        try #require(result.status == 0, "baton \(arguments.joined(separator: " ")) failed: \(result.transcript)",
-                     sourceLocation: sourceLocation)
+        try #require(
+            result.status == 0, "baton \(arguments.joined(separator: " ")) failed: \(result.transcript)",
+            sourceLocation: sourceLocation)
         return result
     }
 
@@ -109,31 +122,41 @@ public final class Sandbox {
     /// Runs a `--json` command and parses its standard output.
     public func json(_ arguments: String..., sourceLocation: SourceLocation = #_sourceLocation) throws -> Any {
         let result = try baton(arguments)
-        try #require(result.status == 0, "baton \(arguments.joined(separator: " ")) failed: \(result.transcript)",
-                     sourceLocation: sourceLocation)
+        try #require(
+            result.status == 0, "baton \(arguments.joined(separator: " ")) failed: \(result.transcript)",
+            sourceLocation: sourceLocation)
         return try JSONSerialization.jsonObject(with: result.stdoutData)
     }
 
-    public func jsonArray(_ arguments: String..., sourceLocation: SourceLocation = #_sourceLocation) throws -> [[String: Any]] {
+    public func jsonArray(_ arguments: String..., sourceLocation: SourceLocation = #_sourceLocation) throws -> [[String:
+        Any]]
+    {
         let result = try baton(arguments)
-        try #require(result.status == 0, "baton \(arguments.joined(separator: " ")) failed: \(result.transcript)",
-                     sourceLocation: sourceLocation)
+        try #require(
+            result.status == 0, "baton \(arguments.joined(separator: " ")) failed: \(result.transcript)",
+            sourceLocation: sourceLocation)
         let value = try JSONSerialization.jsonObject(with: result.stdoutData)
-        return try #require(value as? [[String: Any]], "not a JSON array of objects: \(result.stdout)", sourceLocation: sourceLocation)
+        return try #require(
+            value as? [[String: Any]], "not a JSON array of objects: \(result.stdout)", sourceLocation: sourceLocation)
     }
 
     /// The stages of `show --json`, each with its items.
     public func shownStages(sourceLocation: SourceLocation = #_sourceLocation) throws -> [[String: Any]] {
         let board = try jsonObject("show", "--json", sourceLocation: sourceLocation)
-        return try #require(board["stages"] as? [[String: Any]], "show --json has no stages", sourceLocation: sourceLocation)
+        return try #require(
+            board["stages"] as? [[String: Any]], "show --json has no stages", sourceLocation: sourceLocation)
     }
 
-    public func jsonObject(_ arguments: String..., sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: Any] {
+    public func jsonObject(_ arguments: String..., sourceLocation: SourceLocation = #_sourceLocation) throws -> [String:
+        Any]
+    {
         let result = try baton(arguments)
-        try #require(result.status == 0, "baton \(arguments.joined(separator: " ")) failed: \(result.transcript)",
-                     sourceLocation: sourceLocation)
+        try #require(
+            result.status == 0, "baton \(arguments.joined(separator: " ")) failed: \(result.transcript)",
+            sourceLocation: sourceLocation)
         let value = try JSONSerialization.jsonObject(with: result.stdoutData)
-        return try #require(value as? [String: Any], "not a JSON object: \(result.stdout)", sourceLocation: sourceLocation)
+        return try #require(
+            value as? [String: Any], "not a JSON object: \(result.stdout)", sourceLocation: sourceLocation)
     }
 
     /// The item with this number, from `item show N --json`.

@@ -2,9 +2,9 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// glibc's `wcwidth`, which its headers hide from Swift behind feature macros.
@@ -31,8 +31,12 @@ public func visualColumns(of line: String) -> [(scalar: Unicode.Scalar, column: 
 /// row (the first with `┼`), each as "row N: columns …"; empty when every border is aligned.
 public func misalignedBorders(in screen: String) -> [String] {
     let rows = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    func borders(_ row: String) -> [Int] { visualColumns(of: row).filter { $0.scalar == "│" || $0.scalar == "┼" }.map(\.column) }
-    guard let expected = rows.first(where: { $0.contains("┼") }).map(borders) else { return ["no border row (┼) on the screen"] }
+    func borders(_ row: String) -> [Int] {
+        visualColumns(of: row).filter { $0.scalar == "│" || $0.scalar == "┼" }.map(\.column)
+    }
+    guard let expected = rows.first(where: { $0.contains("┼") }).map(borders) else {
+        return ["no border row (┼) on the screen"]
+    }
     return rows.enumerated().compactMap { index, row in
         let found = borders(row)
         return found.isEmpty || found == expected ? nil : "row \(index): borders at \(found), expected \(expected)"
@@ -62,8 +66,9 @@ public enum Stty {
             Issue.record("the wrapper shell wrote no stty settings", sourceLocation: sourceLocation)
             return
         }
-        #expect(!settings.before.isEmpty && settings.before == settings.after,
-                "stty settings changed: before \(settings.before) after \(settings.after)", sourceLocation: sourceLocation)
+        #expect(
+            !settings.before.isEmpty && settings.before == settings.after,
+            "stty settings changed: before \(settings.before) after \(settings.after)", sourceLocation: sourceLocation)
     }
 
     /// The two settings the wrapper shell wrote.

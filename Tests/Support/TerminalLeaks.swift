@@ -67,7 +67,9 @@ extension RawOutput {
         var found: [String] = []
         for offset in offsets(of: [0x1B]) where offset + 1 < bytes.count {
             let kind = bytes[offset + 1]
-            if [UInt8(ascii: "]"), UInt8(ascii: "P"), UInt8(ascii: "_"), UInt8(ascii: "^"), UInt8(ascii: "X")].contains(kind) {
+            if [UInt8(ascii: "]"), UInt8(ascii: "P"), UInt8(ascii: "_"), UInt8(ascii: "^"), UInt8(ascii: "X")].contains(
+                kind)
+            {
                 found.append("string sequence ESC \(Character(Unicode.Scalar(kind))) at \(offset)")
             } else if kind == UInt8(ascii: "["), let csi = controlSequence(at: offset + 2), !Self.isHarmless(csi) {
                 found.append("control sequence ESC [\(csi) at \(offset)")
@@ -93,6 +95,8 @@ extension RawOutput {
     }
 
     static func describe(_ bytes: [UInt8]) -> String {
-        bytes.map { $0 == 0x1B ? "ESC" : $0 < 0x20 || $0 >= 0x7F ? "\\x\(String($0, radix: 16))" : String(UnicodeScalar($0)) }.joined()
+        bytes.map {
+            $0 == 0x1B ? "ESC" : $0 < 0x20 || $0 >= 0x7F ? "\\x\(String($0, radix: 16))" : String(UnicodeScalar($0))
+        }.joined()
     }
 }

@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 public enum TmuxError: Error, CustomStringConvertible {
@@ -13,8 +13,10 @@ public enum TmuxError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case .missingTool(let name): return "\(name) is not installed; the end-to-end tests need it"
-        case .commandFailed(let args, let result): return "tmux \(args.joined(separator: " ")) failed: \(result.transcript)"
-        case .timedOut(let what, let seconds, let screen): return "waited \(seconds) s for \(what); the screen was:\n\(screen)"
+        case .commandFailed(let args, let result):
+            return "tmux \(args.joined(separator: " ")) failed: \(result.transcript)"
+        case .timedOut(let what, let seconds, let screen):
+            return "waited \(seconds) s for \(what); the screen was:\n\(screen)"
         }
     }
 }
@@ -52,13 +54,17 @@ public final class TmuxSession {
         // remain-on-exit keeps the pane (and the server) after the program ends, so the screen can
         // still be read; escape-time 0 so nothing of tmux's own delays keys.
         try """
-            set -g remain-on-exit on
-            set -g status off
-            set -g escape-time 0
-            set -g history-limit 100
-            """.write(toFile: config, atomically: true, encoding: .utf8)
-        let result = try sandbox.run(tmux, ["-f", config, "-S", socket, "new-session", "-d", "-s", target,
-                                            "-x", "\(width)", "-y", "\(height)", "/bin/sh", "-c", script], timeout: 10)
+        set -g remain-on-exit on
+        set -g status off
+        set -g escape-time 0
+        set -g history-limit 100
+        """.write(toFile: config, atomically: true, encoding: .utf8)
+        let result = try sandbox.run(
+            tmux,
+            [
+                "-f", config, "-S", socket, "new-session", "-d", "-s", target,
+                "-x", "\(width)", "-y", "\(height)", "/bin/sh", "-c", script,
+            ], timeout: 10)
         guard result.status == 0 else { throw TmuxError.commandFailed(["new-session"], result) }
     }
 
@@ -79,16 +85,20 @@ public final class TmuxSession {
         return (["env", "-u", "LC_ALL", "-u", "BATON_BOARD", "-u", "NO_COLOR"] + assignments).joined(separator: " ")
     }
 
-    public static func batonScript(_ arguments: [String], sandbox: Sandbox, name: String = "main", env: [String: String] = [:],
-                                   before: String? = nil, after: String? = nil, gated: Bool = false) throws -> String {
+    public static func batonScript(
+        _ arguments: [String], sandbox: Sandbox, name: String = "main", env: [String: String] = [:],
+        before: String? = nil, after: String? = nil, gated: Bool = false
+    ) throws -> String {
         let binary = try Paths.requireBinary()
         let command = ([envPrefix(sandbox, env), shellQuote(binary)] + arguments.map(shellQuote)).joined(separator: " ")
         return script(running: command, sandbox: sandbox, name: name, before: before, after: after, gated: gated)
     }
 
     /// The shell lines that run `command` in the sandbox's root, as `batonScript` does for baton.
-    public static func script(running command: String, sandbox: Sandbox, name: String = "main",
-                              before: String? = nil, after: String? = nil, gated: Bool = false) -> String {
+    public static func script(
+        running command: String, sandbox: Sandbox, name: String = "main",
+        before: String? = nil, after: String? = nil, gated: Bool = false
+    ) -> String {
         var lines = ["cd \(shellQuote(sandbox.root.path)) || exit 99"]
         if gated { lines.append("while [ ! -e \(shellQuote(gateFile(sandbox, name))) ]; do sleep 0.02; done") }
         if let before { lines.append(before) }
@@ -100,10 +110,13 @@ public final class TmuxSession {
     }
 
     /// A session running baton with `arguments` (see `batonScript`).
-    public static func baton(_ arguments: [String], in sandbox: Sandbox, name: String = "main", width: Int = 120,
-                             height: Int = 40, env: [String: String] = [:], before: String? = nil, after: String? = nil,
-                             gated: Bool = false) throws -> TmuxSession {
-        let script = try batonScript(arguments, sandbox: sandbox, name: name, env: env, before: before, after: after, gated: gated)
+    public static func baton(
+        _ arguments: [String], in sandbox: Sandbox, name: String = "main", width: Int = 120,
+        height: Int = 40, env: [String: String] = [:], before: String? = nil, after: String? = nil,
+        gated: Bool = false
+    ) throws -> TmuxSession {
+        let script = try batonScript(
+            arguments, sandbox: sandbox, name: name, env: env, before: before, after: after, gated: gated)
         return try TmuxSession(sandbox: sandbox, name: name, width: width, height: height, script: script)
     }
 
@@ -219,7 +232,8 @@ public final class TmuxSession {
         let deadline = Date().addingTimeInterval(timeout)
         while true {
             if let text = try? String(contentsOfFile: exitFile, encoding: .utf8),
-               let code = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+                let code = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))
+            {
                 return code
             }
             if Date() > deadline {
@@ -243,7 +257,8 @@ public final class TmuxSession {
             let pids = result.lines.compactMap { pid_t($0.trimmingCharacters(in: .whitespaces)) }
             if pids.count == 1 { return pids[0] }
             if Date() > deadline {
-                throw TmuxError.timedOut("one process matching \(pattern) (found \(pids))", timeout, (try? capture()) ?? "")
+                throw TmuxError.timedOut(
+                    "one process matching \(pattern) (found \(pids))", timeout, (try? capture()) ?? "")
             }
             usleep(20_000)
         }
@@ -268,7 +283,8 @@ public func signalProcess(_ pid: pid_t, _ signal: Int32) { _ = kill(pid, signal)
 public func processExists(_ pid: pid_t) -> Bool {
     guard kill(pid, 0) == 0 || errno == EPERM else { return false }
     guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-          let close = stat.lastIndex(of: ")") else { return true }
+        let close = stat.lastIndex(of: ")")
+    else { return true }
     let state = stat[stat.index(after: close)...].drop { $0 == " " }.first
     return state != "Z" && state != "X"
 }

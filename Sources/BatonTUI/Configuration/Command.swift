@@ -77,25 +77,36 @@ public enum Command: String, CaseIterable, Sendable {
         case .filter: return Entry(.screens, "Filter: text, @handle, kind:K, outcome:N, blocked", hint: "filter")
         case .back: return Entry(.screens, "Back out of a screen or prompt", hint: "back")
         case .quit: return Entry(.screens, "Quit", hint: "quit")
-        case .recordValue: return Entry(.screens, "Record a new current value of the outcome", hint: "record", edits: true)
+        case .recordValue:
+            return Entry(.screens, "Record a new current value of the outcome", hint: "record", edits: true)
         case .actAs: return Entry(.people, "Choose whom this terminal acts as (shared terminals)")
-        case .toggleLanes: return Entry(.screens, "Lanes: none, by outcome, by kind (expedite always on top)", hint: "lanes")
-        case .openFlow: return Entry(.screens, "Flow: cumulative flow diagram, throughput, cycle time, ages", hint: "flow")
-        case .openBalance: return Entry(.screens, "Balance: business and IT owners per stage, pairing gaps, load per person", hint: "balance")
-        case .showUnlinked: return Entry(.screens, "Show the active items that serve no outcome, to link them", hint: "unlinked")
-        case .startStandup: return Entry(.standup, "Start a stand-up, or go back to the running one", hint: "stand-up", edits: true)
+        case .toggleLanes:
+            return Entry(.screens, "Lanes: none, by outcome, by kind (expedite always on top)", hint: "lanes")
+        case .openFlow:
+            return Entry(.screens, "Flow: cumulative flow diagram, throughput, cycle time, ages", hint: "flow")
+        case .openBalance:
+            return Entry(
+                .screens, "Balance: business and IT owners per stage, pairing gaps, load per person", hint: "balance")
+        case .showUnlinked:
+            return Entry(.screens, "Show the active items that serve no outcome, to link them", hint: "unlinked")
+        case .startStandup:
+            return Entry(.standup, "Start a stand-up, or go back to the running one", hint: "stand-up", edits: true)
         case .passBaton: return Entry(.standup, "Pass the baton to the next speaker", hint: "next", edits: true)
         case .previousSpeaker: return Entry(.standup, "Back to the previous speaker", hint: "back", edits: true)
         case .pauseTimer: return Entry(.standup, "Pause or resume the speaker's timer", hint: "pause", edits: true)
-        case .endStandup: return Entry(.standup, "End the stand-up (asks first) and show its summary", hint: "end", edits: true)
+        case .endStandup:
+            return Entry(.standup, "End the stand-up (asks first) and show its summary", hint: "end", edits: true)
         case .actionItem: return Entry(.standup, "Add an action item owned by the speaker", hint: "action", edits: true)
-        case .toggleFollow: return Entry(.standup, "Follow the facilitator's stand-up, or stop following", hint: "follow")
+        case .toggleFollow:
+            return Entry(.standup, "Follow the facilitator's stand-up, or stop following", hint: "follow")
         case .toggleChanged: return Entry(.standup, "Mark the items changed since the last stand-up", hint: "changed")
         case .keepMine: return Entry(.dialogs, "Someone changed what you edited: save yours over theirs", hint: "mine")
-        case .keepTheirs: return Entry(.dialogs, "Someone changed what you edited: keep theirs, drop yours", hint: "theirs")
+        case .keepTheirs:
+            return Entry(.dialogs, "Someone changed what you edited: keep theirs, drop yours", hint: "theirs")
         case .keepBoth: return Entry(.dialogs, "Someone changed what you edited: keep both, theirs first", hint: "both")
         case .editAgain: return Entry(.dialogs, "Someone changed what you edited: edit yours again", hint: "edit")
-        case .confirm: return Entry(.dialogs, "Yes to a question such as ending the stand-up (any other key says no)", hint: "yes")
+        case .confirm:
+            return Entry(.dialogs, "Yes to a question such as ending the stand-up (any other key says no)", hint: "yes")
         }
     }
 

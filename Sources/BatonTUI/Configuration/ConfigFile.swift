@@ -34,7 +34,9 @@ public enum ConfigFile {
             let line = (raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
                 .trimmingCharacters(in: .whitespaces)
             guard !line.isEmpty else { continue }
-            if let problem = apply(line, number: index + 1, to: &config) { problems.append("\(file):\(index + 1): \(problem)") }
+            if let problem = apply(line, number: index + 1, to: &config) {
+                problems.append("\(file):\(index + 1): \(problem)")
+            }
         }
         return (config, problems)
     }
@@ -48,13 +50,16 @@ public enum ConfigFile {
             config.theme = words[1]
             config.themeLine = number
         case "mouse":
-            guard words.count == 2, words[1] == "on" || words[1] == "off" else { return "expected `mouse on` or `mouse off`." }
+            guard words.count == 2, words[1] == "on" || words[1] == "off" else {
+                return "expected `mouse on` or `mouse off`."
+            }
             config.mouse = words[1] == "on"
         case "age":
             guard words.count >= 3, let days = Double(words.last!), days > 0, days.isFinite else {
                 return "expected `age STAGE DAYS` with DAYS above 0, such as `age Doing 3`."
             }
-            config.ageLimits.append(Config.AgeLimit(stage: words.dropFirst().dropLast().joined(separator: " "), days: days, line: number))
+            config.ageLimits.append(
+                Config.AgeLimit(stage: words.dropFirst().dropLast().joined(separator: " "), days: days, line: number))
         case "limit":
             guard words.count == 2, let limit = Int(words[1]), limit >= 1 else {
                 return "expected `limit N` with N at least 1, such as `limit 3`."

@@ -29,16 +29,25 @@ public enum Key: Hashable, Sendable {
 
     /// Parses a key name as written in key files; `nil` for an unknown name.
     public init?(name: String) {
-        if let key = Key.names[name.lowercased()] { self = key; return }
-        if name == "space" { self = .character(" "); return }
+        if let key = Key.names[name.lowercased()] {
+            self = key
+            return
+        }
+        if name == "space" {
+            self = .character(" ")
+            return
+        }
         if name.lowercased().hasPrefix("ctrl-"), name.count == 6, let c = name.last?.lowercased().first {
-            self = .ctrl(c); return
+            self = .ctrl(c)
+            return
         }
         if name.lowercased().hasPrefix("alt-"), name.count == 5, let c = name.last {
-            self = .alt(c); return
+            self = .alt(c)
+            return
         }
         if name.lowercased().hasPrefix("f"), let n = Int(name.dropFirst()), (1...12).contains(n) {
-            self = .function(n); return
+            self = .function(n)
+            return
         }
         guard name.count == 1, let c = name.first else { return nil }
         self = .character(c)

@@ -15,7 +15,9 @@ public enum KeyFile {
             case .success(let (mode, key, command)):
                 let slot = "\(mode.rawValue) \(key.name)"
                 if let first = seen[slot] {
-                    problems.append("\(place): \(key.name) in \(mode.rawValue) is already bound on line \(first); the later binding wins.")
+                    problems.append(
+                        "\(place): \(key.name) in \(mode.rawValue) is already bound on line \(first); the later binding wins."
+                    )
                 }
                 seen[slot] = index + 1
                 keymap.bind(mode, key, command)
@@ -30,13 +32,22 @@ public enum KeyFile {
 
     static func parse(_ words: [String]) -> Result<(KeyMode, Key, Command), Problem> {
         guard words.count == 4, words[0] == "bind" else {
-            return .failure(Problem(message: "expected `bind MODE KEY COMMAND`, found '\(words.joined(separator: " "))'."))
+            return .failure(
+                Problem(message: "expected `bind MODE KEY COMMAND`, found '\(words.joined(separator: " "))'."))
         }
         guard let mode = KeyMode(rawValue: words[1]) else {
-            return .failure(Problem(message: "unknown mode '\(words[1])'; modes are \(KeyMode.allCases.map(\.rawValue).joined(separator: ", "))."))
+            return .failure(
+                Problem(
+                    message:
+                        "unknown mode '\(words[1])'; modes are \(KeyMode.allCases.map(\.rawValue).joined(separator: ", "))."
+                ))
         }
         guard let key = Key(name: words[2]) else {
-            return .failure(Problem(message: "unknown key '\(words[2])'; use a character or a name such as enter, esc, tab, up, shift-left, pagedown, ctrl-k, f1, space."))
+            return .failure(
+                Problem(
+                    message:
+                        "unknown key '\(words[2])'; use a character or a name such as enter, esc, tab, up, shift-left, pagedown, ctrl-k, f1, space."
+                ))
         }
         guard let command = Command(rawValue: words[3]) else {
             return .failure(Problem(message: "unknown command '\(words[3])'; `baton keys` lists the commands."))

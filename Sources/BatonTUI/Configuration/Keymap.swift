@@ -18,17 +18,21 @@ public struct Keymap: Equatable, Sendable {
     /// The default bindings.
     public static let standard: Keymap = {
         var map = Keymap(bindings: [:])
-        let everywhere: [(String, Command)] = [("?", .help), ("q", .quit), ("esc", .back), ("O", .openOutcomes), ("/", .filter), ("@", .actAs),
-                                               ("F", .openFlow), ("B", .openBalance)]
+        let everywhere: [(String, Command)] = [
+            ("?", .help), ("q", .quit), ("esc", .back), ("O", .openOutcomes), ("/", .filter), ("@", .actAs),
+            ("F", .openFlow), ("B", .openBalance),
+        ]
         let item: [(String, Command)] = [
-            ("e", .editTitle), ("E", .editNotes), ("T", .setKind), ("o", .linkOutcome), ("D", .setDue), ("c", .addComment),
+            ("e", .editTitle), ("E", .editNotes), ("T", .setKind), ("o", .linkOutcome), ("D", .setDue),
+            ("c", .addComment),
             ("a", .assignOwner), ("i", .assignInvolved), ("b", .toggleBlocked), ("x", .toggleExpedite), ("u", .undo),
             ("H", .moveItemLeft), ("L", .moveItemRight), ("shift-left", .moveItemLeft), ("shift-right", .moveItemRight),
         ]
         let board: [(String, Command)] = [
             ("left", .selectLeft), ("h", .selectLeft), ("right", .selectRight), ("l", .selectRight),
             ("home", .selectFirst), ("end", .selectLast), ("J", .reorderDown), ("K", .reorderUp),
-            ("shift-down", .reorderDown), ("shift-up", .reorderUp), ("n", .newItem), ("enter", .openDetail), ("d", .archiveItem),
+            ("shift-down", .reorderDown), ("shift-up", .reorderUp), ("n", .newItem), ("enter", .openDetail),
+            ("d", .archiveItem),
             ("v", .toggleLanes), ("S", .startStandup), ("C", .toggleChanged), ("f", .toggleFollow),
         ]
         let scrolling: [(String, Command)] = [
@@ -38,7 +42,9 @@ public struct Keymap: Equatable, Sendable {
         for (name, command) in everywhere + scrolling { map.bind(.generic, Key(name: name)!, command) }
         for (name, command) in board + item { map.bind(.board, Key(name: name)!, command) }
         for (name, command) in item { map.bind(.detail, Key(name: name)!, command) }
-        for (name, command) in [("v", .recordValue), ("enter", .recordValue), ("l", .showUnlinked)] as [(String, Command)] {
+        for (name, command) in [("v", .recordValue), ("enter", .recordValue), ("l", .showUnlinked)]
+            as [(String, Command)]
+        {
             map.bind(.outcomes, Key(name: name)!, command)
         }
         let standup: [(String, Command)] = [
@@ -47,7 +53,9 @@ public struct Keymap: Equatable, Sendable {
             ("H", .moveItemLeft), ("L", .moveItemRight), ("enter", .openDetail), ("S", .startStandup),
         ]
         for (name, command) in standup { map.bind(.standup, Key(name: name)!, command) }
-        for (name, command) in [("enter", .openDetail), ("l", .showUnlinked), ("a", .assignOwner)] as [(String, Command)] {
+        for (name, command) in [("enter", .openDetail), ("l", .showUnlinked), ("a", .assignOwner)]
+            as [(String, Command)]
+        {
             map.bind(.balance, Key(name: name)!, command)
         }
         let conflict: [(String, Command)] = [

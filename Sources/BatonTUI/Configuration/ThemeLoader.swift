@@ -87,8 +87,10 @@ public enum ThemeLoader {
     /// Without colours the `default` theme is replaced by the hand-made `mono` theme. When the
     /// theme cannot be loaded, the built-in default (degraded likewise) comes back with the
     /// problem to show the user.
-    public static func resolve(name: String?, colours: Int, executable: String,
-                               environment: [String: String]) -> (theme: Theme, problem: ThemeError?) {
+    public static func resolve(
+        name: String?, colours: Int, executable: String,
+        environment: [String: String]
+    ) -> (theme: Theme, problem: ThemeError?) {
         let colours = NoColour.isRequested(in: environment) ? 0 : colours
         var name = name ?? "default"
         if colours < 8, name == "default" || name == "default.theme" { name = "mono" }

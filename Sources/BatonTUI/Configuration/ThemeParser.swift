@@ -24,11 +24,15 @@ extension Theme {
 
             guard words.count >= 4 else {
                 let found = words.count == 1 ? "1 field" : "\(words.count) fields"
-                throw fail("expected 4 fields ROLE FG BG ATTRS but found \(found) ('\(words.joined(separator: " "))'); write '-' for no attributes.")
+                throw fail(
+                    "expected 4 fields ROLE FG BG ATTRS but found \(found) ('\(words.joined(separator: " "))'); write '-' for no attributes."
+                )
             }
             guard let role = StyleRole(rawValue: words[0].lowercased()) else {
                 let roles = StyleRole.allCases.map(\.rawValue)
-                throw fail("unknown role '\(words[0])'\(suggestion(for: words[0], among: roles)); roles are \(roles.joined(separator: ", ")).")
+                throw fail(
+                    "unknown role '\(words[0])'\(suggestion(for: words[0], among: roles)); roles are \(roles.joined(separator: ", "))."
+                )
             }
             if let first = definedOn[role] {
                 throw fail("role '\(role.rawValue)' is already defined on line \(first); define each role once.")
@@ -45,11 +49,18 @@ extension Theme {
 
     private static func colour(_ word: String, layer: String, line: Int) throws -> ThemeColor {
         if let colour = ThemeColor(word: word) { return colour }
-        if !word.isEmpty, word.allSatisfy(\.isASCIIDigit) || (word.first == "-" && word.dropFirst().allSatisfy(\.isASCIIDigit) && word.count > 1) {
+        if !word.isEmpty,
+            word.allSatisfy(\.isASCIIDigit)
+                || (word.first == "-" && word.dropFirst().allSatisfy(\.isASCIIDigit) && word.count > 1)
+        {
             throw ThemeError(line: line, message: "\(layer) colour \(word) is out of range; colour numbers are 0-255.")
         }
         let names = ["default"] + ThemeColor.names
-        throw ThemeError(line: line, message: "unknown \(layer) colour '\(word)'\(suggestion(for: word, among: names)); colours are \(names.joined(separator: ", ")) or a number 0-255.")
+        throw ThemeError(
+            line: line,
+            message:
+                "unknown \(layer) colour '\(word)'\(suggestion(for: word, among: names)); colours are \(names.joined(separator: ", ")) or a number 0-255."
+        )
     }
 
     /// ATTRS: `-`, or attribute names separated by commas (spaces after the commas are tolerated).
@@ -65,10 +76,15 @@ extension Theme {
             case "italic": style.italic = true
             case "-":
                 let others = words.filter { $0 != "-" }.joined(separator: ",")
-                throw ThemeError(line: line, message: "'-' means no attributes and cannot be combined with '\(others)'.")
+                throw ThemeError(
+                    line: line, message: "'-' means no attributes and cannot be combined with '\(others)'.")
             default:
                 let names = ThemeStyle.attributeNames
-                throw ThemeError(line: line, message: "unknown attribute '\(word)'\(suggestion(for: word, among: names)); attributes are \(names.joined(separator: ", ")) separated by commas, or '-' for none.")
+                throw ThemeError(
+                    line: line,
+                    message:
+                        "unknown attribute '\(word)'\(suggestion(for: word, among: names)); attributes are \(names.joined(separator: ", ")) separated by commas, or '-' for none."
+                )
             }
         }
     }

@@ -14,10 +14,17 @@ public struct ThemeStyle: Equatable, Hashable, Sendable {
     public var reverse: Bool
     public var italic: Bool
 
-    public init(foreground: ThemeColor = .terminalDefault, background: ThemeColor = .terminalDefault,
-                bold: Bool = false, dim: Bool = false, underline: Bool = false, reverse: Bool = false, italic: Bool = false) {
-        self.foreground = foreground; self.background = background
-        self.bold = bold; self.dim = dim; self.underline = underline; self.reverse = reverse; self.italic = italic
+    public init(
+        foreground: ThemeColor = .terminalDefault, background: ThemeColor = .terminalDefault,
+        bold: Bool = false, dim: Bool = false, underline: Bool = false, reverse: Bool = false, italic: Bool = false
+    ) {
+        self.foreground = foreground
+        self.background = background
+        self.bold = bold
+        self.dim = dim
+        self.underline = underline
+        self.reverse = reverse
+        self.italic = italic
     }
 }
 

@@ -67,7 +67,8 @@ extension Theme {
             var style = result.style(role)
             if role != .promptCursor { style.reverse = true }
             result.styles[role] = style
-            distinguish(role, from: context, by: [{ $0.reverse.toggle() }, { $0.bold = true }, { $0.underline = true }])
+            distinguish(
+                role, from: context, by: [{ $0.reverse.toggle() }, { $0.bold = true }, { $0.underline = true }])
         }
         for (role, context) in Theme.alertRoles {
             var style = result.style(role)
@@ -78,8 +79,22 @@ extension Theme {
         distinguish(.pairingGap, from: .card, by: [{ $0.underline = true }, { $0.bold = true }])
         distinguish(.footerKey, from: .footer, by: [{ $0.bold = true }, { $0.reverse.toggle() }])
         distinguish(.ownerIT, from: .ownerBusiness, by: [{ $0.underline = true }, { $0.italic = true }])
-        distinguish(.involvedBusiness, from: .ownerBusiness, by: [{ $0.bold = false; $0.dim = true }])
-        distinguish(.involvedIT, from: .ownerIT, by: [{ $0.bold = false; $0.dim = true }])
+        distinguish(
+            .involvedBusiness, from: .ownerBusiness,
+            by: [
+                {
+                    $0.bold = false
+                    $0.dim = true
+                }
+            ])
+        distinguish(
+            .involvedIT, from: .ownerIT,
+            by: [
+                {
+                    $0.bold = false
+                    $0.dim = true
+                }
+            ])
         distinguish(.involvedIT, from: .involvedBusiness, by: [{ $0.underline = true }, { $0.italic = true }])
         distinguish(.progressTodo, from: .progressDone, by: [{ $0.dim = true }])
         distinguish(.progressDone, from: .progressTodo, by: [{ $0.bold = true }, { $0.reverse.toggle() }])
@@ -130,8 +145,10 @@ enum ColourDegrader {
     /// xterm's RGB values for the 256 indexed colours.
     static func rgb(_ index: Int) -> (r: Int, g: Int, b: Int) {
         let basic: [(Int, Int, Int)] = [
-            (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205), (229, 229, 229),
-            (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255), (255, 0, 255), (0, 255, 255), (255, 255, 255),
+            (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205),
+            (229, 229, 229),
+            (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255), (255, 0, 255), (0, 255, 255),
+            (255, 255, 255),
         ]
         switch index {
         case 0..<16: return basic[index]
@@ -152,7 +169,13 @@ enum ColourDegrader {
         guard high - low >= 30 else { return nil }
         let r = Double(c.r), g = Double(c.g), b = Double(c.b)
         var h: Double
-        if high == c.r { h = 60 * ((g - b) / chroma) } else if high == c.g { h = 60 * (2 + (b - r) / chroma) } else { h = 60 * (4 + (r - g) / chroma) }
+        if high == c.r {
+            h = 60 * ((g - b) / chroma)
+        } else if high == c.g {
+            h = 60 * (2 + (b - r) / chroma)
+        } else {
+            h = 60 * (4 + (r - g) / chroma)
+        }
         if h < 0 { h += 360 }
         return h
     }
@@ -189,7 +212,8 @@ enum ColourDegrader {
             return max(c.r, c.g, c.b) >= 230 ? basic + 8 : basic
         }
         let l = lightness(c)
-        let steps: [(Double, Int)] = isBackground ? [(0.25, 0), (0.55, 8), (0.85, 7)] : [(0.2, 0), (0.6, 8), (0.85, 7)]
+        let steps: [(Double, Int)] =
+            isBackground ? [(0.25, 0), (0.55, 8), (0.85, 7)] : [(0.2, 0), (0.6, 8), (0.85, 7)]
         return steps.first { l < $0.0 }?.1 ?? 15
     }
 }

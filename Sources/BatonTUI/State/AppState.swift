@@ -167,7 +167,10 @@ public struct AppState: Sendable {
     /// The board; assigning it rebuilds every column, `merge(_:changed:)` only the changed items.
     public var board: Board {
         get { storedBoard }
-        set { storedBoard = newValue; rebuildColumns() }
+        set {
+            storedBoard = newValue
+            rebuildColumns()
+        }
     }
     var storedBoard: Board
     public var actor: Actor
@@ -239,11 +242,19 @@ public struct AppState: Sendable {
     /// change, so that moving the selection costs no layout work.
     public internal(set) var laneLayout: LaneLayout?
 
-    public init(board: Board, actor: Actor, readOnly: Bool = false, keymap: Keymap = .standard,
-                width: Int, height: Int, now: Date, ageLimits: AgeLimits = AgeLimits(), personalLimit: Int = 3) {
-        storedBoard = board; self.actor = actor; self.readOnly = readOnly; self.keymap = keymap
-        self.width = width; self.height = height; self.now = now
-        self.ageLimits = ageLimits; self.personalLimit = personalLimit
+    public init(
+        board: Board, actor: Actor, readOnly: Bool = false, keymap: Keymap = .standard,
+        width: Int, height: Int, now: Date, ageLimits: AgeLimits = AgeLimits(), personalLimit: Int = 3
+    ) {
+        storedBoard = board
+        self.actor = actor
+        self.readOnly = readOnly
+        self.keymap = keymap
+        self.width = width
+        self.height = height
+        self.now = now
+        self.ageLimits = ageLimits
+        self.personalLimit = personalLimit
         rebuildColumns()
     }
 

@@ -88,7 +88,11 @@ extension AppState {
             var low = 0, high = column.count
             while low < high {
                 let middle = (low + high) / 2
-                if let other = new.items[column[middle]], precedes(other, item) { low = middle + 1 } else { high = middle }
+                if let other = new.items[column[middle]], precedes(other, item) {
+                    low = middle + 1
+                } else {
+                    high = middle
+                }
             }
             column.insert(number, at: low)
             columns[item.stage] = column

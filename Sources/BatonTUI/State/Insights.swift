@@ -24,7 +24,8 @@ public struct Insights: Equatable, Sendable {
         let window = FlowWindow(now: s.now, weeks: weeks, timeZone: s.timeZone)
         let report = Flow.report(board: s.board, steps: s.flowSteps ?? [], window: window, limits: s.ageLimits)
         insights.flow = report
-        insights.outcomes = OutcomeStats.compute(board: s.board, completions: report.completions, now: s.now, timeZone: s.timeZone)
+        insights.outcomes = OutcomeStats.compute(
+            board: s.board, completions: report.completions, now: s.now, timeZone: s.timeZone)
         insights.balance = Balance.compute(board: s.board, limit: s.personalLimit)
         insights.computedAt = s.now
         return insights
@@ -79,6 +80,8 @@ extension App {
         setFilter("outcome:none active", &s, keepQuery: true)
         let shown = s.columns.values.reduce(0) { $0 + $1.count }
         let verb = shown == 1 ? "serves" : "serve"
-        s.message = Message("\(counted(shown, "active item")) \(verb) no outcome; select one and press o to link it · Esc clears the filter.")
+        s.message = Message(
+            "\(counted(shown, "active item")) \(verb) no outcome; select one and press o to link it · Esc clears the filter."
+        )
     }
 }

@@ -28,11 +28,21 @@ public struct LineEditor: Equatable, Sendable {
         case .right, .ctrl("f"): cursor = min(characters.count, cursor + 1)
         case .home, .ctrl("a"): cursor = lineStart()
         case .end, .ctrl("e"): cursor = lineEnd()
-        case .backspace, .ctrl("h"): if cursor > 0 { cursor -= 1; characters.remove(at: cursor) }
+        case .backspace, .ctrl("h"):
+            if cursor > 0 {
+                cursor -= 1
+                characters.remove(at: cursor)
+            }
         case .delete: if cursor < characters.count { characters.remove(at: cursor) }
         case .ctrl("k"): characters.removeSubrange(cursor..<lineEnd())
-        case .ctrl("u"): let start = lineStart(); characters.removeSubrange(start..<cursor); cursor = start
-        case .ctrl("w"): let start = wordStart(); characters.removeSubrange(start..<cursor); cursor = start
+        case .ctrl("u"):
+            let start = lineStart()
+            characters.removeSubrange(start..<cursor)
+            cursor = start
+        case .ctrl("w"):
+            let start = wordStart()
+            characters.removeSubrange(start..<cursor)
+            cursor = start
         case .alt("b"), .ctrlLeft: cursor = wordStart()
         case .alt("f"), .ctrlRight: cursor = wordEnd()
         case .up where multiline: moveVertically(-1)

@@ -4,7 +4,8 @@ extension App {
     /// Selects item `number` (in whichever stage it is), if it is shown.
     static func select(_ number: ItemNumber, _ s: inout AppState) {
         guard let item = s.board.items[number], let index = s.board.stages.firstIndex(where: { $0.id == item.stage }),
-              s.columns[item.stage]?.contains(number) == true else { return }
+            s.columns[item.stage]?.contains(number) == true
+        else { return }
         s.stageIndex = index
         s.selectedItem[item.stage] = number
     }
@@ -27,11 +28,14 @@ extension App {
         s.stageIndex = min(max(0, s.stageIndex), max(0, s.board.stages.count - 1))
         let layout = BoardLayout(width: s.width, height: s.height, stageCount: s.board.stages.count)
         if s.stageIndex < s.firstStage { s.firstStage = s.stageIndex }
-        if s.stageIndex >= s.firstStage + layout.visibleStages { s.firstStage = s.stageIndex - layout.visibleStages + 1 }
+        if s.stageIndex >= s.firstStage + layout.visibleStages {
+            s.firstStage = s.stageIndex - layout.visibleStages + 1
+        }
         s.firstStage = max(0, min(s.firstStage, s.board.stages.count - layout.visibleStages))
         if s.lanes != .none { return keepLaneSelectionVisible(&s, layout) }
         guard let stage = s.currentStage, let items = s.columns[stage.id], let item = s.currentItem,
-              let index = items.firstIndex(of: item.number) else { return }
+            let index = items.firstIndex(of: item.number)
+        else { return }
         let width = layout.width(ofColumn: s.stageIndex - s.firstStage) - 1
         let board = s.board
         let window = CardWindow(count: items.count, rows: layout.bodyHeight) {
@@ -49,7 +53,9 @@ extension App {
         let headerRow = lanes.bands.first { place.row >= $0.top && place.row < $0.top + $0.height }?.top ?? place.row
         let wanted = place.row - headerRow + place.height - 1 <= layout.bodyHeight ? headerRow : place.row
         if wanted < s.laneScroll { s.laneScroll = wanted }
-        if place.row + place.height - 1 > s.laneScroll + layout.bodyHeight { s.laneScroll = place.row + place.height - 1 - layout.bodyHeight }
+        if place.row + place.height - 1 > s.laneScroll + layout.bodyHeight {
+            s.laneScroll = place.row + place.height - 1 - layout.bodyHeight
+        }
     }
 
     /// How many cards of the current stage fit on one screen, at least one.

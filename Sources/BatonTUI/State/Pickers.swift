@@ -7,24 +7,33 @@ enum Pickers {
         switch command {
         case .assignOwner, .assignInvolved:
             let choices = board.members.map { member -> PickerChoice in
-                let role = item.owners.contains(member.id) ? "  ✓ owner" : item.involved.contains(member.id) ? "  ✓ involved" : ""
+                let role =
+                    item.owners.contains(member.id)
+                    ? "  ✓ owner" : item.involved.contains(member.id) ? "  ✓ involved" : ""
                 return PickerChoice(label(member) + role, .member(member.id))
             }
             return Picker(purpose: command == .assignOwner ? .owner(n) : .involved(n), choices: choices)
         case .setKind:
             let kinds = ItemKind.allCases
-            return Picker(purpose: .kind(n), choices: kinds.map { PickerChoice($0.rawValue + ($0 == item.kind ? "  ✓" : ""), .kind($0)) },
-                          selected: kinds.firstIndex(of: item.kind) ?? 0)
+            return Picker(
+                purpose: .kind(n),
+                choices: kinds.map { PickerChoice($0.rawValue + ($0 == item.kind ? "  ✓" : ""), .kind($0)) },
+                selected: kinds.firstIndex(of: item.kind) ?? 0)
         default:
-            let choices = [PickerChoice("none" + (item.outcome == nil ? "  ✓" : ""), .outcome(nil))]
-                + board.outcomes.map { PickerChoice("\($0.id). \($0.title)" + (item.outcome == $0.id ? "  ✓" : ""), .outcome($0.id)) }
+            let choices =
+                [PickerChoice("none" + (item.outcome == nil ? "  ✓" : ""), .outcome(nil))]
+                + board.outcomes.map {
+                    PickerChoice("\($0.id). \($0.title)" + (item.outcome == $0.id ? "  ✓" : ""), .outcome($0.id))
+                }
             return Picker(purpose: .outcome(n), choices: choices)
         }
     }
 
     /// The members this terminal can act as.
     static func actAs(_ board: Board, current: MemberID?) -> Picker {
-        let choices = board.members.map { m in PickerChoice(label(m) + (m.id == current ? "  ✓ now" : ""), .member(m.id)) }
+        let choices = board.members.map { m in
+            PickerChoice(label(m) + (m.id == current ? "  ✓ now" : ""), .member(m.id))
+        }
         return Picker(purpose: .actAs, choices: choices, selected: board.members.firstIndex { $0.id == current } ?? 0)
     }
 

@@ -9,7 +9,8 @@ extension App {
     /// number from the store, and a refused prompt must come back with its text.
     static func showBeforeSaving(_ effects: [Effect], _ s: inout AppState) -> [Effect] {
         guard s.screen == .board, s.pendingPrompt == nil, effects.count == 1, case .apply(let actions) = effects[0],
-              actions.count == 1, let number = actions[0].item, s.board.items[number] != nil else { return effects }
+            actions.count == 1, let number = actions[0].item, s.board.items[number] != nil
+        else { return effects }
         switch actions[0] {
         case .addItem, .comment: return effects
         default: break
@@ -17,7 +18,9 @@ extension App {
         var slice = s.board.slice(for: actions[0])
         let before = slice
         guard let change = try? slice.apply(actions[0], by: s.actor, at: s.now) else { return effects }
-        let events = change.events.map { Event(seq: 0, at: s.now, account: s.actor.account, member: s.actor.member, change: $0) }
+        let events = change.events.map {
+            Event(seq: 0, at: s.now, account: s.actor.account, member: s.actor.member, change: $0)
+        }
         let undo = (s.lastOwnChange, s.pendingUndo)
         saved(&s, slice: slice, items: change.touchedItems, events: events, warnings: change.warnings)
         (s.lastOwnChange, s.pendingUndo) = undo

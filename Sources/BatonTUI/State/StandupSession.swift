@@ -49,6 +49,7 @@ extension AppState {
     /// The speaker's items in stand-up order: owned first, then involved; blocked first; aged marked.
     public var speakerItems: [SpeakerItem] {
         guard let speaker = standup.running?.speaker else { return [] }
-        return StandupChanges.speakerItems(speaker, on: board, at: now, ageThreshold: StandupChanges.defaultAgeThreshold)
+        return StandupChanges.speakerItems(
+            speaker, on: board, at: now, ageThreshold: StandupChanges.defaultAgeThreshold)
     }
 }

@@ -4,8 +4,14 @@ extension App {
     /// Why editing does nothing here, if it does not.
     static func editingRefusal(_ command: Command, _ s: AppState) -> String? {
         guard command.edits else { return nil }
-        if s.vanished { return "The board file was deleted or replaced, so nothing more can be saved here; quit (q) and open the board again." }
-        if s.readOnly { return "This board is read-only for you, so \(command.rawValue) does nothing; ask its owner for write access." }
+        if s.vanished {
+            return
+                "The board file was deleted or replaced, so nothing more can be saved here; quit (q) and open the board again."
+        }
+        if s.readOnly {
+            return
+                "This board is read-only for you, so \(command.rawValue) does nothing; ask its owner for write access."
+        }
         return nil
     }
 
@@ -15,9 +21,13 @@ extension App {
             return []
         }
         switch command {
-        case .quit: s.quitting = true; return [.quit]
+        case .quit:
+            s.quitting = true
+            return [.quit]
         case .back: back(&s)
-        case .help: s.screen = .help; s.scroll = 0
+        case .help:
+            s.screen = .help
+            s.scroll = 0
         case .openOutcomes: return openInsight(.outcomes, &s)
         case .openFlow: return openInsight(.flow, &s)
         case .openBalance: return openInsight(.balance, &s)
@@ -43,15 +53,21 @@ extension App {
             s.rebuildColumns()
             if let followed { select(followed, &s) }
             keepSelectionVisible(&s)
-            s.message = Message(s.lanes == .none ? "Lanes off." : "Lanes by \(s.lanes.rawValue); expedite items on top. v changes them.")
+            s.message = Message(
+                s.lanes == .none ? "Lanes off." : "Lanes by \(s.lanes.rawValue); expedite items on top. v changes them."
+            )
         case .actAs:
             s.overlay = .picker(Pickers.actAs(s.board, current: s.actor.member))
         case .newItem:
             guard let stage = s.currentStage else { return [] }
             s.overlay = .prompt(Prompt(purpose: .newItem(stage: stage.id), editor: LineEditor()))
         case .recordValue:
-            guard s.board.outcomes.indices.contains(s.outcomeIndex) else { s.message = Message("There are no outcomes yet; add one with `baton outcome add`."); return [] }
-            s.overlay = .prompt(Prompt(purpose: .outcomeValue(s.board.outcomes[s.outcomeIndex].id), editor: LineEditor()))
+            guard s.board.outcomes.indices.contains(s.outcomeIndex) else {
+                s.message = Message("There are no outcomes yet; add one with `baton outcome add`.")
+                return []
+            }
+            s.overlay = .prompt(
+                Prompt(purpose: .outcomeValue(s.board.outcomes[s.outcomeIndex].id), editor: LineEditor()))
         case .undo:
             do {
                 let actions = try Undo.plan(s.lastOwnChange, on: s.board)
@@ -78,7 +94,8 @@ extension App {
         }
         if s.screen == .standup {
             let items = s.speakerItems
-            return items.indices.contains(s.standup.itemIndex) ? s.board.items[items[s.standup.itemIndex].item.number] : nil
+            return items.indices.contains(s.standup.itemIndex)
+                ? s.board.items[items[s.standup.itemIndex].item.number] : nil
         }
         return s.screen == .board ? s.currentItem : nil
     }
@@ -87,7 +104,9 @@ extension App {
         let n = item.number
         switch command {
         case .openDetail:
-            s.screen = .detail(n); s.scroll = 0; s.detail = nil
+            s.screen = .detail(n)
+            s.scroll = 0
+            s.detail = nil
             return [.loadDetail(n)]
         case .moveItemLeft, .moveItemRight:
             guard let index = s.board.stages.firstIndex(where: { $0.id == item.stage }) else { return [] }
@@ -168,7 +187,11 @@ extension App {
             s.scroll = min(max(0, s.scroll + delta), max(0, FlowView.lines(s).count - max(1, s.height - 3)))
         } else {
             let lines: Int
-            if case .detail(let number) = s.screen { lines = DetailView.lines(number, s).count } else { lines = HelpView.lines(s).count }
+            if case .detail(let number) = s.screen {
+                lines = DetailView.lines(number, s).count
+            } else {
+                lines = HelpView.lines(s).count
+            }
             s.scroll = min(max(0, s.scroll + delta), max(0, lines - max(1, s.height - 3)))
         }
     }

@@ -29,7 +29,8 @@ extension App {
     /// The dialog's choices with their keys, such as `m keeps yours, t keeps bo's, ...`.
     static func conflictChoices(_ keymap: Keymap, by: String) -> String {
         let choices: [(Command, String)] = [
-            (.keepMine, "keeps yours"), (.keepTheirs, "keeps \(by)'s"), (.keepBoth, "keeps both"), (.editAgain, "edits again"),
+            (.keepMine, "keeps yours"), (.keepTheirs, "keeps \(by)'s"), (.keepBoth, "keeps both"),
+            (.editAgain, "edits again"),
         ]
         return keymap.labelled(choices, in: .conflict).joined(separator: ", ")
     }

@@ -29,7 +29,9 @@ extension App {
 
     static func pickerKey(_ picker: inout Picker, _ key: Key, _ s: inout AppState) -> [Effect] {
         switch key {
-        case .escape: s.overlay = nil; return []
+        case .escape:
+            s.overlay = nil
+            return []
         case .up: picker.selected = max(0, picker.selected - 1)
         case .down: picker.selected = min(max(0, picker.visible.count - 1), picker.selected + 1)
         case .enter:
@@ -37,7 +39,10 @@ extension App {
             let visible = picker.visible
             guard visible.indices.contains(picker.selected) else { return [] }
             let value = visible[picker.selected].value
-            if picker.purpose == .actAs, case .member(let member) = value { actAs(member, &s); return [] }
+            if picker.purpose == .actAs, case .member(let member) = value {
+                actAs(member, &s)
+                return []
+            }
             guard let action = Pickers.action(for: picker.purpose, value: value, board: s.board) else { return [] }
             return [.apply([action])]
         default:
@@ -81,14 +86,17 @@ extension App {
         case .dueDate(let n):
             let trimmed = text.trimmingWhitespace()
             if trimmed.isEmpty { return .editItem(n, ItemPatch(due: .some(nil))) }
-            guard let day = Day(trimmed) else { throw BatonError.data("'\(trimmed)' is not a date; write it as YYYY-MM-DD, such as 2027-01-15.") }
+            guard let day = Day(trimmed) else {
+                throw BatonError.data("'\(trimmed)' is not a date; write it as YYYY-MM-DD, such as 2027-01-15.")
+            }
             return .editItem(n, ItemPatch(due: .some(day)))
         case .filter:
             setFilter(text, &s)
             return nil
         case .actionItem(let speaker):
             if text.trimmingWhitespace().isEmpty { return nil }
-            return .addItem(NewItem(title: try TextRules.title(text), stage: s.board.stages.first?.id, owners: [speaker]))
+            return .addItem(
+                NewItem(title: try TextRules.title(text), stage: s.board.stages.first?.id, owners: [speaker]))
         case .outcomeValue(let id):
             guard let value = Double(text.trimmingWhitespace()), value.isFinite else {
                 throw BatonError.data("'\(text)' is not a number; write it like 7 or 2.5.")

@@ -58,7 +58,8 @@ extension App {
             s.screen = .board
             return []
         default:
-            s.message = Message("space chooses who is here, s shuffles, + and - change the turn length, Enter starts, Esc cancels.")
+            s.message = Message(
+                "space chooses who is here, s shuffles, + and - change the turn length, Enter starts, Esc cancels.")
         }
         s.standup.setup = setup
         return []
@@ -82,7 +83,8 @@ extension App {
         case .endStandup:
             s.standup.confirmingEnd = true
             let yes = s.keymap.keys(for: .confirm, in: .confirm).first?.name ?? "y"
-            s.message = Message("End the stand-up? \(yes) ends it and shows the summary; any other key goes on.", isError: true)
+            s.message = Message(
+                "End the stand-up? \(yes) ends it and shows the summary; any other key goes on.", isError: true)
             return []
         default: return []
         }
@@ -109,10 +111,13 @@ extension App {
         if running == nil && wasRunning && s.screen == .standup {
             s.screen = .board
             s.message = Message("The stand-up has ended; `baton standup show last` prints its summary.")
-        } else if running != nil && !wasRunning && s.standup.following && s.screen == .board && s.overlay == nil && !s.isFacilitating {
+        } else if running != nil && !wasRunning && s.standup.following && s.screen == .board && s.overlay == nil
+            && !s.isFacilitating
+        {
             s.screen = .standup
             let name = running.flatMap { s.board.member($0.facilitator)?.handle } ?? "someone"
-            s.message = Message("\(name) started a stand-up; you follow it (f stops following, Esc goes back to the board).")
+            s.message = Message(
+                "\(name) started a stand-up; you follow it (f stops following, Esc goes back to the board).")
         }
         refreshChanged(&s)
         return s.screen == .standup ? historyIfMissing(&s) : []
@@ -163,7 +168,8 @@ extension App {
         s.pendingReads.remove(.history)
         refreshChanged(&s)
         if s.standup.markChanged {
-            s.message = Message("Δ marks \(counted(s.standup.changedItems.count, "item")) changed since the last stand-up.")
+            s.message = Message(
+                "Δ marks \(counted(s.standup.changedItems.count, "item")) changed since the last stand-up.")
         }
     }
 

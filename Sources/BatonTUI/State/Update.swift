@@ -8,7 +8,8 @@ public enum App {
         case .key(let key):
             return showBeforeSaving(handle(key, &s), &s)
         case .resize(let width, let height):
-            s.width = width; s.height = height
+            s.width = width
+            s.height = height
             keepSelectionVisible(&s)
         case .tick(let now):
             s.now = now
@@ -38,7 +39,9 @@ public enum App {
             s.presence = sessions
         case .boardVanished:
             s.vanished = true
-            s.message = Message("The board file was deleted or replaced, so nothing more can be saved here; quit (q) and open the board again.", isError: true)
+            s.message = Message(
+                "The board file was deleted or replaced, so nothing more can be saved here; quit (q) and open the board again.",
+                isError: true)
         case .opened(let session, let problems):
             s.session = session
             guard let first = problems.first else { break }
@@ -111,7 +114,8 @@ public enum App {
         let item = s.board.items[prompt.purpose.item ?? 0]
         let by = item?.updatedBy.flatMap(s.board.member)?.handle ?? "someone"
         s.overlay = .conflict(Conflict(purpose: prompt.purpose, mine: prompt.editor.text, theirs: theirs, by: by))
-        s.message = Message("\(by) changed this while you were editing: \(conflictChoices(s.keymap, by: by)).", isError: true)
+        s.message = Message(
+            "\(by) changed this while you were editing: \(conflictChoices(s.keymap, by: by)).", isError: true)
     }
 
     /// The text on the board now for an edit prompt's field.

@@ -12,8 +12,9 @@ enum BoardView {
                 drawStage(stage, s, layout, x: x, width: layout.width(ofColumn: column), &frame)
             } else {
                 let numbers = s.columns[stage.id] ?? []
-                title(stage, shown: numbers.count, above: 0, below: 0, selected: s.currentStage?.id == stage.id, s,
-                      x: x, width: layout.width(ofColumn: column), &frame)
+                title(
+                    stage, shown: numbers.count, above: 0, below: 0, selected: s.currentStage?.id == stage.id, s,
+                    x: x, width: layout.width(ofColumn: column), &frame)
                 frame.put(String(repeating: "─", count: layout.width(ofColumn: column)), x: x, y: 2, role: .border)
             }
             if column > 0 {
@@ -28,39 +29,53 @@ enum BoardView {
         }
     }
 
-    static func drawStage(_ stage: Stage, _ s: AppState, _ layout: BoardLayout, x: Int, width: Int, _ frame: inout Frame) {
+    static func drawStage(
+        _ stage: Stage, _ s: AppState, _ layout: BoardLayout, x: Int, width: Int, _ frame: inout Frame
+    ) {
         let numbers = s.columns[stage.id] ?? []
         let selectedStage = s.currentStage?.id == stage.id
         frame.put(String(repeating: "─", count: width), x: x, y: 2, role: .border)
         var below = 0
         let first = numbers.isEmpty ? 0 : min(s.firstRow[stage.id] ?? 0, numbers.count - 1)
         if numbers.isEmpty {
-            frame.put(s.filter.isEmpty ? " (empty)" : " (none match)", x: x, y: layout.bodyTop, role: .dim, limit: width)
+            frame.put(
+                s.filter.isEmpty ? " (empty)" : " (none match)", x: x, y: layout.bodyTop, role: .dim, limit: width)
         } else {
             let selected = selectedStage ? s.currentItem?.number : nil
             var y = layout.bodyTop
             let bottom = layout.bodyTop + layout.bodyHeight
             var index = first
             while index < numbers.count && y < bottom {
-                guard let item = s.board.items[numbers[index]] else { index += 1; continue }
-                y += CardView.draw(item, s, x: x, y: y, width: width - 1, bottom: bottom, selected: item.number == selected, &frame)
+                guard let item = s.board.items[numbers[index]] else {
+                    index += 1
+                    continue
+                }
+                y += CardView.draw(
+                    item, s, x: x, y: y, width: width - 1, bottom: bottom, selected: item.number == selected, &frame)
                 index += 1
             }
             below = numbers.count - index
         }
-        title(stage, shown: numbers.count, above: first, below: below, selected: selectedStage, s, x: x, width: width, &frame)
+        title(
+            stage, shown: numbers.count, above: first, below: below, selected: selectedStage, s, x: x, width: width,
+            &frame)
     }
 
     /// `Doing 4/5 !  ↑2 ↓3`: the name is cut before the count, the limit or the scroll marks are.
-    static func title(_ stage: Stage, shown: Int, above: Int, below: Int, selected: Bool, _ s: AppState,
-                      x: Int, width: Int, _ frame: inout Frame) {
+    static func title(
+        _ stage: Stage, shown: Int, above: Int, below: Int, selected: Bool, _ s: AppState,
+        x: Int, width: Int, _ frame: inout Frame
+    ) {
         let open = s.board.stats[stage.id]?.open ?? 0
         let over = stage.wipLimit.map { open > $0 } ?? false
         let role: StyleRole = over ? .stageOverLimit : selected ? .stageTitleSelected : .stageTitle
-        var tail = " " + (shown == open ? "\(open)" : "\(shown) of \(open)") + (stage.wipLimit.map { "/\($0)" } ?? "") + (over ? " !" : "")
+        var tail =
+            " " + (shown == open ? "\(open)" : "\(shown) of \(open)") + (stage.wipLimit.map { "/\($0)" } ?? "")
+            + (over ? " !" : "")
         if above > 0 { tail += " ↑\(above)" }
         if below > 0 { tail += " ↓\(below)" }
-        let name = DisplayText.truncate(DisplayText.sanitize(stage.name), to: max(1, width - 1 - DisplayText.width(of: tail)))
+        let name = DisplayText.truncate(
+            DisplayText.sanitize(stage.name), to: max(1, width - 1 - DisplayText.width(of: tail)))
         frame.fill(x: x, y: 1, width: width, height: 1, role: role)
         frame.put(" " + name + tail, x: x, y: 1, role: role, limit: width)
     }
@@ -69,7 +84,9 @@ enum BoardView {
 /// One card: title (up to two lines), people and badges, the blocked reason.
 enum CardView {
     /// Draws the card and returns the rows it used.
-    static func draw(_ item: Item, _ s: AppState, x: Int, y: Int, width: Int, bottom: Int, selected: Bool, _ frame: inout Frame) -> Int {
+    static func draw(
+        _ item: Item, _ s: AppState, x: Int, y: Int, width: Int, bottom: Int, selected: Bool, _ frame: inout Frame
+    ) -> Int {
         let layout = CardLayout(item: item, width: width)
         var row = y
         for line in layout.title where row < bottom {
@@ -77,10 +94,16 @@ enum CardView {
             row += 1
         }
         let number = (item.expedite ? "⚡" : "") + "#\(item.number)"
-        frame.paint(x: x + 1, y: y, width: DisplayText.width(of: number), height: 1, role: selected ? .cardSelected : .number)
-        if row < bottom { meta(item, s, x: x + 1, y: row, width: width - 1, &frame); row += 1 }
+        frame.paint(
+            x: x + 1, y: y, width: DisplayText.width(of: number), height: 1, role: selected ? .cardSelected : .number)
+        if row < bottom {
+            meta(item, s, x: x + 1, y: row, width: width - 1, &frame)
+            row += 1
+        }
         if let blocked = item.blocked, row < bottom {
-            frame.put(DisplayText.truncate("⛔ " + DisplayText.sanitize(blocked.reason), to: width - 1), x: x + 1, y: row, role: .blocked)
+            frame.put(
+                DisplayText.truncate("⛔ " + DisplayText.sanitize(blocked.reason), to: width - 1), x: x + 1, y: row,
+                role: .blocked)
             row += 1
         }
         if selected { for line in y..<row { frame.put("▌", x: x, y: line, role: .cardSelected) } }
@@ -91,13 +114,17 @@ enum CardView {
     static func meta(_ item: Item, _ s: AppState, x: Int, y: Int, width: Int, _ frame: inout Frame) {
         let segments = metaSegments(item, s)
         let age = Age.short(since: item.stageSince, now: s.now)
-        let overAge = s.board.stage(item.stage).map { Flow.isOverAge(item, in: $0, now: s.now, limits: s.ageLimits) } ?? false
+        let overAge =
+            s.board.stage(item.stage).map { Flow.isOverAge(item, in: $0, now: s.now, limits: s.ageLimits) } ?? false
         let ageRole: StyleRole = overAge ? .ageOld : .age
         var room = max(0, width - DisplayText.width(of: age) - 1)
         var kept = Set<Int>()
         for index in segments.indices.sorted(by: { segments[$0].priority < segments[$1].priority }) {
             let needed = DisplayText.width(of: segments[index].text) + 1
-            if needed <= room + 1 { kept.insert(index); room -= needed }
+            if needed <= room + 1 {
+                kept.insert(index)
+                room -= needed
+            }
         }
         var column = x
         for (index, segment) in segments.enumerated() where kept.contains(index) {
@@ -111,16 +138,29 @@ enum CardView {
         let board = s.board
         var segments: [(text: String, role: StyleRole, priority: Int)] = []
         if item.kind != .work { segments.append((String(item.kind.rawValue.prefix(3)), .badge, 4)) }
-        for id in item.owners { if let m = board.member(id) { segments.append((DisplayText.sanitize(m.handle), m.discipline == .it ? .ownerIT : .ownerBusiness, 1)) } }
-        for id in item.involved { if let m = board.member(id) { segments.append(("(\(DisplayText.sanitize(m.handle)))", m.discipline == .it ? .involvedIT : .involvedBusiness, 5)) } }
+        for id in item.owners {
+            if let m = board.member(id) {
+                segments.append((DisplayText.sanitize(m.handle), m.discipline == .it ? .ownerIT : .ownerBusiness, 1))
+            }
+        }
+        for id in item.involved {
+            if let m = board.member(id) {
+                segments.append(
+                    ("(\(DisplayText.sanitize(m.handle)))", m.discipline == .it ? .involvedIT : .involvedBusiness, 5))
+            }
+        }
         if let outcome = item.outcome { segments.append(("→\(outcome)", .outcome, 6)) }
         if let due = item.due {
             let overdue = due < Day(s.now, in: s.timeZone)
-            segments.append(("due \(String(due.description.dropFirst(5)))", overdue ? .blocked : .badge, overdue ? 0 : 3))
+            segments.append(
+                ("due \(String(due.description.dropFirst(5)))", overdue ? .blocked : .badge, overdue ? 0 : 3))
         }
         if board.hasPairingGap(item) { segments.append(("◐pair", .pairingGap, 2)) }
-        if s.standup.markChanged && s.standup.changedItems.contains(item.number) { segments.insert(("Δ", .cardExpedite, 0), at: 0) }
-        for other in s.presence where other.session != s.session && (other.focus == item.number || other.editing == item.number) {
+        if s.standup.markChanged && s.standup.changedItems.contains(item.number) {
+            segments.insert(("Δ", .cardExpedite, 0), at: 0)
+        }
+        for other in s.presence
+        where other.session != s.session && (other.focus == item.number || other.editing == item.number) {
             let name = DisplayText.sanitize(other.member.flatMap(board.member)?.handle ?? other.account)
             segments.insert((other.editing == item.number ? "✎" + name : "◉" + name, .label, 0), at: 0)
         }

@@ -8,12 +8,19 @@ enum Chrome {
         var alerts: [String] = s.readOnly ? ["READ-ONLY"] : []
         if let running = s.standup.running {
             let speaker = running.speaker.flatMap(s.board.member)?.handle ?? "nobody yet"
-            alerts.append("stand-up: \(s.board.member(running.facilitator)?.handle ?? "?") facilitates, \(speaker) speaks")
+            alerts.append(
+                "stand-up: \(s.board.member(running.facilitator)?.handle ?? "?") facilitates, \(speaker) speaks")
         }
         for stage in s.board.stages {
-            if let limit = stage.wipLimit, let open = s.board.stats[stage.id]?.open, open > limit { alerts.append("\(stage.name) over WIP \(open)/\(limit)") }
+            if let limit = stage.wipLimit, let open = s.board.stats[stage.id]?.open, open > limit {
+                alerts.append("\(stage.name) over WIP \(open)/\(limit)")
+            }
         }
-        let alertText = alerts.isEmpty ? "" : DisplayText.truncate("⚠ " + DisplayText.sanitize(alerts.joined(separator: " · ")), to: max(0, frame.width - 2))
+        let alertText =
+            alerts.isEmpty
+            ? ""
+            : DisplayText.truncate(
+                "⚠ " + DisplayText.sanitize(alerts.joined(separator: " · ")), to: max(0, frame.width - 2))
         let room = frame.width - DisplayText.width(of: alertText) - (alerts.isEmpty ? 1 : 3)
         let who = s.actor.member.flatMap(s.board.member)?.handle ?? s.actor.account
         let open = s.board.stats.values.reduce(0) { $0 + $1.open }
@@ -59,7 +66,9 @@ enum Chrome {
     static func footer(_ s: AppState, _ frame: inout Frame) {
         let y = frame.height - 1
         frame.fill(x: 0, y: y, width: frame.width, height: 1, role: .footer)
-        let all = hints(s).compactMap { command in s.keymap.keys(for: command, in: s.keyMode).first.map { (command, $0) } }
+        let all = hints(s).compactMap { command in
+            s.keymap.keys(for: command, in: s.keyMode).first.map { (command, $0) }
+        }
         let essential = all.filter { $0.0 == .help || $0.0 == .quit }
         let reserved = essential.reduce(0) { $0 + hintWidth($1.1, $1.0) }
         var x = 1
@@ -88,12 +97,19 @@ enum Chrome {
     static func hints(_ s: AppState) -> [Command] {
         if s.overlay != nil { return [] }
         switch s.screen {
-        case .board: return [.newItem, .openDetail, .moveItemRight, .toggleBlocked, .assignOwner, .filter, .undo, .openOutcomes,
-                             .toggleLanes, .openFlow, .help, .quit]
+        case .board:
+            return [
+                .newItem, .openDetail, .moveItemRight, .toggleBlocked, .assignOwner, .filter, .undo, .openOutcomes,
+                .toggleLanes, .openFlow, .help, .quit,
+            ]
         case .detail: return [.back, .editTitle, .addComment, .toggleBlocked, .assignOwner, .help, .quit]
         case .outcomes: return [.back, .recordValue, .showUnlinked, .openFlow, .openBalance, .help, .quit]
         case .flow: return [.back, .openOutcomes, .openBalance, .help, .quit]
-        case .standup: return [.passBaton, .previousSpeaker, .pauseTimer, .actionItem, .toggleBlocked, .addComment, .endStandup, .back, .help, .quit]
+        case .standup:
+            return [
+                .passBaton, .previousSpeaker, .pauseTimer, .actionItem, .toggleBlocked, .addComment, .endStandup, .back,
+                .help, .quit,
+            ]
         case .standupSetup, .standupSummary: return [.back, .quit]
         case .balance: return [.back, .openDetail, .assignOwner, .showUnlinked, .openFlow, .help, .quit]
         case .help: return [.back, .quit]

@@ -18,13 +18,25 @@ enum FlowView {
             lines.append([("  \(week.week)  ", .label), (bar, .progressDone), (" \(week.count)", .normal)])
         }
         let cycle = report.cycleTime
-        lines += [[], [("Cycle time", .title), ("  from the first active stage to done, items finished in the window", .dim)]]
-        lines.append([("  \(counted(cycle.count, "item"))", .normal), ("  median \(days(cycle.median))  85% within \(days(cycle.percentile85))  longest \(days(cycle.longest))", .normal)])
+        lines += [
+            [],
+            [("Cycle time", .title), ("  from the first active stage to done, items finished in the window", .dim)],
+        ]
+        lines.append([
+            ("  \(counted(cycle.count, "item"))", .normal),
+            (
+                "  median \(days(cycle.median))  85% within \(days(cycle.percentile85))  longest \(days(cycle.longest))",
+                .normal
+            ),
+        ])
         lines += [[], [("Age in stage", .title), ("  past the limit (queue 14 d, active 5 d)", .dim)]]
         for stage in report.ages {
             let over = stage.over.prefix(8).map { "#\($0.number) \(days($0.age))" }.joined(separator: "  ")
-            lines.append([("  " + DisplayText.fit(DisplayText.sanitize(stage.stage.name), to: 14), .label),
-                          ("\(stage.open) \(stage.stage.role == .done ? "in it" : "open")", .normal), (stage.over.isEmpty ? "" : "  \(stage.over.count) too old: ", .ageOld), (over, .ageOld)])
+            lines.append([
+                ("  " + DisplayText.fit(DisplayText.sanitize(stage.stage.name), to: 14), .label),
+                ("\(stage.open) \(stage.stage.role == .done ? "in it" : "open")", .normal),
+                (stage.over.isEmpty ? "" : "  \(stage.over.count) too old: ", .ageOld), (over, .ageOld),
+            ])
         }
         return lines
     }
@@ -58,36 +70,60 @@ enum BalanceView {
     static func lines(_ s: AppState) -> [StyledLine] {
         guard let balance = s.insights.balance else { return [] }
         let board = s.board
-        var lines: [StyledLine] = [[("Owners per stage", .title)],
-                                   [("  " + "".fit(14), .dim), ("business".fit(10), .ownerBusiness), ("IT".fit(10), .ownerIT),
-                                    ("both".fit(10), .progressDone), ("neither", .pairingGap)]]
+        var lines: [StyledLine] = [
+            [("Owners per stage", .title)],
+            [
+                ("  " + "".fit(14), .dim), ("business".fit(10), .ownerBusiness), ("IT".fit(10), .ownerIT),
+                ("both".fit(10), .progressDone), ("neither", .pairingGap),
+            ],
+        ]
         for pairing in balance.pairing {
             let name = DisplayText.fit(DisplayText.sanitize(board.stage(pairing.stage)?.name ?? "?"), to: 14)
-            lines.append([("  " + name, .label), ("\(pairing.businessOnly)".fit(10), .ownerBusiness), ("\(pairing.itOnly)".fit(10), .ownerIT),
-                          ("\(pairing.both)".fit(10), .progressDone), ("\(pairing.neither)", pairing.neither > 0 ? .pairingGap : .normal)])
+            lines.append([
+                ("  " + name, .label), ("\(pairing.businessOnly)".fit(10), .ownerBusiness),
+                ("\(pairing.itOnly)".fit(10), .ownerIT),
+                ("\(pairing.both)".fit(10), .progressDone),
+                ("\(pairing.neither)", pairing.neither > 0 ? .pairingGap : .normal),
+            ])
         }
         lines += [[], [("Pairing gaps", .title), ("  active items lacking a business or an IT owner", .dim)]]
         if balance.gaps.isEmpty { lines.append([("  none: every active item has a business and an IT owner", .dim)]) }
         for (index, gap) in balance.gaps.enumerated() {
             let selected = index == s.gapIndex
-            let missing = gap.lacksBusiness && gap.lacksIT ? "no owner" : gap.lacksBusiness ? "needs business" : "needs IT"
+            let missing =
+                gap.lacksBusiness && gap.lacksIT ? "no owner" : gap.lacksBusiness ? "needs business" : "needs IT"
             let title = board.items[gap.number].map { DisplayText.sanitize($0.title) } ?? ""
-            lines.append([(selected ? "▸ " : "  ", .selection), ("#\(gap.number) ", selected ? .cardSelected : .number),
-                          (missing.fit(15), .pairingGap), (DisplayText.truncate(title, to: max(5, s.width - 25)), .normal)])
+            lines.append([
+                (selected ? "▸ " : "  ", .selection), ("#\(gap.number) ", selected ? .cardSelected : .number),
+                (missing.fit(15), .pairingGap), (DisplayText.truncate(title, to: max(5, s.width - 25)), .normal),
+            ])
         }
-        lines += [[], [("Load in active stages", .title), ("  ■ owned  □ involved, limit \(s.personalLimit) each", .dim)]]
+        lines += [
+            [], [("Load in active stages", .title), ("  ■ owned  □ involved, limit \(s.personalLimit) each", .dim)],
+        ]
         let barWidth = max(s.personalLimit + 1, balance.load.map(\.count).max() ?? 0)
         for load in balance.load {
             guard let member = board.member(load.member) else { continue }
             let role: StyleRole = member.discipline == .it ? .ownerIT : .ownerBusiness
-            lines.append([("  " + DisplayText.sanitize(member.handle).fit(6), role),
-                          ((String(repeating: "■", count: load.owned.count) + String(repeating: "□", count: load.involved.count)).fit(barWidth),
-                           load.overloaded ? .blocked : .progressDone),
-                          ("  \(load.count)/\(load.limit)" + (load.overloaded ? "  overloaded" : ""), load.overloaded ? .blocked : .dim)])
+            lines.append([
+                ("  " + DisplayText.sanitize(member.handle).fit(6), role),
+                (
+                    (String(repeating: "■", count: load.owned.count)
+                        + String(repeating: "□", count: load.involved.count)).fit(barWidth),
+                    load.overloaded ? .blocked : .progressDone
+                ),
+                (
+                    "  \(load.count)/\(load.limit)" + (load.overloaded ? "  overloaded" : ""),
+                    load.overloaded ? .blocked : .dim
+                ),
+            ])
         }
         if balance.unlinkedCount > 0 {
             let verb = balance.unlinkedCount == 1 ? "serves" : "serve"
-            lines += [[], [("\(counted(balance.unlinkedCount, "active item")) \(verb) no outcome · l shows them", .pairingGap)]]
+            lines += [
+                [],
+                [("\(counted(balance.unlinkedCount, "active item")) \(verb) no outcome · l shows them", .pairingGap)],
+            ]
         }
         return lines
     }

@@ -4,7 +4,9 @@ import BatonCore
 enum HelpView {
     static func lines(_ s: AppState) -> [StyledLine] {
         let keyWidth = min(22, max(8, s.width / 3))
-        var lines: [StyledLine] = [[("Keys", .title), ("  (change them in ~/.config/baton/keys: bind MODE KEY COMMAND)", .dim)]]
+        var lines: [StyledLine] = [
+            [("Keys", .title), ("  (change them in ~/.config/baton/keys: bind MODE KEY COMMAND)", .dim)]
+        ]
         for group in Command.Group.allCases {
             lines += [[], [(group.rawValue, .label)]]
             for command in Command.allCases where command.group == group {
@@ -17,16 +19,23 @@ enum HelpView {
                 if s.width < 60 {
                     lines += [[("  " + keys, .footerKey)], [("      " + command.help, .normal)]]
                 } else {
-                    lines.append([("  " + DisplayText.fit(keys, to: keyWidth - 2) + " ", .footerKey),
-                                  (command.help, .normal), (s.width >= 100 ? "  " + command.rawValue : "", .dim)])
+                    lines.append([
+                        ("  " + DisplayText.fit(keys, to: keyWidth - 2) + " ", .footerKey),
+                        (command.help, .normal), (s.width >= 100 ? "  " + command.rawValue : "", .dim),
+                    ])
                 }
             }
         }
-        lines += [[], [("In prompts", .label)],
-                  [("  enter / esc".fit(keyWidth), .footerKey), ("save / cancel (notes: ctrl-d saves)", .normal)],
-                  [("  ctrl-a ctrl-e".fit(keyWidth), .footerKey), ("start / end of line; home and end too", .normal)],
-                  [("  ctrl-k ctrl-u ctrl-w".fit(keyWidth), .footerKey), ("delete to end / to start / the word before", .normal)],
-                  [("  alt-b alt-f".fit(keyWidth), .footerKey), ("word left / right", .normal)]]
+        lines += [
+            [], [("In prompts", .label)],
+            [("  enter / esc".fit(keyWidth), .footerKey), ("save / cancel (notes: ctrl-d saves)", .normal)],
+            [("  ctrl-a ctrl-e".fit(keyWidth), .footerKey), ("start / end of line; home and end too", .normal)],
+            [
+                ("  ctrl-k ctrl-u ctrl-w".fit(keyWidth), .footerKey),
+                ("delete to end / to start / the word before", .normal),
+            ],
+            [("  alt-b alt-f".fit(keyWidth), .footerKey), ("word left / right", .normal)],
+        ]
         return lines
     }
 }

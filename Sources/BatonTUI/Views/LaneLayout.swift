@@ -55,7 +55,9 @@ public struct LaneLayout: Sendable {
     public func place(of number: ItemNumber) -> (row: Int, height: Int)? {
         for band in bands {
             for column in band.cards {
-                if let card = column.first(where: { $0.number == number }) { return (band.top + 1 + card.row, card.height) }
+                if let card = column.first(where: { $0.number == number }) {
+                    return (band.top + 1 + card.row, card.height)
+                }
             }
         }
         return nil
@@ -63,7 +65,9 @@ public struct LaneLayout: Sendable {
 
     /// The card in visible column `column` at `row` rows from the top of all bands, if any.
     public func card(column: Int, row: Int) -> ItemNumber? {
-        guard let band = bands.first(where: { row >= $0.top && row < $0.top + $0.height }), band.cards.indices.contains(column) else { return nil }
+        guard let band = bands.first(where: { row >= $0.top && row < $0.top + $0.height }),
+            band.cards.indices.contains(column)
+        else { return nil }
         let inBand = row - band.top - 1
         return band.cards[column].first { inBand >= $0.row && inBand < $0.row + $0.height - 1 }?.number
     }

@@ -16,7 +16,8 @@ enum LaneView {
                 for card in cards {
                     let y = headerY + 1 + card.row
                     guard y >= top, y < bottom, let item = s.board.items[card.number] else { continue }
-                    _ = CardView.draw(item, s, x: x, y: y, width: width, bottom: bottom, selected: item.number == selected, &frame)
+                    _ = CardView.draw(
+                        item, s, x: x, y: y, width: width, bottom: bottom, selected: item.number == selected, &frame)
                 }
             }
         }
@@ -27,6 +28,7 @@ enum LaneView {
     static func header(_ lane: Lane, y: Int, width: Int, _ frame: inout Frame) {
         let title = "── " + DisplayText.sanitize(lane.title) + " "
         let cut = DisplayText.truncate(title, to: width)
-        frame.put(cut + String(repeating: "─", count: max(0, width - DisplayText.width(of: cut))), x: 0, y: y, role: .label)
+        frame.put(
+            cut + String(repeating: "─", count: max(0, width - DisplayText.width(of: cut))), x: 0, y: y, role: .label)
     }
 }

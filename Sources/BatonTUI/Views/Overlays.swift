@@ -7,7 +7,10 @@ enum Overlays {
         if prompt.editor.multiline { return NotesEditorView.draw(prompt, s, &frame) }
         let y = frame.height - 2
         frame.fill(x: 0, y: y, width: frame.width, height: 2, role: .prompt)
-        let label = " " + DisplayText.truncate(DisplayText.sanitize(prompt.purpose.label(on: s.board)), to: max(1, frame.width / 2 - 3)) + ": "
+        let label =
+            " "
+            + DisplayText.truncate(
+                DisplayText.sanitize(prompt.purpose.label(on: s.board)), to: max(1, frame.width / 2 - 3)) + ": "
         let x = frame.put(label, x: 0, y: y, role: .label)
         let room = max(1, frame.width - x - 1)
         let characters = prompt.editor.characters.map { DisplayText.sanitize(String($0)) }
@@ -38,10 +41,15 @@ enum Overlays {
         let part = max(1, (frame.height - 9) / 2)
         let theirs = DisplayText.wrap(DisplayText.sanitize(conflict.theirs), to: width - 4).prefix(part)
         let mine = DisplayText.wrap(DisplayText.sanitize(conflict.mine), to: width - 4).prefix(part)
-        var lines: [(String, StyleRole)] = [(" \(conflict.purpose.label(on: s.board)) was changed by \(conflict.by) while you edited it", .label)]
+        var lines: [(String, StyleRole)] = [
+            (" \(conflict.purpose.label(on: s.board)) was changed by \(conflict.by) while you edited it", .label)
+        ]
         lines += [(" Theirs:", .dim)] + theirs.map { ("   " + $0, .normal) }
         lines += [(" Yours:", .dim)] + mine.map { ("   " + $0, .prompt) }
-        let choices: [(Command, String)] = [(.keepMine, "keep mine"), (.keepTheirs, "keep theirs"), (.keepBoth, "keep both"), (.editAgain, "edit again")]
+        let choices: [(Command, String)] = [
+            (.keepMine, "keep mine"), (.keepTheirs, "keep theirs"), (.keepBoth, "keep both"),
+            (.editAgain, "edit again"),
+        ]
         lines.append((" " + s.keymap.labelled(choices, in: .conflict).joined(separator: "   "), .footerKey))
         let y = max(1, (frame.height - lines.count) / 2)
         box(x: x - 1, y: y - 1, width: width + 2, height: lines.count + 2, &frame)
@@ -66,7 +74,9 @@ enum Overlays {
     static func picker(_ picker: Picker, _ frame: inout Frame) {
         let visible = picker.visible
         let header = " \(picker.purpose.title) (type to filter): \(DisplayText.sanitize(picker.query.text)) "
-        let widest = max(DisplayText.width(of: header), (picker.choices.map { DisplayText.width(of: DisplayText.sanitize($0.label)) }.max() ?? 0) + 4)
+        let widest = max(
+            DisplayText.width(of: header),
+            (picker.choices.map { DisplayText.width(of: DisplayText.sanitize($0.label)) }.max() ?? 0) + 4)
         let width = min(frame.width - 4, max(30, widest))
         let rows = min(max(1, visible.count), max(1, frame.height - 7))
         let x = max(1, (frame.width - width) / 2), y = max(2, (frame.height - rows - 2) / 2)
@@ -77,7 +87,9 @@ enum Overlays {
         for (row, choice) in visible.dropFirst(first).prefix(rows).enumerated() {
             let selected = first + row == picker.selected
             frame.fill(x: x, y: y + 1 + row, width: width, height: 1, role: selected ? .selection : .prompt)
-            frame.put((selected ? " ▸ " : "   ") + choice.label, x: x, y: y + 1 + row, role: selected ? .selection : .prompt, limit: width)
+            frame.put(
+                (selected ? " ▸ " : "   ") + choice.label, x: x, y: y + 1 + row, role: selected ? .selection : .prompt,
+                limit: width)
         }
         if visible.isEmpty { frame.put("   nothing matches", x: x, y: y + 1, role: .dim, limit: width) }
         frame.put(" ‹enter› choose  ‹esc› cancel", x: x, y: y + rows + 1, role: .footer, limit: width)
@@ -96,10 +108,14 @@ enum NotesEditorView {
         let rows = max(1, bottom - top - 1)
         let first = max(0, cursorLine - rows + 1)
         for (row, line) in lines.dropFirst(first).prefix(rows).enumerated() {
-            frame.put(line.replacingOccurrences(of: "\t", with: "    "), x: 1, y: top + 1 + row, role: .prompt, limit: frame.width - 2)
+            frame.put(
+                line.replacingOccurrences(of: "\t", with: "    "), x: 1, y: top + 1 + row, role: .prompt,
+                limit: frame.width - 2)
         }
         let lineStart = text[..<prompt.editor.cursor].lastIndex(of: "\n").map { $0 + 1 } ?? 0
-        let column = DisplayText.width(of: DisplayText.sanitize(String(text[lineStart..<prompt.editor.cursor]).replacingOccurrences(of: "\t", with: "    ")))
+        let column = DisplayText.width(
+            of: DisplayText.sanitize(
+                String(text[lineStart..<prompt.editor.cursor]).replacingOccurrences(of: "\t", with: "    ")))
         frame.cursor = (x: min(frame.width - 1, 1 + column), y: top + 1 + cursorLine - first)
         Overlays.hintOrMessage(prompt, s, y: bottom, &frame)
     }

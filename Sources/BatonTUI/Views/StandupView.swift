@@ -5,20 +5,29 @@ import Foundation
 enum StandupView {
     static func setupLines(_ s: AppState) -> [StyledLine] {
         guard let setup = s.standup.setup else { return [] }
-        var lines: [StyledLine] = [[("Stand-up: who is here?", .title), ("   turn \(clock(setup.turnLength)) (+/- changes it)", .dim)], []]
+        var lines: [StyledLine] = [
+            [("Stand-up: who is here?", .title), ("   turn \(clock(setup.turnLength)) (+/- changes it)", .dim)], [],
+        ]
         var place = 0
         for (index, id) in setup.order.enumerated() {
             guard let member = s.board.member(id) else { continue }
             let here = setup.present.contains(id)
             if here { place += 1 }
             let cursor = index == setup.cursor
-            lines.append([(cursor ? "▸ " : "  ", .selection), (here ? "[x] " : "[ ] ", cursor ? .cardSelected : .label),
-                          (here ? "\(place). ".fit(4) : "    ", .dim),
-                          (DisplayText.sanitize("\(member.handle)  \(member.name)"), member.discipline == .it ? .ownerIT : .ownerBusiness),
-                          (member.discipline == .it ? "  IT" : "  business", .dim)])
+            lines.append([
+                (cursor ? "▸ " : "  ", .selection), (here ? "[x] " : "[ ] ", cursor ? .cardSelected : .label),
+                (here ? "\(place). ".fit(4) : "    ", .dim),
+                (
+                    DisplayText.sanitize("\(member.handle)  \(member.name)"),
+                    member.discipline == .it ? .ownerIT : .ownerBusiness
+                ),
+                (member.discipline == .it ? "  IT" : "  business", .dim),
+            ])
         }
-        lines += [[], [("space: who is here · s: shuffle · Enter: start · Esc: cancel", .dim)],
-                  [("A shuffle still alternates business and IT speakers.", .dim)]]
+        lines += [
+            [], [("space: who is here · s: shuffle · Enter: start · Esc: cancel", .dim)],
+            [("A shuffle still alternates business and IT speakers.", .dim)],
+        ]
         return lines
     }
 
@@ -27,12 +36,20 @@ enum StandupView {
         let facilitator = s.board.member(running.facilitator)?.handle ?? "?"
         var lines: [StyledLine] = []
         guard let speaker = running.speaker.flatMap(s.board.member) else {
-            return [[("Everyone has spoken. ", .title), ("E ends the stand-up, p goes back to the last speaker.", .dim)],
-                    [("Facilitator: \(facilitator)", .dim)]]
+            return [
+                [("Everyone has spoken. ", .title), ("E ends the stand-up, p goes back to the last speaker.", .dim)],
+                [("Facilitator: \(facilitator)", .dim)],
+            ]
         }
         let number = (running.current ?? 0) + 1
-        lines.append([("Speaking: ", .label), (DisplayText.sanitize(speaker.name), speaker.discipline == .it ? .ownerIT : .ownerBusiness),
-                      (" (\(speaker.discipline == .it ? "IT" : "business"))  turn \(number) of \(running.turns.count) · facilitator \(facilitator)", .dim)])
+        lines.append([
+            ("Speaking: ", .label),
+            (DisplayText.sanitize(speaker.name), speaker.discipline == .it ? .ownerIT : .ownerBusiness),
+            (
+                " (\(speaker.discipline == .it ? "IT" : "business"))  turn \(number) of \(running.turns.count) · facilitator \(facilitator)",
+                .dim
+            ),
+        ])
         lines.append(timer(running, s))
         lines += [[], [("Items", .title), ("  owned, then involved; blocked first; ⌛ 5+ days in stage", .dim)]]
         let items = s.speakerItems
@@ -40,10 +57,14 @@ enum StandupView {
         for (index, entry) in items.enumerated() {
             let selected = index == s.standup.itemIndex
             let stage = s.board.stage(entry.item.stage)?.name ?? "?"
-            var line: StyledLine = [(selected ? "▸ " : "  ", .selection), ("#\(entry.item.number) ", selected ? .cardSelected : .number),
-                                    (DisplayText.truncate(DisplayText.sanitize(entry.item.title), to: max(10, s.width / 2)), .normal),
-                                    ("  \(DisplayText.sanitize(stage))", .dim), (entry.involvement == .involved ? "  involved" : "", .dim)]
-            if let blocked = entry.item.blocked { line.append(("  ⛔ " + DisplayText.truncate(DisplayText.sanitize(blocked.reason), to: 30), .blocked)) }
+            var line: StyledLine = [
+                (selected ? "▸ " : "  ", .selection), ("#\(entry.item.number) ", selected ? .cardSelected : .number),
+                (DisplayText.truncate(DisplayText.sanitize(entry.item.title), to: max(10, s.width / 2)), .normal),
+                ("  \(DisplayText.sanitize(stage))", .dim), (entry.involvement == .involved ? "  involved" : "", .dim),
+            ]
+            if let blocked = entry.item.blocked {
+                line.append(("  ⛔ " + DisplayText.truncate(DisplayText.sanitize(blocked.reason), to: 30), .blocked))
+            }
             if entry.isAged { line.append(("  ⌛", .ageOld)) }
             lines.append(line)
         }
@@ -58,9 +79,14 @@ enum StandupView {
         let phase = running.phase(at: s.now)
         let role: StyleRole = phase == .overtime ? .blocked : phase == .nearEnd ? .ageOld : .progressDone
         let elapsed = running.elapsed(at: s.now)
-        let text = phase == .overtime ? "  +\(clock(running.overtime(at: s.now))) over" : "  \(clock(elapsed)) / \(clock(running.turnLength))"
-        return [(String(repeating: "█", count: filled), role), (String(repeating: "░", count: width - filled), .progressTodo),
-                (text, role), (running.isPaused ? "  paused (z resumes)" : "", .ageOld)]
+        let text =
+            phase == .overtime
+            ? "  +\(clock(running.overtime(at: s.now))) over" : "  \(clock(elapsed)) / \(clock(running.turnLength))"
+        return [
+            (String(repeating: "█", count: filled), role),
+            (String(repeating: "░", count: width - filled), .progressTodo),
+            (text, role), (running.isPaused ? "  paused (z resumes)" : "", .ageOld),
+        ]
     }
 
     /// What changed on the speaker's items since the last stand-up.
@@ -72,8 +98,13 @@ enum StandupView {
         let narrator = EventNarrator(board: s.board)
         for change in changes.prefix(12) {
             for event in change.events.suffix(3) {
-                lines.append([("  " + Age.short(since: event.at, now: s.now).fit(5), .dim),
-                              (DisplayText.truncate(DisplayText.sanitize(narrator.sentence(event)), to: max(10, s.width - 10)), .normal)])
+                lines.append([
+                    ("  " + Age.short(since: event.at, now: s.now).fit(5), .dim),
+                    (
+                        DisplayText.truncate(DisplayText.sanitize(narrator.sentence(event)), to: max(10, s.width - 10)),
+                        .normal
+                    ),
+                ])
             }
         }
         return lines
@@ -82,11 +113,19 @@ enum StandupView {
     static func summaryLines(_ s: AppState) -> [StyledLine] {
         guard let record = s.standup.summary, let summary = record.summary else { return [[("No summary.", .dim)]] }
         let name = { (id: MemberID?) in id.flatMap { s.board.member($0)?.handle } ?? "someone" }
-        var lines: [StyledLine] = [[("Stand-up summary", .title), ("  \(clock(summary.duration)) in all, turns of \(clock(summary.turnLength))", .dim)], []]
+        var lines: [StyledLine] = [
+            [
+                ("Stand-up summary", .title),
+                ("  \(clock(summary.duration)) in all, turns of \(clock(summary.turnLength))", .dim),
+            ], [],
+        ]
         lines.append([("Time per speaker", .label)])
         for speaker in summary.speakers {
-            lines.append([("  " + name(speaker.member).fit(6), .normal), (clock(speaker.spoken), .normal),
-                          (speaker.overtime > 0 ? "  +\(clock(speaker.overtime)) over" : "", .ageOld), (speaker.spoke ? "" : "  did not speak", .dim)])
+            lines.append([
+                ("  " + name(speaker.member).fit(6), .normal), (clock(speaker.spoken), .normal),
+                (speaker.overtime > 0 ? "  +\(clock(speaker.overtime)) over" : "", .ageOld),
+                (speaker.spoke ? "" : "  did not speak", .dim),
+            ])
         }
         let sections: [(String, [String])] = [
             ("Blockers raised", summary.blockersRaised.map { "#\($0.item) \($0.title): \($0.reason)" }),
@@ -98,7 +137,10 @@ enum StandupView {
             lines += [[], [(title, .label), ("  \(entries.count)", .dim)]]
             lines += entries.map { [("  " + DisplayText.sanitize($0), .normal)] }
         }
-        lines += [[], [("`baton standup show last --format markdown` prints this for a chat or a wiki · Esc goes back", .dim)]]
+        lines += [
+            [],
+            [("`baton standup show last --format markdown` prints this for a chat or a wiki · Esc goes back", .dim)],
+        ]
         return lines
     }
 

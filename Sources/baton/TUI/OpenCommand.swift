@@ -2,8 +2,8 @@ import ArgumentParser
 import BatonApp
 import BatonCore
 import BatonStore
-import BatonTerminal
 import BatonTUI
+import BatonTerminal
 import Foundation
 
 /// glibc's `mallopt`, whose header (malloc.h) the Glibc module leaves out.
@@ -18,7 +18,8 @@ struct Open: ParsableCommand {
         abstract: "Open the board full-screen (the default); prints it as text when not on a terminal.",
         discussion: "Press ? inside for every key. Keys can be changed in ~/.config/baton/keys; see `baton keys`.")
     @OptionGroup var global: GlobalOptions
-    @Option(help: "The colour theme: default, light, high-contrast, mono or one of your own (`baton theme list`).") var theme: String?
+    @Option(help: "The colour theme: default, light, high-contrast, mono or one of your own (`baton theme list`).")
+    var theme: String?
 
     func run() throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
@@ -32,9 +33,10 @@ struct Open: ParsableCommand {
         // The session's board moves into the state, and the state into the runtime, so that the
         // runtime holds the only copy of the items and saves change them in place.
         var session = try global.session(withItems: true)
-        let runtime = Runtime(service: try StoreService(store: session.store), terminal: CursesTerminal(),
-                              state: Self.initialState(&session, &settings), mouse: settings.mouse, drafts: DraftStore(),
-                              problems: settings.problems, pickTheme: themePicker(settings))
+        let runtime = Runtime(
+            service: try StoreService(store: session.store), terminal: CursesTerminal(),
+            state: Self.initialState(&session, &settings), mouse: settings.mouse, drafts: DraftStore(),
+            problems: settings.problems, pickTheme: themePicker(settings))
         let status: Int32
         do { status = try runtime.run() } catch let error as ScreenError { throw BatonError(error) }
         // The message line showed the first; the whole list stays readable once the screen is gone.
@@ -48,8 +50,9 @@ struct Open: ParsableCommand {
         let name = theme ?? settings.theme
         let source = theme != nil ? "--theme" : "\(Settings.folder)/config:\(settings.config.themeLine ?? 0)"
         return { colours in
-            let resolved = ThemeLoader.resolve(name: name, colours: colours, executable: CommandLine.executablePath,
-                                               environment: ProcessInfo.processInfo.environment)
+            let resolved = ThemeLoader.resolve(
+                name: name, colours: colours, executable: CommandLine.executablePath,
+                environment: ProcessInfo.processInfo.environment)
             return (resolved.theme, resolved.problem.map { "\(source): \($0.description)" })
         }
     }
@@ -57,9 +60,10 @@ struct Open: ParsableCommand {
     /// The state the board opens in, holding the session's board (which the session gives up).
     private static func initialState(_ session: inout Session, _ settings: inout Settings) -> AppState {
         let board = session.takeBoard()
-        return AppState(board: board, actor: session.actor, readOnly: session.store.isReadOnly, keymap: settings.keymap,
-                        width: 80, height: 24, now: Date(), ageLimits: settings.ageLimits(for: board),
-                        personalLimit: settings.personalLimit)
+        return AppState(
+            board: board, actor: session.actor, readOnly: session.store.isReadOnly, keymap: settings.keymap,
+            width: 80, height: 24, now: Date(), ageLimits: settings.ageLimits(for: board),
+            personalLimit: settings.personalLimit)
     }
 }
 
@@ -76,7 +80,9 @@ struct Settings {
 
     static var folder: String {
         let env = ProcessInfo.processInfo.environment
-        return (env["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? ((env["HOME"] ?? NSHomeDirectory()) + "/.config")) + "/baton"
+        return
+            (env["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+            ?? ((env["HOME"] ?? NSHomeDirectory()) + "/.config")) + "/baton"
     }
 
     static func load() -> Settings {
@@ -97,8 +103,9 @@ struct Settings {
 
     /// The text of the settings file at `path`, noting why it cannot be used if so.
     private mutating func text(of path: String) -> String? {
-        let (text, problem) = SettingsText.decode(FileManager.default.contents(atPath: path), file: path,
-                                                  exists: FileManager.default.fileExists(atPath: path))
+        let (text, problem) = SettingsText.decode(
+            FileManager.default.contents(atPath: path), file: path,
+            exists: FileManager.default.fileExists(atPath: path))
         if let problem { problems.append(problem) }
         return text
     }
@@ -110,7 +117,9 @@ struct Settings {
             if let stage = board.stages.first(where: { $0.name.lowercased() == entry.stage.lowercased() }) {
                 limits.perStage[stage.id] = entry.days * 86_400
             } else {
-                problems.append("\(Settings.folder)/config:\(entry.line): there is no stage named '\(entry.stage)'; stages are \(board.stages.map(\.name).joined(separator: ", ")).")
+                problems.append(
+                    "\(Settings.folder)/config:\(entry.line): there is no stage named '\(entry.stage)'; stages are \(board.stages.map(\.name).joined(separator: ", "))."
+                )
             }
         }
         return limits
@@ -141,7 +150,9 @@ extension BatonError {
         case .unusableTerminal(let term):
             self.init(.terminal, "The terminal type TERM=\(term) is unknown on this system; \(instead)")
         case .noCursorAddressing(let term):
-            self.init(.terminal, "The terminal TERM=\(term) cannot move the cursor, which the full-screen board needs; \(instead)")
+            self.init(
+                .terminal,
+                "The terminal TERM=\(term) cannot move the cursor, which the full-screen board needs; \(instead)")
         }
     }
 }

@@ -1,8 +1,8 @@
 import BatonApp
 import BatonCore
 import BatonStore
-import BatonTerminal
 import BatonTUI
+import BatonTerminal
 import Foundation
 
 /// The board file as the full-screen loop sees it: the store, its change feed, and the
@@ -26,8 +26,9 @@ final class StoreService: BoardService {
     func apply(_ action: Action, by actor: Actor) throws -> SavedChange {
         let applied = try store.apply(action, by: actor)
         feed.saw(applied.events)
-        return SavedChange(slice: applied.board, items: applied.change.touchedItems, events: applied.events,
-                           warnings: applied.change.warnings)
+        return SavedChange(
+            slice: applied.board, items: applied.change.touchedItems, events: applied.events,
+            warnings: applied.change.warnings)
     }
 
     func detail(of item: ItemNumber) throws -> ItemDetail {
@@ -46,12 +47,15 @@ final class StoreService: BoardService {
 
     var descriptors: [Int32] { [feed.descriptor, historyReader.descriptor].filter { $0 >= 0 } }
     func timeout(_ longest: Int32) -> Int32 { feed.timeout(longest) }
-    func changes(ready: [Int32]) throws -> ChangeSet? { try feed.check(descriptorReady: ready.contains(feed.descriptor)) }
+    func changes(ready: [Int32]) throws -> ChangeSet? {
+        try feed.check(descriptorReady: ready.contains(feed.descriptor))
+    }
     func startReadingHistory() { historyReader.start(store) }
 
     func finishedHistory(ready: [Int32]) -> [FlowStep]? {
         guard ready.contains(historyReader.descriptor), let snapshot = historyReader.take(),
-              let missed = try? store.events(after: snapshot.lastSeq) else { return nil }
+            let missed = try? store.events(after: snapshot.lastSeq)
+        else { return nil }
         return FlowStep.ordered(snapshot.steps + missed.compactMap(FlowStep.init))
     }
 
@@ -59,13 +63,18 @@ final class StoreService: BoardService {
     func presence() throws -> [Presence] { try store.presence() }
     func removePresence(session: String) throws { try store.removePresence(session: session) }
 
-    func startStandup(facilitator: MemberID, participants: [MemberID], turnLength: TimeInterval, by actor: Actor,
-                      at now: Date) throws -> Standup {
-        try store.startStandup(facilitator: facilitator, participants: participants, turnLength: turnLength, by: actor, at: now)
+    func startStandup(
+        facilitator: MemberID, participants: [MemberID], turnLength: TimeInterval, by actor: Actor,
+        at now: Date
+    ) throws -> Standup {
+        try store.startStandup(
+            facilitator: facilitator, participants: participants, turnLength: turnLength, by: actor, at: now)
     }
 
     func updateStandup(_ standup: Standup) throws { try store.updateStandup(standup) }
-    func endStandup(_ standup: Standup, at now: Date) throws -> StandupRecord { try store.endStandup(standup, at: now, notes: "") }
+    func endStandup(_ standup: Standup, at now: Date) throws -> StandupRecord {
+        try store.endStandup(standup, at: now, notes: "")
+    }
     func runningStandup() throws -> Standup? { try store.runningStandup() }
     func lastStandupEnd() throws -> Date? { try store.lastStandup()?.standup.endedAt }
 }

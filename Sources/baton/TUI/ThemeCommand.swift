@@ -6,7 +6,8 @@ import Foundation
 /// `baton theme list`: the themes baton can find.
 struct ThemeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "theme", abstract: "List the colour themes.", subcommands: [ThemeList.self], defaultSubcommand: ThemeList.self)
+        commandName: "theme", abstract: "List the colour themes.", subcommands: [ThemeList.self],
+        defaultSubcommand: ThemeList.self)
 }
 
 struct ThemeList: ParsableCommand {
@@ -14,7 +15,8 @@ struct ThemeList: ParsableCommand {
         commandName: "list", abstract: "List the themes and the folders searched for them (first match wins).")
 
     func run() throws {
-        let paths = ThemeLoader.searchPaths(executable: CommandLine.executablePath, environment: ProcessInfo.processInfo.environment)
+        let paths = ThemeLoader.searchPaths(
+            executable: CommandLine.executablePath, environment: ProcessInfo.processInfo.environment)
         for name in ThemeLoader.available(paths: paths) { Output.line(name) }
         Output.line("")
         Output.line("Searched, in order: " + paths.joined(separator: ", "))
@@ -39,7 +41,9 @@ struct Keys: ParsableCommand {
                 let keys = keymap.ownKeys(for: command, in: mode).map(\.name)
                 return keys.isEmpty ? nil : "\(mode.rawValue): \(keys.joined(separator: " "))"
             }
-            Output.line(DisplayText.fit(command.rawValue, to: 18) + " " + DisplayText.fit(command.help, to: 52) + " " + bound.joined(separator: "; "))
+            Output.line(
+                DisplayText.fit(command.rawValue, to: 18) + " " + DisplayText.fit(command.help, to: 52) + " "
+                    + bound.joined(separator: "; "))
         }
     }
 }
