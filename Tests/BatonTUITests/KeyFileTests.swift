@@ -21,7 +21,7 @@ struct KeyFileTests {
     @Test func genericBindingsAreTheFallbackOfEveryMode() {
         let (map, problems) = KeyFile.apply("bind generic ctrl-q quit\nbind flow q help\n", file: "keys")
         #expect(problems.isEmpty, "\(problems)")
-        for mode in KeyMode.allCases where mode.fallsBack {
+        for mode in KeyMode.allCases where mode.fallback == .generic {
             #expect(map.command(for: .ctrl("q"), in: mode) == .quit, "ctrl-q quits in \(mode.rawValue)")
         }
         #expect(map.command(for: .character("q"), in: .conflict) == nil, "a dialog answers only its own keys")

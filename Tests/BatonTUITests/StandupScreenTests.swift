@@ -157,7 +157,7 @@ struct StandupScreenTests {
         press(&s, named: "S")
         #expect(press(&s, named: "L") == [])
         #expect(s.screen == .standupSetup)
-        #expect(s.message?.text.contains("space chooses who is here") == true)
+        #expect(s.message?.text == "x: who is here · s: shuffle · + -: turn length · enter: start · q: cancel.")
     }
 
     // MARK: Setup: shuffle

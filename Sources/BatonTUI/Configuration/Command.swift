@@ -18,12 +18,19 @@ public enum Command: String, CaseIterable, Sendable {
     case toggleFollow = "toggle-follow", toggleChanged = "toggle-changed"
     case keepMine = "keep-mine", keepTheirs = "keep-theirs", keepBoth = "keep-both", editAgain = "edit-again"
     case confirm
+    case toggleHere = "toggle-here", shuffleOrder = "shuffle-order", longerTurns = "longer-turns"
+    case shorterTurns = "shorter-turns", beginStandup = "begin-standup"
+    case submit, cancel, newLine = "new-line", cursorLeft = "cursor-left", cursorRight = "cursor-right"
+    case lineStart = "line-start", lineEnd = "line-end", wordLeft = "word-left", wordRight = "word-right"
+    case lineUp = "line-up", lineDown = "line-down", deleteBack = "delete-back", deleteForward = "delete-forward"
+    case deleteToEnd = "delete-to-end", deleteToStart = "delete-to-start", deleteWord = "delete-word"
 
     /// Groups, in the order the help screen shows them.
     public enum Group: String, CaseIterable, Sendable {
         case navigate = "Navigate", move = "Move items", edit = "Edit items", people = "People", standup = "Stand-up"
         case screens = "Screens and more"
         case dialogs = "Dialogs"
+        case typing = "Typing (prompts, notes, and the search in pickers)"
     }
 
     /// Everything known about a command, in one entry: its help group, one line for the help
@@ -107,10 +114,41 @@ public enum Command: String, CaseIterable, Sendable {
         case .editAgain: return Entry(.dialogs, "Someone changed what you edited: edit yours again", hint: "edit")
         case .confirm:
             return Entry(.dialogs, "Yes to a question such as ending the stand-up (any other key says no)", hint: "yes")
+        case .toggleHere: return Entry(.standup, "Setting up: who is here speaks, or not", hint: "here")
+        case .shuffleOrder: return Entry(.standup, "Setting up: shuffle the speaking order", hint: "shuffle")
+        case .longerTurns: return Entry(.standup, "Setting up: 15 seconds more per turn", hint: "longer")
+        case .shorterTurns: return Entry(.standup, "Setting up: 15 seconds less per turn", hint: "shorter")
+        case .beginStandup: return Entry(.standup, "Setting up: start the stand-up", hint: "start", edits: true)
+        case .submit: return Entry(.typing, "Save the text, or take the chosen entry", hint: "save")
+        case .cancel: return Entry(.typing, "Cancel: close without saving anything", hint: "cancel")
+        case .newLine: return Entry(.typing, "Notes: a new line")
+        case .cursorLeft: return Entry(.typing, "Cursor one character left")
+        case .cursorRight: return Entry(.typing, "Cursor one character right")
+        case .lineStart: return Entry(.typing, "Cursor to the start of the line")
+        case .lineEnd: return Entry(.typing, "Cursor to the end of the line")
+        case .wordLeft: return Entry(.typing, "Cursor one word left")
+        case .wordRight: return Entry(.typing, "Cursor one word right")
+        case .lineUp: return Entry(.typing, "Notes: cursor one line up")
+        case .lineDown: return Entry(.typing, "Notes: cursor one line down")
+        case .deleteBack: return Entry(.typing, "Delete the character before the cursor")
+        case .deleteForward: return Entry(.typing, "Delete the character under the cursor")
+        case .deleteToEnd: return Entry(.typing, "Delete to the end of the line")
+        case .deleteToStart: return Entry(.typing, "Delete to the start of the line")
+        case .deleteWord: return Entry(.typing, "Delete the word before the cursor")
         }
     }
 
     public var group: Group { entry.group }
+
+    /// Where a command that only a dialog, the stand-up's setup or a prompt answers does
+    /// something; nil for the commands of screens.
+    public var onlyIn: String? {
+        switch self {
+        case .keepMine, .keepTheirs, .keepBoth, .editAgain, .confirm: return "dialogs"
+        case .toggleHere, .shuffleOrder, .longerTurns, .shorterTurns, .beginStandup: return "the stand-up's setup"
+        default: return group == .typing ? "prompts and pickers" : nil
+        }
+    }
 
     /// One line for the help screen.
     public var help: String { entry.help }

@@ -27,6 +27,9 @@ public enum Key: Hashable, Sendable {
         }
     }
 
+    /// The name as footers show it: a single character as it is, any other in ‹›.
+    public var label: String { name.count == 1 ? name : "‹\(name)›" }
+
     /// Parses a key name as written in key files; `nil` for an unknown name.
     public init?(name: String) {
         if let key = Key.names[name.lowercased()] {

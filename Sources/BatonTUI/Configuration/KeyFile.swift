@@ -13,6 +13,12 @@ public enum KeyFile {
             let place = "\(file):\(index + 1)"
             switch parse(words) {
             case .success(let (mode, key, command)):
+                if mode.takesText, case .character = key {
+                    problems.append(
+                        "\(place): \(key.name) is typed in \(mode.rawValue); bind a ctrl-, alt- or named key there instead."
+                    )
+                    continue
+                }
                 let slot = "\(mode.rawValue) \(key.name)"
                 if let first = seen[slot] {
                     problems.append(

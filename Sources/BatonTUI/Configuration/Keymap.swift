@@ -2,13 +2,31 @@
 /// back to `generic`; a dialog's mode has no fallback (a dialog answers only its own keys).
 public enum KeyMode: String, CaseIterable, Sendable {
     case generic, board, detail, outcomes, help, flow, balance, standup
+    /// The stand-up's setup: who is here, the order, the turn length.
+    case setup
     /// Someone else changed the text being edited.
     case conflict
     /// A yes-or-no question, such as ending the stand-up.
     case confirm
+    /// A one-line prompt: keys it does not bind are typed.
+    case prompt
+    /// The notes editor (several lines); falls back to `prompt`.
+    case notes
+    /// A list to choose from, searched by typing; falls back to `prompt` for the search.
+    case picker
 
-    /// Whether keys this mode does not bind fall back to `generic`.
-    public var fallsBack: Bool { self != .conflict && self != .confirm }
+    /// The mode whose bindings apply where this one has none: `generic` for screens, `prompt`
+    /// for the other text modes, none for dialogs and the setup (they answer only their keys).
+    public var fallback: KeyMode? {
+        switch self {
+        case .board, .detail, .outcomes, .help, .flow, .balance, .standup: return .generic
+        case .notes, .picker: return .prompt
+        case .generic, .setup, .conflict, .confirm, .prompt: return nil
+        }
+    }
+
+    /// Whether keys the mode does not bind are typed as text.
+    public var takesText: Bool { self == .prompt || self == .notes || self == .picker }
 }
 
 /// Which key runs which command in which mode; defaults plus the user's `keys` file.
@@ -63,8 +81,32 @@ public struct Keymap: Equatable, Sendable {
         ]
         for (name, command) in conflict { map.bind(.conflict, Key(name: name)!, command) }
         map.bind(.confirm, Key(name: "y")!, .confirm)
+        map.bindText()
         return map
     }()
+
+    /// The default keys of the stand-up's setup and of the text modes.
+    private mutating func bindText() {
+        let setup: [(String, Command)] = [
+            ("up", .selectUp), ("k", .selectUp), ("down", .selectDown), ("j", .selectDown), ("space", .toggleHere),
+            ("x", .toggleHere), ("s", .shuffleOrder), ("+", .longerTurns), ("-", .shorterTurns),
+            ("enter", .beginStandup), ("esc", .cancel), ("q", .cancel),
+        ]
+        let prompt: [(String, Command)] = [
+            ("enter", .submit), ("esc", .cancel), ("left", .cursorLeft), ("ctrl-b", .cursorLeft),
+            ("right", .cursorRight), ("ctrl-f", .cursorRight), ("home", .lineStart), ("ctrl-a", .lineStart),
+            ("end", .lineEnd), ("ctrl-e", .lineEnd), ("alt-b", .wordLeft), ("ctrl-left", .wordLeft),
+            ("alt-f", .wordRight), ("ctrl-right", .wordRight), ("backspace", .deleteBack), ("ctrl-h", .deleteBack),
+            ("delete", .deleteForward), ("ctrl-k", .deleteToEnd), ("ctrl-u", .deleteToStart), ("ctrl-w", .deleteWord),
+        ]
+        let notes: [(String, Command)] = [
+            ("ctrl-d", .submit), ("enter", .newLine), ("up", .lineUp), ("down", .lineDown),
+        ]
+        let picker: [(String, Command)] = [("up", .selectUp), ("down", .selectDown)]
+        for (mode, list) in [(KeyMode.setup, setup), (.prompt, prompt), (.notes, notes), (.picker, picker)] {
+            for (name, command) in list { bind(mode, Key(name: name)!, command) }
+        }
+    }
 
     public init(bindings: [KeyMode: [Key: Command]]) {
         self.bindings = bindings
@@ -77,15 +119,20 @@ public struct Keymap: Equatable, Sendable {
     /// The command `key` runs in `mode`, if any: the mode's own binding, else the generic one
     /// (for modes that fall back).
     public func command(for key: Key, in mode: KeyMode) -> Command? {
-        bindings[mode]?[key] ?? (mode.fallsBack ? bindings[.generic]?[key] : nil)
+        bindings[mode]?[key] ?? mode.fallback.flatMap { command(for: key, in: $0) }
     }
 
-    /// The keys that run `command` in `mode`, its own and the generic ones it does not override,
+    /// The keys that run `command` in `mode`, its own and its fallback's that it does not override,
     /// in a stable order for help and hints.
     public func keys(for command: Command, in mode: KeyMode) -> [Key] {
-        var effective = mode.fallsBack ? bindings[.generic] ?? [:] : [:]
-        effective.merge(bindings[mode] ?? [:]) { _, own in own }
-        return Self.sorted(effective.filter { $0.value == command }.map(\.key))
+        Self.sorted(effective(in: mode).filter { $0.value == command }.map(\.key))
+    }
+
+    /// Every binding that applies in `mode`: its own over those of its fallback.
+    private func effective(in mode: KeyMode) -> [Key: Command] {
+        var applying = mode.fallback.map { effective(in: $0) } ?? [:]
+        applying.merge(bindings[mode] ?? [:]) { _, own in own }
+        return applying
     }
 
     /// The keys bound to `command` by `mode` itself, without the generic fallback: each binding
@@ -98,6 +145,13 @@ public struct Keymap: Equatable, Sendable {
     /// messages and dialogs that name their keys.
     public func labelled(_ choices: [(Command, String)], in mode: KeyMode) -> [String] {
         choices.compactMap { command, what in keys(for: command, in: mode).first.map { "\($0.name) \(what)" } }
+    }
+
+    /// `‹KEY› what` for each command bound in `mode` (its first key), two spaces apart, as
+    /// footers show them, such as `‹enter› save  ‹esc› cancel`.
+    public func footerHints(_ choices: [(Command, String)], in mode: KeyMode) -> String {
+        choices.compactMap { command, what in keys(for: command, in: mode).first.map { "\($0.label) \(what)" } }
+            .joined(separator: "  ")
     }
 
     private static func sorted(_ keys: [Key]) -> [Key] {

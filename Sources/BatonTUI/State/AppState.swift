@@ -46,13 +46,30 @@ public enum PromptPurpose: Codable, Equatable, Sendable {
         }
     }
 
-    /// What to type, shown under the prompt.
-    public var hint: String {
+    /// Whether the text has several lines (the notes).
+    public var isMultiline: Bool {
+        if case .editNotes = self { return true }
+        return false
+    }
+
+    /// The key mode of the prompt's editor.
+    public var keyMode: KeyMode { isMultiline ? .notes : .prompt }
+
+    /// What to type, shown under the prompt, with the keys `keymap` binds.
+    public func hint(_ keymap: Keymap) -> String {
+        let mode = keyMode
+        let keys = keymap.footerHints([(.submit, "save"), (.cancel, "cancel")], in: mode)
         switch self {
-        case .editNotes: return "‹ctrl-d› save  ‹esc› cancel"
-        case .dueDate: return "YYYY-MM-DD, empty clears it · ‹enter› save  ‹esc› cancel"
-        case .filter: return "words, @handle, kind:concern, outcome:2, blocked · ‹enter› keep  ‹esc› undo"
-        default: return "‹enter› save  ‹esc› cancel · ctrl-a/e/k/u/w edit"
+        case .editNotes: return keys
+        case .dueDate: return "YYYY-MM-DD, empty clears it · " + keys
+        case .filter:
+            return "words, @handle, kind:concern, outcome:2, blocked · "
+                + keymap.footerHints([(.submit, "keep"), (.cancel, "undo")], in: mode)
+        default:
+            let editing = [Command.lineStart, .lineEnd, .deleteToEnd, .deleteToStart, .deleteWord]
+                .compactMap { keymap.keys(for: $0, in: mode).first?.name }
+            let ctrl = editing.count == 5 && editing.allSatisfy { $0.hasPrefix("ctrl-") && $0.count == 6 }
+            return keys + (ctrl ? " · ctrl-" + editing.map { String($0.last!) }.joined(separator: "/") + " edit" : "")
         }
     }
 }
@@ -294,7 +311,8 @@ public struct AppState: Sendable {
         case .help: return .help
         case .flow: return .flow
         case .balance: return .balance
-        case .standupSetup, .standup, .standupSummary: return .standup
+        case .standupSetup: return .setup
+        case .standup, .standupSummary: return .standup
         }
     }
 }

@@ -17,39 +17,54 @@ public struct LineEditor: Equatable, Sendable {
 
     public var text: String { String(characters) }
 
-    /// Applies an editing key; returns false when the key is not an editing key.
-    public mutating func handle(_ key: Key) -> Bool {
+    /// Applies `key` as the keymap's `prompt` mode (or `notes`, for several lines) says, or types
+    /// it; returns false when the key neither edits nor types.
+    public mutating func handle(_ key: Key, keymap: Keymap = .standard) -> Bool {
+        if let command = keymap.command(for: key, in: multiline ? .notes : .prompt), edit(command) { return true }
+        return type(key)
+    }
+
+    /// Types a character, a paste, or (with several lines) a tab; false for any other key.
+    public mutating func type(_ key: Key) -> Bool {
         switch key {
         case .character(let c): insert(String(c))
         case .paste(let text): insert(text)
-        case .enter where multiline: insert("\n")
         case .tab where multiline: insert("\t")
-        case .left, .ctrl("b"): cursor = max(0, cursor - 1)
-        case .right, .ctrl("f"): cursor = min(characters.count, cursor + 1)
-        case .home, .ctrl("a"): cursor = lineStart()
-        case .end, .ctrl("e"): cursor = lineEnd()
-        case .backspace, .ctrl("h"):
+        default: return false
+        }
+        return true
+    }
+
+    /// Carries out an editing command; false for a command that does not edit text.
+    public mutating func edit(_ command: Command) -> Bool {
+        switch command {
+        case .cursorLeft: cursor = max(0, cursor - 1)
+        case .cursorRight: cursor = min(characters.count, cursor + 1)
+        case .lineStart: cursor = lineStart()
+        case .lineEnd: cursor = lineEnd()
+        case .wordLeft: cursor = wordStart()
+        case .wordRight: cursor = wordEnd()
+        case .lineUp where multiline: moveVertically(-1)
+        case .lineDown where multiline: moveVertically(1)
+        case .newLine where multiline: insert("\n")
+        case .deleteBack:
             if cursor > 0 {
                 cursor -= 1
                 characters.remove(at: cursor)
             }
-        case .delete: if cursor < characters.count { characters.remove(at: cursor) }
-        case .ctrl("k"): characters.removeSubrange(cursor..<lineEnd())
-        case .ctrl("u"):
-            let start = lineStart()
-            characters.removeSubrange(start..<cursor)
-            cursor = start
-        case .ctrl("w"):
-            let start = wordStart()
-            characters.removeSubrange(start..<cursor)
-            cursor = start
-        case .alt("b"), .ctrlLeft: cursor = wordStart()
-        case .alt("f"), .ctrlRight: cursor = wordEnd()
-        case .up where multiline: moveVertically(-1)
-        case .down where multiline: moveVertically(1)
+        case .deleteForward: if cursor < characters.count { characters.remove(at: cursor) }
+        case .deleteToEnd: characters.removeSubrange(cursor..<lineEnd())
+        case .deleteToStart: delete(from: lineStart())
+        case .deleteWord: delete(from: wordStart())
         default: return false
         }
         return true
+    }
+
+    /// Deletes from `start` up to the cursor.
+    private mutating func delete(from start: Int) {
+        characters.removeSubrange(start..<cursor)
+        cursor = start
     }
 
     public mutating func insert(_ text: String) {

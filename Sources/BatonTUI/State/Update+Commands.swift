@@ -77,6 +77,10 @@ extension App {
                 s.message = Message((error as? BatonError)?.message ?? "That cannot be undone.", isError: true)
             }
         default:
+            if let place = command.onlyIn {
+                s.message = Message("\(command.rawValue) does something only in \(place).")
+                return []
+            }
             guard let item = targetItem(s) else {
                 s.message = Message("No item is selected; n adds one.")
                 return []
@@ -133,7 +137,7 @@ extension App {
     }
 
     static func prompt(_ purpose: PromptPurpose, _ text: String, _ s: inout AppState) {
-        s.overlay = .prompt(Prompt(purpose: purpose, editor: LineEditor(text, multiline: isMultiline(purpose))))
+        s.overlay = .prompt(Prompt(purpose: purpose, editor: LineEditor(text, multiline: purpose.isMultiline)))
     }
 
     static func back(_ s: inout AppState) {

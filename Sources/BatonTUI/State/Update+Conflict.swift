@@ -11,10 +11,11 @@ extension App {
             s.overlay = nil
             s.message = Message("Kept \(conflict.by)'s version; yours was dropped.")
         case .keepBoth:
-            let both = isMultiline(conflict.purpose) ? theirs + "\n\n" + mine : theirs + " / " + mine
+            let both = conflict.purpose.isMultiline ? theirs + "\n\n" + mine : theirs + " / " + mine
             if case .editTitle = conflict.purpose, (try? TextRules.title(both)) == nil {
                 reopen(conflict, text: both, &s)
-                s.message = Message("Both titles together are too long; shorten them and press Enter.", isError: true)
+                let save = s.keymap.keys(for: .submit, in: .prompt).first?.name ?? "enter"
+                s.message = Message("Both titles together are too long; shorten them and press \(save).", isError: true)
                 return []
             }
             return save(conflict, text: both, &s)
@@ -40,13 +41,13 @@ extension App {
         let purpose = rebased(conflict.purpose, on: conflict.theirs)
         s.overlay = nil
         s.message = nil
-        return submitPrompt(Prompt(purpose: purpose, editor: LineEditor(text, multiline: isMultiline(purpose))), &s)
+        return submitPrompt(Prompt(purpose: purpose, editor: LineEditor(text, multiline: purpose.isMultiline)), &s)
     }
 
     /// Back to the editor with `text`, now based on their version.
     static func reopen(_ conflict: Conflict, text: String, _ s: inout AppState) {
         let purpose = rebased(conflict.purpose, on: conflict.theirs)
-        s.overlay = .prompt(Prompt(purpose: purpose, editor: LineEditor(text, multiline: isMultiline(purpose))))
+        s.overlay = .prompt(Prompt(purpose: purpose, editor: LineEditor(text, multiline: purpose.isMultiline)))
         s.message = nil
     }
 

@@ -7,14 +7,14 @@ extension App {
         switch s.overlay {
         case .prompt(var prompt):
             s.message = nil
-            if key == .escape {
+            switch s.keymap.command(for: key, in: prompt.purpose.keyMode) {
+            case .cancel:
                 s.overlay = nil
                 if prompt.purpose == .filter { setFilter(s.filterBeforeEdit, &s, keepQuery: true) }
                 return []
+            case .submit: return submitPrompt(prompt, &s)
+            default: _ = prompt.editor.handle(key, keymap: s.keymap)
             }
-            let submit = prompt.editor.multiline ? key == .ctrl("d") : key == .enter
-            if submit { return submitPrompt(prompt, &s) }
-            _ = prompt.editor.handle(key)
             s.overlay = .prompt(prompt)
             if prompt.purpose == .filter { setFilter(prompt.editor.text, &s, keepQuery: true) }
         case .picker(var picker):
@@ -28,13 +28,13 @@ extension App {
     }
 
     static func pickerKey(_ picker: inout Picker, _ key: Key, _ s: inout AppState) -> [Effect] {
-        switch key {
-        case .escape:
+        switch s.keymap.command(for: key, in: .picker) {
+        case .cancel:
             s.overlay = nil
             return []
-        case .up: picker.selected = max(0, picker.selected - 1)
-        case .down: picker.selected = min(max(0, picker.visible.count - 1), picker.selected + 1)
-        case .enter:
+        case .selectUp: picker.selected = max(0, picker.selected - 1)
+        case .selectDown: picker.selected = min(max(0, picker.visible.count - 1), picker.selected + 1)
+        case .submit:
             s.overlay = nil
             let visible = picker.visible
             guard visible.indices.contains(picker.selected) else { return [] }
@@ -46,7 +46,7 @@ extension App {
             guard let action = Pickers.action(for: picker.purpose, value: value, board: s.board) else { return [] }
             return [.apply([action])]
         default:
-            if picker.query.handle(key) { picker.selected = 0 }
+            if picker.query.handle(key, keymap: s.keymap) { picker.selected = 0 }
         }
         s.overlay = .picker(picker)
         return []

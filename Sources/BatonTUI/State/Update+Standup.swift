@@ -30,20 +30,21 @@ extension App {
     /// Keys of the setup screen: move, toggle who is here, shuffle, start, cancel.
     static func setupKey(_ key: Key, _ s: inout AppState) -> [Effect] {
         guard var setup = s.standup.setup else { return [] }
-        switch key {
-        case .up, .character("k"): setup.cursor = max(0, setup.cursor - 1)
-        case .down, .character("j"): setup.cursor = min(setup.order.count - 1, setup.cursor + 1)
-        case .character(" "), .character("x"):
+        switch s.keymap.command(for: key, in: .setup) {
+        case .selectUp: setup.cursor = max(0, setup.cursor - 1)
+        case .selectDown: setup.cursor = min(setup.order.count - 1, setup.cursor + 1)
+        case .toggleHere:
             let member = setup.order[setup.cursor]
             if setup.present.contains(member) { setup.present.remove(member) } else { setup.present.insert(member) }
-        case .character("s"):
+        case .shuffleOrder:
             let members = setup.order.compactMap(s.board.member)
             setup.order = StandupOrder.shuffled(members, seed: UInt64(max(0, s.now.timeIntervalSince1970 * 1000)))
-        case .character("+"): setup.turnLength = min(600, setup.turnLength + 15)
-        case .character("-"): setup.turnLength = max(15, setup.turnLength - 15)
-        case .enter:
+        case .longerTurns: setup.turnLength = min(600, setup.turnLength + 15)
+        case .shorterTurns: setup.turnLength = max(15, setup.turnLength - 15)
+        case .beginStandup:
             guard !setup.participants.isEmpty else {
-                s.message = Message("Choose at least one speaker (space).", isError: true)
+                let key = s.keymap.keys(for: .toggleHere, in: .setup).first?.name ?? "space"
+                s.message = Message("Choose at least one speaker (\(key)).", isError: true)
                 return []
             }
             guard let facilitator = s.actor.member else { return [] }
@@ -53,13 +54,12 @@ extension App {
                 facilitator: facilitator, participants: setup.participants, turnLength: setup.turnLength, by: s.actor,
                 lastEnded: s.standup.lastEnded)
             return [start] + historyIfMissing(&s)
-        case .escape, .character("q"):
+        case .cancel:
             s.standup.setup = nil
             s.screen = .board
             return []
         default:
-            s.message = Message(
-                "space chooses who is here, s shuffles, + and - change the turn length, Enter starts, Esc cancels.")
+            s.message = Message(StandupView.setupKeys(s.keymap) + ".")
         }
         s.standup.setup = setup
         return []

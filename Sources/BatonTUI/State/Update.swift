@@ -48,8 +48,9 @@ public enum App {
             let more = problems.count > 1 ? " (and \(problems.count - 1) more, all printed when you quit)" : ""
             s.message = Message(first + more, isError: true)
         case .restoreDraft(let purpose, let text):
-            s.overlay = .prompt(Prompt(purpose: purpose, editor: LineEditor(text, multiline: isMultiline(purpose))))
-            s.message = Message("Your unsaved text from last time is back; Enter saves it, Esc discards it.")
+            s.overlay = .prompt(Prompt(purpose: purpose, editor: LineEditor(text, multiline: purpose.isMultiline)))
+            let keys = s.keymap.labelled([(.submit, "saves it"), (.cancel, "discards it")], in: purpose.keyMode)
+            s.message = Message("Your unsaved text from last time is back; \(keys.joined(separator: ", ")).")
         }
         return []
     }
@@ -125,11 +126,6 @@ public enum App {
         case .editNotes(let n, _): return board.items[n]?.notes
         default: return nil
         }
-    }
-
-    static func isMultiline(_ purpose: PromptPurpose) -> Bool {
-        if case .editNotes = purpose { return true }
-        return false
     }
 }
 

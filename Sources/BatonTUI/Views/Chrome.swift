@@ -82,14 +82,12 @@ enum Chrome {
     }
 
     static func hintWidth(_ key: Key, _ command: Command) -> Int {
-        DisplayText.width(of: keyLabel(key)) + DisplayText.width(of: command.hint) + 3
+        DisplayText.width(of: key.label) + DisplayText.width(of: command.hint) + 3
     }
-
-    static func keyLabel(_ key: Key) -> String { key.name.count == 1 ? key.name : "‹\(key.name)›" }
 
     static func drawHint(_ key: Key, _ command: Command, x: Int, y: Int, _ frame: inout Frame) -> Int {
         var x = x
-        x += frame.put(keyLabel(key), x: x, y: y, role: .footerKey)
+        x += frame.put(key.label, x: x, y: y, role: .footerKey)
         x += frame.put(" " + command.hint + "  ", x: x, y: y, role: .footer)
         return x
     }
@@ -110,7 +108,8 @@ enum Chrome {
                 .passBaton, .previousSpeaker, .pauseTimer, .actionItem, .toggleBlocked, .addComment, .endStandup, .back,
                 .help, .quit,
             ]
-        case .standupSetup, .standupSummary: return [.back, .quit]
+        case .standupSetup: return [.toggleHere, .shuffleOrder, .longerTurns, .shorterTurns, .beginStandup, .cancel]
+        case .standupSummary: return [.back, .quit]
         case .balance: return [.back, .openDetail, .assignOwner, .showUnlinked, .openFlow, .help, .quit]
         case .help: return [.back, .quit]
         }

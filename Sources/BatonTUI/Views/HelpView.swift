@@ -10,33 +10,43 @@ enum HelpView {
         for group in Command.Group.allCases {
             lines += [[], [(group.rawValue, .label)]]
             for command in Command.allCases where command.group == group {
-                // The board's keys where it has the command (they include the generic ones).
-                let modes = (KeyMode.allCases.filter { $0 != .generic } + [.generic]).filter {
-                    !s.keymap.keys(for: command, in: $0).isEmpty
+                // The keys of the first screen or prompt that has the command (with the generic
+                // ones), then those the dialogs, the setup and `generic` add.
+                guard let mode = helpOrder.first(where: { !s.keymap.keys(for: command, in: $0).isEmpty }) else {
+                    continue
                 }
-                guard let mode = modes.first else { continue }
-                let keys = s.keymap.keys(for: command, in: mode).map(\.name).joined(separator: " ")
-                if s.width < 60 {
+                let keys = keyList(command, mode: mode, s.keymap)
+                guard s.width >= 60 else {
                     lines += [[("  " + keys, .footerKey)], [("      " + command.help, .normal)]]
-                } else {
-                    lines.append([
-                        ("  " + DisplayText.fit(keys, to: keyWidth - 2) + " ", .footerKey),
-                        (command.help, .normal), (s.width >= 100 ? "  " + command.rawValue : "", .dim),
-                    ])
+                    continue
                 }
+                // Keys too long for their column get a line of their own above the help.
+                let long = DisplayText.width(of: keys) > keyWidth - 2
+                if long { lines.append([("  " + keys, .footerKey)]) }
+                lines.append([
+                    ("  " + DisplayText.fit(long ? "" : keys, to: keyWidth - 2) + " ", .footerKey),
+                    (command.help, .normal), (s.width >= 100 ? "  " + command.rawValue : "", .dim),
+                ])
             }
         }
-        lines += [
-            [], [("In prompts", .label)],
-            [("  enter / esc".fit(keyWidth), .footerKey), ("save / cancel (notes: ctrl-d saves)", .normal)],
-            [("  ctrl-a ctrl-e".fit(keyWidth), .footerKey), ("start / end of line; home and end too", .normal)],
-            [
-                ("  ctrl-k ctrl-u ctrl-w".fit(keyWidth), .footerKey),
-                ("delete to end / to start / the word before", .normal),
-            ],
-            [("  alt-b alt-f".fit(keyWidth), .footerKey), ("word left / right", .normal)],
-        ]
         return lines
+    }
+
+    /// The modes in the order the help screen looks for a command's keys.
+    static let helpOrder: [KeyMode] = [
+        .board, .detail, .outcomes, .help, .flow, .balance, .standup, .prompt, .notes, .picker, .conflict, .confirm,
+        .setup, .generic,
+    ]
+
+    /// The keys of `command` in `mode`, then the further keys other modes bind to it, such as
+    /// `enter · notes: ctrl-d`.
+    static func keyList(_ command: Command, mode: KeyMode, _ keymap: Keymap) -> String {
+        let main = keymap.keys(for: command, in: mode)
+        let others = KeyMode.allCases.filter { $0 != mode }.compactMap { other -> String? in
+            let more = keymap.ownKeys(for: command, in: other).filter { !main.contains($0) }
+            return more.isEmpty ? nil : "\(other.rawValue): " + more.map(\.name).joined(separator: " ")
+        }
+        return ([main.map(\.name).joined(separator: " ")] + others).joined(separator: " · ")
     }
 }
 

@@ -30,7 +30,7 @@ enum Overlays {
         if let message = s.message {
             frame.put(" " + message.text, x: 0, y: y, role: message.isError ? .messageError : .message)
         } else {
-            frame.put(" " + prompt.purpose.hint, x: 0, y: y, role: .footer)
+            frame.put(" " + prompt.purpose.hint(s.keymap), x: 0, y: y, role: .footer)
         }
     }
 
@@ -71,7 +71,7 @@ enum Overlays {
     }
 
     /// A box in the middle listing the choices, filtered by what was typed.
-    static func picker(_ picker: Picker, _ frame: inout Frame) {
+    static func picker(_ picker: Picker, keymap: Keymap, _ frame: inout Frame) {
         let visible = picker.visible
         let header = " \(picker.purpose.title) (type to filter): \(DisplayText.sanitize(picker.query.text)) "
         let widest = max(
@@ -92,7 +92,8 @@ enum Overlays {
                 limit: width)
         }
         if visible.isEmpty { frame.put("   nothing matches", x: x, y: y + 1, role: .dim, limit: width) }
-        frame.put(" ‹enter› choose  ‹esc› cancel", x: x, y: y + rows + 1, role: .footer, limit: width)
+        let keys = keymap.footerHints([(.submit, "choose"), (.cancel, "cancel")], in: .picker)
+        frame.put(" " + keys, x: x, y: y + rows + 1, role: .footer, limit: width)
     }
 }
 

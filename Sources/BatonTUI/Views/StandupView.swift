@@ -3,10 +3,22 @@ import Foundation
 
 /// The stand-up screens: setup, the speaker's turn, and the summary.
 enum StandupView {
+    /// The setup's keys as the keymap binds them, such as `space: who is here · s: shuffle`.
+    static func setupKeys(_ keymap: Keymap) -> String {
+        func key(_ command: Command) -> String? { keymap.keys(for: command, in: .setup).first?.name }
+        let turns = [key(.longerTurns), key(.shorterTurns)].compactMap { $0 }.joined(separator: " ")
+        let choices: [(String?, String)] = [
+            (key(.toggleHere), "who is here"), (key(.shuffleOrder), "shuffle"),
+            (turns.isEmpty ? nil : turns, "turn length"),
+            (key(.beginStandup), "start"), (key(.cancel), "cancel"),
+        ]
+        return choices.compactMap { key, what in key.map { "\($0): \(what)" } }.joined(separator: " · ")
+    }
+
     static func setupLines(_ s: AppState) -> [StyledLine] {
         guard let setup = s.standup.setup else { return [] }
         var lines: [StyledLine] = [
-            [("Stand-up: who is here?", .title), ("   turn \(clock(setup.turnLength)) (+/- changes it)", .dim)], [],
+            [("Stand-up: who is here?", .title), ("   turn \(clock(setup.turnLength))", .dim)], [],
         ]
         var place = 0
         for (index, id) in setup.order.enumerated() {
@@ -25,7 +37,7 @@ enum StandupView {
             ])
         }
         lines += [
-            [], [("space: who is here · s: shuffle · Enter: start · Esc: cancel", .dim)],
+            [], [(setupKeys(s.keymap), .dim)],
             [("A shuffle still alternates business and IT speakers.", .dim)],
         ]
         return lines

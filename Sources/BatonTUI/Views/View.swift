@@ -25,7 +25,7 @@ public enum View {
         Chrome.footer(s, &frame)
         switch s.overlay {
         case .prompt(let prompt): Overlays.prompt(prompt, s, &frame)
-        case .picker(let picker): Overlays.picker(picker, &frame)
+        case .picker(let picker): Overlays.picker(picker, keymap: s.keymap, &frame)
         case .conflict(let conflict): Overlays.conflict(conflict, s, &frame)
         case nil: break
         }

@@ -31,7 +31,9 @@ struct Keys: ParsableCommand {
         discussion: """
             Rebind keys in ~/.config/baton/keys with lines `bind MODE KEY COMMAND`, e.g. `bind board ctrl-n new-item`. \
             Modes: \(KeyMode.allCases.map(\.rawValue).joined(separator: ", ")); a key a screen's own mode does not bind \
-            does what it does in `generic`. Each binding is listed once, in the mode that makes it.
+            does what it does in `generic`, and in `notes` and `picker` what it does in `prompt`; `setup`, `conflict`, \
+            `confirm` and `prompt` answer only their own keys (in prompts, other keys are typed, so plain characters \
+            cannot be bound there). Each binding is listed once, in the mode that makes it.
             """)
 
     func run() throws {
