@@ -113,9 +113,12 @@ public final class Runtime {
         }
     }
 
+    /// Draws the state, and tells `update` how far the screen drawn can scroll when that changed.
     private func draw() {
-        terminal.draw(View.render(state), theme: theme)
+        let frame = View.render(state)
+        terminal.draw(frame, theme: theme)
         needsDrawing = false
+        if frame.scrollLimit != state.scrollLimit { send(.scrollLimit(frame.scrollLimit)) }
     }
 
     private func sendSize() {

@@ -129,6 +129,17 @@ struct RuntimeTests {
         #expect(drafts.take(board: service.path)?.text == "Half a tho")
     }
 
+    /// The loop hands the scroll limit of each frame back to `update`, so that going back up
+    /// from the end of a long screen shows at once.
+    @Test func goingUpFromTheEndOfTheHelpShowsAtOnce() throws {
+        let service = FakeBoardService(board: try Self.board())
+        let terminal = RecordingTerminal(width: 80, height: 24, script: [keys("?"), keys("G"), keys("k")])
+        let (runtime, _) = try Self.run(service, terminal)
+        #expect(terminal.frames.count >= 3)
+        #expect(terminal.frames[terminal.frames.count - 1] != terminal.frames[terminal.frames.count - 2])
+        #expect(runtime.state.scroll == (runtime.state.scrollLimit ?? 0) - 1)
+    }
+
     @Test func theSettingsProblemsAreShownAndKept() throws {
         let service = FakeBoardService(board: try Self.board())
         let terminal = RecordingTerminal(script: [keys("q")])

@@ -242,6 +242,16 @@ func press(_ s: inout AppState, named names: String...) -> [Effect] {
     names.flatMap { App.update(&s, .key(Key(name: $0)!)) }
 }
 
+/// Presses named keys as the loop does: after each, the frame is drawn and the scroll limit it
+/// reports is handed back to `update`.
+func pressDrawn(_ s: inout AppState, named names: String...) {
+    for name in names {
+        _ = App.update(&s, .key(Key(name: name)!))
+        let limit = View.render(s).scrollLimit
+        if limit != s.scrollLimit { _ = App.update(&s, .scrollLimit(limit)) }
+    }
+}
+
 extension AppState {
     var prompt: Prompt? {
         if case .prompt(let p) = overlay { return p }

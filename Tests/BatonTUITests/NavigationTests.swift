@@ -180,14 +180,20 @@ struct NavigationTests {
 
     @Test func textScreensScrollBackUpAfterGoingToTheEnd() {
         var s = TUI.state(TUI.squad())
-        press(&s, named: "?", "G")
+        pressDrawn(&s, named: "?", "G")
         let atEnd = View.render(s).lines
-        press(&s, named: "k")
+        #expect(s.scroll == s.scrollLimit, "the offset is clamped to what the view drew")
+        pressDrawn(&s, named: "k")
         #expect(View.render(s).lines != atEnd, "k after G on the help screen should scroll up one line at once")
-        for _ in 0..<200 { press(&s, named: "j") }
+        for _ in 0..<200 { pressDrawn(&s, named: "j") }
         let bottom = View.render(s).lines
-        press(&s, named: "k")
+        pressDrawn(&s, named: "k")
         #expect(View.render(s).lines != bottom, "k after scrolling past the end should scroll up at once")
+        // A taller terminal shows more at once: the limit shrinks and the offset with it.
+        let before = s.scrollLimit ?? 0
+        _ = App.update(&s, .resize(width: 80, height: 40))
+        pressDrawn(&s, named: "G")
+        #expect((s.scrollLimit ?? 0) == before - 16 && s.scroll == s.scrollLimit)
     }
 
     @Test func outcomesSelectionClamps() {

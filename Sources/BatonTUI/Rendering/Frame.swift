@@ -24,6 +24,9 @@ public struct Frame: Equatable, Sendable {
     public private(set) var cells: [Cell]
     /// Where the terminal cursor should be, or `nil` to hide it.
     public var cursor: (x: Int, y: Int)?
+    /// On a scrolling text screen: the largest scroll offset that still shows something new
+    /// (the view clamps to it; the loop hands it to `update` as `Msg.scrollLimit`).
+    public var scrollLimit: Int?
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)

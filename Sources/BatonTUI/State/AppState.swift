@@ -208,6 +208,8 @@ public struct AppState: Sendable {
     public var firstRow: [StageID: Int] = [:]
     /// Scroll position of the detail, outcomes and help screens.
     public var scroll = 0
+    /// The largest useful `scroll` of the screen as last drawn (`Msg.scrollLimit`).
+    public internal(set) var scrollLimit: Int?
     public var outcomeIndex = 0
     public var filter = ItemFilter()
     /// The filter as it was when the filter prompt opened, restored by Esc.

@@ -36,6 +36,9 @@ public enum Msg: Sendable {
     case presenceChanged([Presence])
     /// The board file was deleted, moved or replaced while open.
     case boardVanished
+    /// The screen as last drawn scrolls no further than this (nil: it does not scroll); sent by
+    /// the loop when it changes (`Frame.scrollLimit`).
+    case scrollLimit(Int?)
 }
 
 /// Work for the runtime, done in order; results come back as `Msg`s. Each effect carries what
@@ -63,6 +66,8 @@ extension Msg {
     /// A tick matters only while a stand-up's timer runs or when the minute changes (ages are
     /// shown to the minute), so an idle board is not drawn again every time the runtime wakes.
     public func mayChangeView(_ state: AppState) -> Bool {
+        // The frame drawn already shows the scroll clamped.
+        if case .scrollLimit = self { return false }
         guard case .tick(let now) = self else { return true }
         return state.standup.running != nil || Self.minute(now) != Self.minute(state.now)
     }

@@ -187,16 +187,10 @@ extension App {
             s.standup.itemIndex = min(max(0, s.standup.itemIndex + delta), max(0, s.speakerItems.count - 1))
         } else if s.screen == .balance {
             s.gapIndex = min(max(0, s.gapIndex + delta), max(0, (s.insights.balance?.gaps.count ?? 0) - 1))
-        } else if s.screen == .flow {
-            s.scroll = min(max(0, s.scroll + delta), max(0, FlowView.lines(s).count - max(1, s.height - 3)))
         } else {
-            let lines: Int
-            if case .detail(let number) = s.screen {
-                lines = DetailView.lines(number, s).count
-            } else {
-                lines = HelpView.lines(s).count
-            }
-            s.scroll = min(max(0, s.scroll + delta), max(0, lines - max(1, s.height - 3)))
+            // The view clamps the scroll to what it drew; the limit it reported keeps the
+            // offset from running past the end, so that going back up shows at once.
+            s.scroll = min(max(0, s.scroll + delta), s.scrollLimit ?? Int.max / 2)
         }
     }
 }

@@ -47,6 +47,9 @@ public enum App {
             guard let first = problems.first else { break }
             let more = problems.count > 1 ? " (and \(problems.count - 1) more, all printed when you quit)" : ""
             s.message = Message(first + more, isError: true)
+        case .scrollLimit(let limit):
+            s.scrollLimit = limit
+            if let limit { s.scroll = min(s.scroll, limit) }
         case .restoreDraft(let purpose, let text):
             s.overlay = .prompt(Prompt(purpose: purpose, editor: LineEditor(text, multiline: purpose.isMultiline)))
             let keys = s.keymap.labelled([(.submit, "saves it"), (.cancel, "discards it")], in: purpose.keyMode)

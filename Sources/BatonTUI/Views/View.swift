@@ -51,7 +51,8 @@ public typealias StyledLine = [(text: String, role: StyleRole)]
 enum TextScreen {
     static func draw(_ lines: [StyledLine], scroll: Int, _ frame: inout Frame) {
         let rows = max(0, frame.height - 3)
-        let first = min(max(0, scroll), max(0, lines.count - rows))
+        frame.scrollLimit = max(0, lines.count - rows)
+        let first = min(max(0, scroll), frame.scrollLimit ?? 0)
         for (row, line) in lines.dropFirst(first).prefix(rows).enumerated() {
             var x = 1
             for segment in line {
