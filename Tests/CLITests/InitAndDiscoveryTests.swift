@@ -20,7 +20,7 @@ struct InitAndDiscoveryTests {
         try box.ok("init", "other.baton", "--name", "Payments squad")
         let show = try box.baton("show", "--board", "other.baton")
         #expect(show.status == 0)
-        #expect(show.lines.first?.hasPrefix("Payments squad") == true, "\(show.stdout)")
+        #expect(show.lines.first?.contains("· Payments squad ·") == true, "\(show.stdout)")
     }
 
     @Test func initRefusesAnExistingBoardAndLeavesItUnchanged() throws {
@@ -79,7 +79,7 @@ struct InitAndDiscoveryTests {
         try box.ok("init", "elsewhere/b.baton", "--name", "Flagged")
         let show = try box.baton("show", "--board", box.path("elsewhere/b.baton"))
         #expect(show.status == 0)
-        #expect(show.lines.first?.hasPrefix("Flagged") == true, "\(show.stdout)")
+        #expect(show.lines.first?.contains("· Flagged ·") == true, "\(show.stdout)")
         // Nothing was created as a default board.
         #expect(!FileManager.default.fileExists(atPath: box.dataHome.appendingPathComponent("baton/board.baton").path))
     }
@@ -90,9 +90,9 @@ struct InitAndDiscoveryTests {
         try box.ok("init", "flag.baton", "--name", "FromFlag")
         let env = try box.baton(["show"], env: ["BATON_BOARD": box.path("env.baton")])
         #expect(env.status == 0)
-        #expect(env.lines.first?.hasPrefix("FromEnv") == true, "\(env.stdout)")
+        #expect(env.lines.first?.contains("· FromEnv ·") == true, "\(env.stdout)")
         let both = try box.baton(["show", "--board", "flag.baton"], env: ["BATON_BOARD": box.path("env.baton")])
-        #expect(both.lines.first?.hasPrefix("FromFlag") == true, "\(both.stdout)")
+        #expect(both.lines.first?.contains("· FromFlag ·") == true, "\(both.stdout)")
     }
 
     @Test func nearestBoardUpwardsIsFound() throws {

@@ -128,10 +128,10 @@ struct MemberAndStageTests {
         let box = try Sandbox.withBoard()
         let result = try box.ok("rename", "Claims squad")
         #expect(result.stdout.contains("Claims squad"))
-        #expect(try box.ok("show").lines.first?.hasPrefix("Claims squad") == true)
+        #expect(try box.ok("show").lines.first?.contains("· Claims squad ·") == true)
         let empty = try box.baton("rename", "")
         #expect(empty.status == 65)
         #expect(try box.baton("rename", "a\u{1B}b").status == 65)
-        #expect(try box.ok("show").lines.first?.hasPrefix("Claims squad") == true)
+        #expect(try box.ok("show").lines.first?.contains("· Claims squad ·") == true)
     }
 }

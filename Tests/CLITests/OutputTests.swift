@@ -79,7 +79,7 @@ struct OutputTests {
             #expect(show.status == 0, "\(show.transcript)")
             #expect(show.stdout.contains("Équipe 🚀"))
             #expect(show.stdout.contains("Prüfung"))
-            #expect(show.stdout.contains("@zo"))
+            #expect(show.stdout.contains("zo (yt)"), "the owner, then the involved member in brackets")
             #expect(!show.stdoutData.containsEscape)
         }
         let members = try box.ok("member", "list")

@@ -1,3 +1,4 @@
+import BatonCore
 import Foundation
 
 /// The settings of `~/.config/baton/config`.
@@ -21,6 +22,22 @@ public struct Config: Equatable, Sendable {
     public var personalLimit = 3
 
     public init() {}
+
+    /// The `age` lines as limits on `board`'s stages, and a problem for each line naming a stage
+    /// the board does not have.
+    public func ageLimits(for board: Board, file: String) -> (AgeLimits, [String]) {
+        var limits = AgeLimits()
+        var problems: [String] = []
+        for entry in ageLimits {
+            if let stage = board.stages.first(where: { $0.name.lowercased() == entry.stage.lowercased() }) {
+                limits.perStage[stage.id] = entry.days * 86_400
+            } else {
+                let names = board.stages.map(\.name).joined(separator: ", ")
+                problems.append("\(file):\(entry.line): there is no stage named '\(entry.stage)'; stages are \(names).")
+            }
+        }
+        return (limits, problems)
+    }
 }
 
 /// Reads a `config` file: one setting per line, `#` comments, blank lines. Bad lines are

@@ -17,11 +17,7 @@ enum BoardView {
                     x: x, width: layout.width(ofColumn: column), &frame)
                 frame.put(String(repeating: "─", count: layout.width(ofColumn: column)), x: x, y: 2, role: .border)
             }
-            if column > 0 {
-                for y in 1..<(layout.bodyTop + layout.bodyHeight) where frame[x - 1, y].text == " " {
-                    frame.put(y == 2 ? "┼" : "│", x: x - 1, y: y, role: .border)
-                }
-            }
+            if column > 0 { separator(x: x - 1, rows: 1..<(layout.bodyTop + layout.bodyHeight), rule: 2, &frame) }
         }
         if s.firstStage > 0 { frame.put("◀", x: 0, y: 1, role: .stageOverLimit) }
         if s.firstStage + layout.visibleStages < s.board.stages.count {
@@ -41,24 +37,43 @@ enum BoardView {
             frame.put(
                 s.filter.isEmpty ? " (empty)" : " (none match)", x: x, y: layout.bodyTop, role: .dim, limit: width)
         } else {
-            let selected = selectedStage ? s.currentItem?.number : nil
-            var y = layout.bodyTop
-            let bottom = layout.bodyTop + layout.bodyHeight
-            var index = first
-            while index < numbers.count && y < bottom {
-                guard let item = s.board.items[numbers[index]] else {
-                    index += 1
-                    continue
-                }
-                y += CardView.draw(
-                    item, s, x: x, y: y, width: width - 1, bottom: bottom, selected: item.number == selected, &frame)
-                index += 1
-            }
-            below = numbers.count - index
+            let drawn = drawCards(
+                numbers, from: first, s, x: x, rows: layout.bodyTop..<(layout.bodyTop + layout.bodyHeight),
+                width: width, selected: selectedStage ? s.currentItem?.number : nil, &frame)
+            below = numbers.count - drawn.next
         }
         title(
             stage, shown: numbers.count, above: first, below: below, selected: selectedStage, s, x: x, width: width,
             &frame)
+    }
+
+    /// Draws the cards `numbers[first...]` of a column in `rows`, and returns the index of the first
+    /// card not drawn and the row after the last one. The last card is cut at the bottom, or with
+    /// `whole` left for the next band (printing).
+    static func drawCards(
+        _ numbers: [ItemNumber], from first: Int, _ s: AppState, x: Int, rows: Range<Int>, width: Int,
+        selected: ItemNumber?, whole: Bool = false, _ frame: inout Frame
+    ) -> (next: Int, y: Int) {
+        var y = rows.lowerBound
+        var index = first
+        while index < numbers.count && y < rows.upperBound {
+            guard let item = s.board.items[numbers[index]] else {
+                index += 1
+                continue
+            }
+            let layout = CardLayout(item: item, width: width - 1)
+            if whole && y + layout.height > rows.upperBound && y > rows.lowerBound { break }
+            y += CardView.draw(
+                item, layout, s, x: x, y: y, width: width - 1, bottom: rows.upperBound,
+                selected: item.number == selected, &frame)
+            index += 1
+        }
+        return (index, y)
+    }
+
+    /// The line between two columns, crossing the rule under the titles at row `rule`.
+    static func separator(x: Int, rows: Range<Int>, rule: Int?, _ frame: inout Frame) {
+        for y in rows where frame[x, y].text == " " { frame.put(y == rule ? "┼" : "│", x: x, y: y, role: .border) }
     }
 
     /// `Doing 4/5 !  ↑2 ↓3`: the name is cut before the count, the limit or the scroll marks are.
@@ -85,9 +100,9 @@ enum BoardView {
 enum CardView {
     /// Draws the card and returns the rows it used.
     static func draw(
-        _ item: Item, _ s: AppState, x: Int, y: Int, width: Int, bottom: Int, selected: Bool, _ frame: inout Frame
+        _ item: Item, _ layout: CardLayout, _ s: AppState, x: Int, y: Int, width: Int, bottom: Int, selected: Bool,
+        _ frame: inout Frame
     ) -> Int {
-        let layout = CardLayout(item: item, width: width)
         var row = y
         for line in layout.title where row < bottom {
             frame.put(line, x: x + 1, y: row, role: item.expedite ? .cardExpedite : .card, limit: width - 1)

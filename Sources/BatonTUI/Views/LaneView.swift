@@ -17,7 +17,8 @@ enum LaneView {
                     let y = headerY + 1 + card.row
                     guard y >= top, y < bottom, let item = s.board.items[card.number] else { continue }
                     _ = CardView.draw(
-                        item, s, x: x, y: y, width: width, bottom: bottom, selected: item.number == selected, &frame)
+                        item, CardLayout(item: item, width: width), s, x: x, y: y, width: width, bottom: bottom,
+                        selected: item.number == selected, &frame)
                 }
             }
         }

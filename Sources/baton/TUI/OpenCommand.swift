@@ -110,18 +110,10 @@ struct Settings {
         return text
     }
 
-    /// The age limits for `board`, reporting stage names that do not exist.
+    /// The age limits for `board`, noting stage names that do not exist.
     mutating func ageLimits(for board: Board) -> AgeLimits {
-        var limits = AgeLimits()
-        for entry in config.ageLimits {
-            if let stage = board.stages.first(where: { $0.name.lowercased() == entry.stage.lowercased() }) {
-                limits.perStage[stage.id] = entry.days * 86_400
-            } else {
-                problems.append(
-                    "\(Settings.folder)/config:\(entry.line): there is no stage named '\(entry.stage)'; stages are \(board.stages.map(\.name).joined(separator: ", "))."
-                )
-            }
-        }
+        let (limits, problems) = config.ageLimits(for: board, file: Settings.folder + "/config")
+        self.problems += problems
         return limits
     }
 }
