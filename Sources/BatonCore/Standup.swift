@@ -123,8 +123,6 @@ public struct Standup: Codable, Equatable, Sendable {
 
     /// How long the current turn has lasted by `now`; 0 when nobody holds the baton.
     public func elapsed(at now: Date) -> TimeInterval { current.map { spoken($0, at: now) } ?? 0 }
-    /// How much of the current turn is left at `now`, never below 0.
-    public func remaining(at now: Date) -> TimeInterval { max(0, turnLength - elapsed(at: now)) }
     /// How far the current turn has run past its length at `now`.
     public func overtime(at now: Date) -> TimeInterval { max(0, elapsed(at: now) - turnLength) }
     /// The share of the turn length used at `now`, from 0 to 1, for the timer bar.
@@ -201,14 +199,6 @@ public struct Standup: Codable, Equatable, Sendable {
     @discardableResult
     public mutating func togglePause(at now: Date) -> Bool {
         isPaused ? resume(at: now) : pause(at: now)
-    }
-
-    /// Adds a latecomer at the end of the order; false when they are already a participant.
-    @discardableResult
-    public mutating func addParticipant(_ member: MemberID) -> Bool {
-        guard isRunning, !participants.contains(member) else { return false }
-        turns.append(StandupTurn(speaker: member))
-        return true
     }
 
     /// Ends the stand-up at `now`, closing the running turn; `notes` replace the notes when given.

@@ -46,20 +46,10 @@ public enum Signals {
         _ = baton_signal_ignore(SIGXFSZ)
     }
 
-    /// Puts back the default disposition of every handled signal (e.g. before exiting).
-    public static func restoreDefaults() {
-        for signal in handled { _ = baton_signal_default(signal) }
-    }
-
     /// Returns the signals received since the last call, in ascending order, and forgets them.
     public static func take() -> [Int32] {
         let bits = pendingSignals.exchange(0, ordering: .sequentiallyConsistent)
         return (1..<31).filter { bits & (Int32(1) << $0) != 0 }
-    }
-
-    /// True if `signal` arrived and was not taken yet (does not clear it).
-    public static func isPending(_ signal: Int32) -> Bool {
-        pendingSignals.load(ordering: .sequentiallyConsistent) & (Int32(1) << signal) != 0
     }
 
     /// Stops the process as the terminal's Ctrl-Z would (default `SIGTSTP` action), and
