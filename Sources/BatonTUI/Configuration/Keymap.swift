@@ -36,57 +36,54 @@ public struct Keymap: Equatable, Sendable {
     /// The default bindings.
     public static let standard: Keymap = {
         var map = Keymap(bindings: [:])
+        for (mode, list) in screenDefaults + textDefaults {
+            for (name, command) in list { map.bind(mode, Key(name: name)!, command) }
+        }
+        return map
+    }()
+
+    /// The default keys of the screens and dialogs, mode by mode.
+    static var screenDefaults: [(KeyMode, [(String, Command)])] {
         let everywhere: [(String, Command)] = [
             ("?", .help), ("q", .quit), ("esc", .back), ("O", .openOutcomes), ("/", .filter), ("@", .actAs),
             ("F", .openFlow), ("B", .openBalance),
-        ]
-        let item: [(String, Command)] = [
-            ("e", .editTitle), ("E", .editNotes), ("T", .setKind), ("o", .linkOutcome), ("D", .setDue),
-            ("c", .addComment),
-            ("a", .assignOwner), ("i", .assignInvolved), ("b", .toggleBlocked), ("x", .toggleExpedite), ("u", .undo),
-            ("H", .moveItemLeft), ("L", .moveItemRight), ("shift-left", .moveItemLeft), ("shift-right", .moveItemRight),
-        ]
-        let board: [(String, Command)] = [
-            ("left", .selectLeft), ("h", .selectLeft), ("right", .selectRight), ("l", .selectRight),
-            ("home", .selectFirst), ("end", .selectLast), ("J", .reorderDown), ("K", .reorderUp),
-            ("shift-down", .reorderDown), ("shift-up", .reorderUp), ("n", .newItem), ("enter", .openDetail),
-            ("d", .archiveItem),
-            ("v", .toggleLanes), ("S", .startStandup), ("C", .toggleChanged), ("f", .toggleFollow),
         ]
         let scrolling: [(String, Command)] = [
             ("up", .selectUp), ("k", .selectUp), ("down", .selectDown), ("j", .selectDown),
             ("pageup", .pageUp), ("pagedown", .pageDown), ("g", .selectFirst), ("G", .selectLast),
         ]
-        for (name, command) in everywhere + scrolling { map.bind(.generic, Key(name: name)!, command) }
-        for (name, command) in board + item { map.bind(.board, Key(name: name)!, command) }
-        for (name, command) in item { map.bind(.detail, Key(name: name)!, command) }
-        for (name, command) in [("v", .recordValue), ("enter", .recordValue), ("l", .showUnlinked)]
-            as [(String, Command)]
-        {
-            map.bind(.outcomes, Key(name: name)!, command)
-        }
+        let item: [(String, Command)] = [
+            ("e", .editTitle), ("E", .editNotes), ("T", .setKind), ("o", .linkOutcome), ("D", .setDue),
+            ("c", .addComment), ("a", .assignOwner), ("i", .assignInvolved), ("b", .toggleBlocked),
+            ("x", .toggleExpedite), ("u", .undo), ("H", .moveItemLeft), ("L", .moveItemRight),
+            ("shift-left", .moveItemLeft), ("shift-right", .moveItemRight),
+        ]
+        let board: [(String, Command)] = [
+            ("left", .selectLeft), ("h", .selectLeft), ("right", .selectRight), ("l", .selectRight),
+            ("home", .selectFirst), ("end", .selectLast), ("J", .reorderDown), ("K", .reorderUp),
+            ("shift-down", .reorderDown), ("shift-up", .reorderUp), ("n", .newItem), ("enter", .openDetail),
+            ("d", .archiveItem), ("v", .toggleLanes), ("S", .startStandup), ("C", .toggleChanged),
+            ("f", .toggleFollow),
+        ]
         let standup: [(String, Command)] = [
             ("space", .passBaton), ("tab", .passBaton), ("n", .passBaton), ("p", .previousSpeaker), ("z", .pauseTimer),
             ("E", .endStandup), ("a", .actionItem), ("f", .toggleFollow), ("b", .toggleBlocked), ("c", .addComment),
             ("H", .moveItemLeft), ("L", .moveItemRight), ("enter", .openDetail), ("S", .startStandup),
         ]
-        for (name, command) in standup { map.bind(.standup, Key(name: name)!, command) }
-        for (name, command) in [("enter", .openDetail), ("l", .showUnlinked), ("a", .assignOwner)]
-            as [(String, Command)]
-        {
-            map.bind(.balance, Key(name: name)!, command)
-        }
-        let conflict: [(String, Command)] = [
-            ("m", .keepMine), ("t", .keepTheirs), ("b", .keepBoth), ("e", .editAgain), ("esc", .editAgain),
+        return [
+            (.generic, everywhere + scrolling), (.board, board + item), (.detail, item),
+            (.outcomes, [("v", .recordValue), ("enter", .recordValue), ("l", .showUnlinked)]),
+            (.standup, standup), (.balance, [("enter", .openDetail), ("l", .showUnlinked), ("a", .assignOwner)]),
+            (
+                .conflict,
+                [("m", .keepMine), ("t", .keepTheirs), ("b", .keepBoth), ("e", .editAgain), ("esc", .editAgain)]
+            ),
+            (.confirm, [("y", .confirm)]),
         ]
-        for (name, command) in conflict { map.bind(.conflict, Key(name: name)!, command) }
-        map.bind(.confirm, Key(name: "y")!, .confirm)
-        map.bindText()
-        return map
-    }()
+    }
 
     /// The default keys of the stand-up's setup and of the text modes.
-    private mutating func bindText() {
+    static var textDefaults: [(KeyMode, [(String, Command)])] {
         let setup: [(String, Command)] = [
             ("up", .selectUp), ("k", .selectUp), ("down", .selectDown), ("j", .selectDown), ("space", .toggleHere),
             ("x", .toggleHere), ("s", .shuffleOrder), ("+", .longerTurns), ("-", .shorterTurns),
@@ -99,13 +96,11 @@ public struct Keymap: Equatable, Sendable {
             ("alt-f", .wordRight), ("ctrl-right", .wordRight), ("backspace", .deleteBack), ("ctrl-h", .deleteBack),
             ("delete", .deleteForward), ("ctrl-k", .deleteToEnd), ("ctrl-u", .deleteToStart), ("ctrl-w", .deleteWord),
         ]
-        let notes: [(String, Command)] = [
-            ("ctrl-d", .submit), ("enter", .newLine), ("up", .lineUp), ("down", .lineDown),
+        return [
+            (.setup, setup), (.prompt, prompt),
+            (.notes, [("ctrl-d", .submit), ("enter", .newLine), ("up", .lineUp), ("down", .lineDown)]),
+            (.picker, [("up", .selectUp), ("down", .selectDown)]),
         ]
-        let picker: [(String, Command)] = [("up", .selectUp), ("down", .selectDown)]
-        for (mode, list) in [(KeyMode.setup, setup), (.prompt, prompt), (.notes, notes), (.picker, picker)] {
-            for (name, command) in list { bind(mode, Key(name: name)!, command) }
-        }
     }
 
     public init(bindings: [KeyMode: [Key: Command]]) {
