@@ -49,45 +49,58 @@ public final class Runtime {
     public func run() throws -> Int32 {
         try terminal.start(mouse: mouse)
         defer { terminal.stop() }
+        open()
+        defer { presence.leave() }
+        while !state.quitting {
+            if let status = step() { return status }
+        }
+        return 0
+    }
+
+    /// Picks the theme, tells `update` the board is open, draws it; then the writes and reads
+    /// that may add to it (presence, a stand-up, the history in the background).
+    private func open() {
         let picked = pickTheme(terminal.colours)
         theme = picked.theme
         if let problem = picked.problem { problems.append(problem) }
         send(.opened(session: presence.session, problems: problems))
         sendSize()
         if let draft = drafts.take(board: service.path) { send(.restoreDraft(draft.purpose, draft.text)) }
-        defer { presence.leave() }
-        // The board first; then the writes and reads that may add to it (presence, a stand-up).
         settle()
         keepPresence()
         loadStandup()
         service.startReadingHistory()
         settle()
-        while !state.quitting {
-            let timeout = service.timeout(presence.millisecondsUntilDue(Date()))
-            var ready: [Int32] = []
-            for event in terminal.wait(for: service.descriptors, timeoutMilliseconds: timeout) {
-                switch event {
-                case .key(let key): send(.key(key))
-                case .resized(let width, let height): send(.resize(width: width, height: height))
-                case .ready(let descriptor): ready.append(descriptor)
-                case .endOfInput:
-                    settle()
-                    keepDraft()
-                    return 0
-                case .stop(let signal):
-                    settle()
-                    keepDraft()
-                    return 128 + signal
-                }
+    }
+
+    /// Waits for the terminal, the board and the clock once, and handles what happened; returns
+    /// the exit status when the session ends.
+    private func step() -> Int32? {
+        let timeout = service.timeout(presence.millisecondsUntilDue(Date()))
+        var ready: [Int32] = []
+        for event in terminal.wait(for: service.descriptors, timeoutMilliseconds: timeout) {
+            switch event {
+            case .key(let key): send(.key(key))
+            case .resized(let width, let height): send(.resize(width: width, height: height))
+            case .ready(let descriptor): ready.append(descriptor)
+            case .endOfInput: return finish(status: 0)
+            case .stop(let signal): return finish(status: 128 + signal)
             }
-            takeHistory(ready)
-            checkTheFile()
-            noticeOtherWriters(ready)
-            keepPresence()
-            send(.tick(Date()))
-            settle()
         }
-        return 0
+        takeHistory(ready)
+        checkTheFile()
+        noticeOtherWriters(ready)
+        keepPresence()
+        send(.tick(Date()))
+        settle()
+        return nil
+    }
+
+    /// Handles what came before the end, keeps any text being typed, and returns `status`.
+    private func finish(status: Int32) -> Int32 {
+        settle()
+        keepDraft()
+        return status
     }
 
     /// Queues `msg` for `update`.
