@@ -29,10 +29,7 @@ final class FakeBoardService: BoardService {
     /// Applies `action` as another member would, for the loop to find at its next wake-up.
     func otherWriter(_ action: Action, by actor: Actor) throws {
         let change = try board.apply(action, by: actor, at: Date())
-        let events = stored(change, by: actor)
-        var slice = board
-        slice.items = board.items.filter { change.touchedItems.contains($0.key) }
-        pending = ChangeSet(events: events, slice: slice, items: change.touchedItems)
+        pending = ChangeSet(events: stored(change, by: actor), slice: slice(change), items: change.touchedItems)
     }
 
     func apply(_ action: Action, by actor: Actor) throws -> SavedChange {
@@ -43,10 +40,16 @@ final class FakeBoardService: BoardService {
             throw refusal
         }
         let change = try board.apply(action, by: actor, at: Date())
+        return SavedChange(
+            slice: slice(change), items: change.touchedItems, events: stored(change, by: actor),
+            warnings: change.warnings)
+    }
+
+    /// The board holding only the items `change` touched, as the store returns it.
+    private func slice(_ change: Change) -> Board {
         var slice = board
         slice.items = board.items.filter { change.touchedItems.contains($0.key) }
-        return SavedChange(
-            slice: slice, items: change.touchedItems, events: stored(change, by: actor), warnings: change.warnings)
+        return slice
     }
 
     private func stored(_ change: Change, by actor: Actor) -> [Event] {

@@ -143,10 +143,12 @@ public enum Command: String, CaseIterable, Sendable {
     /// Where a command that only a dialog, the stand-up's setup or a prompt answers does
     /// something; nil for the commands of screens.
     public var onlyIn: String? {
-        switch self {
-        case .keepMine, .keepTheirs, .keepBoth, .editAgain, .confirm: return "dialogs"
-        case .toggleHere, .shuffleOrder, .longerTurns, .shorterTurns, .beginStandup: return "the stand-up's setup"
-        default: return group == .typing ? "prompts and pickers" : nil
+        switch (self, group) {
+        case (_, .dialogs): return "dialogs"
+        case (_, .typing): return "prompts and pickers"
+        case (.toggleHere, _), (.shuffleOrder, _), (.longerTurns, _), (.shorterTurns, _), (.beginStandup, _):
+            return "the stand-up's setup"
+        default: return nil
         }
     }
 

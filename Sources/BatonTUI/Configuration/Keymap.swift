@@ -138,15 +138,16 @@ public struct Keymap: Equatable, Sendable {
 
     /// `KEY what` for each command bound in `mode` (its first key), such as `m keep mine`, for
     /// messages and dialogs that name their keys.
-    public func labelled(_ choices: [(Command, String)], in mode: KeyMode) -> [String] {
-        choices.compactMap { command, what in keys(for: command, in: mode).first.map { "\($0.name) \(what)" } }
+    public func labelled(
+        _ choices: [(Command, String)], in mode: KeyMode, naming name: (Key) -> String = \.name
+    ) -> [String] {
+        choices.compactMap { command, what in keys(for: command, in: mode).first.map { "\(name($0)) \(what)" } }
     }
 
     /// `‹KEY› what` for each command bound in `mode` (its first key), two spaces apart, as
     /// footers show them, such as `‹enter› save  ‹esc› cancel`.
     public func footerHints(_ choices: [(Command, String)], in mode: KeyMode) -> String {
-        choices.compactMap { command, what in keys(for: command, in: mode).first.map { "\($0.label) \(what)" } }
-            .joined(separator: "  ")
+        labelled(choices, in: mode, naming: \.label).joined(separator: "  ")
     }
 
     private static func sorted(_ keys: [Key]) -> [Key] {

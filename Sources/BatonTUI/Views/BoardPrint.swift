@@ -39,25 +39,25 @@ public enum BoardPrint {
 
     /// The cards of the stages side by side, a band at a time, each card whole.
     static func cards(_ shown: [Stage], _ s: AppState, _ layout: BoardLayout, emit: (Frame, Int) -> Void) {
+        let columns = shown.map { s.columns[$0.id] ?? [] }
         var next = [Int](repeating: 0, count: shown.count)
         var firstBand = true
-        while firstBand || zip(shown, next).contains(where: { $1 < (s.columns[$0.id]?.count ?? 0) }) {
+        var done = false
+        while !done {
             var frame = Frame(width: s.width, height: bandRows)
             var used = 1
-            for (column, stage) in shown.enumerated() {
+            for (column, numbers) in columns.enumerated() {
                 let x = layout.columnX(column), width = layout.width(ofColumn: column)
-                let numbers = s.columns[stage.id] ?? []
-                if numbers.isEmpty && firstBand {
-                    frame.put(" (empty)", x: x, y: 0, role: .dim, limit: width)
-                }
+                if numbers.isEmpty && firstBand { frame.put(" (empty)", x: x, y: 0, role: .dim, limit: width) }
                 let drawn = BoardView.drawCards(
                     numbers, from: next[column], s, x: x, rows: 0..<bandRows, width: width, selected: nil,
                     whole: true, &frame)
                 next[column] = drawn.next
                 used = max(used, drawn.y)
             }
+            done = zip(columns, next).allSatisfy { $1 >= $0.count }
             // The blank row after the last card of the board is not printed.
-            let rows = zip(shown, next).allSatisfy { $1 >= (s.columns[$0.id]?.count ?? 0) } ? max(1, used - 1) : used
+            let rows = done ? max(1, used - 1) : used
             for column in shown.indices.dropFirst() {
                 BoardView.separator(x: layout.columnX(column) - 1, rows: 0..<rows, rule: nil, &frame)
             }

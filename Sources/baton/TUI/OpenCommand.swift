@@ -103,9 +103,10 @@ struct Settings {
 
     /// The text of the settings file at `path`, noting why it cannot be used if so.
     private mutating func text(of path: String) -> String? {
-        let (text, problem) = SettingsText.decode(
-            FileManager.default.contents(atPath: path), file: path,
-            exists: FileManager.default.fileExists(atPath: path))
+        let data = FileManager.default.contents(atPath: path)
+        // Only a file that could not be read is looked for again.
+        let exists = data != nil || FileManager.default.fileExists(atPath: path)
+        let (text, problem) = SettingsText.decode(data, file: path, exists: exists)
         if let problem { problems.append(problem) }
         return text
     }
