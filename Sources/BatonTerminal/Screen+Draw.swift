@@ -28,13 +28,15 @@ extension Screen {
     }
 
     private func drawRow(_ y: Int, of frame: Frame, width: Int, window: UnsafeMutablePointer<WINDOW>) {
+        let row = y * frame.width
+        let cells = frame.cells, old = previous?.cells
         var lastRole: StyleRole?
         var style = CellStyle(attributes: baton_A_NORMAL(), pair: 0)
         for x in 0..<width {
-            let cell = frame[x, y]
+            let cell = cells[row + x]
             if cell.isContinuation { continue }
-            let wide = x + 1 < frame.width && frame[x + 1, y].isContinuation
-            if let previous, previous[x, y] == cell, !wide || previous[x + 1, y].isContinuation { continue }
+            let wide = x + 1 < frame.width && cells[row + x + 1].isContinuation
+            if let old, old[row + x] == cell, !wide || old[row + x + 1].isContinuation { continue }
             if cell.role != lastRole {
                 lastRole = cell.role
                 style = styles[cell.role] ?? CellStyle(attributes: baton_A_NORMAL(), pair: 0)

@@ -47,6 +47,7 @@ public final class Screen {
             throw ScreenError.noCursorAddressing(Self.environment("TERM") ?? "")
         }
         self.window = window
+        sendFramesWhole()
         _ = cbreak()
         _ = noecho()
         _ = nonl()
@@ -63,6 +64,15 @@ public final class Screen {
         pairs = ColourPairs(limit: colours > 0 ? Int(baton_color_pairs()) : 0)
         isRunning = true
         setBracketedPaste(true)
+    }
+
+    /// ncurses 6.4 writes to the terminal after every cursor move, one write per line drawn, until
+    /// the screen has been suspended once; leaving and resuming it before the first frame makes
+    /// each frame one write (the terminal gets it whole, and each write costs a wake-up of the
+    /// program reading it).
+    private func sendFramesWhole() {
+        _ = endwin()
+        _ = doupdate()
     }
 
     /// Reports left clicks as input when the terminal has a mouse; returns whether it does.

@@ -31,15 +31,20 @@ public enum KeyMode: String, CaseIterable, Sendable {
 
 /// Which key runs which command in which mode; defaults plus the user's `keys` file.
 public struct Keymap: Equatable, Sendable {
-    public private(set) var bindings: [KeyMode: [Key: Command]]
+    public private(set) var bindings: [KeyMode: [Key: Command]] {
+        didSet { keysByCommand = Self.keysByCommand(bindings) }
+    }
+    /// For each mode, the keys that run each command there (its fallback's included), sorted:
+    /// the footer and help read it on every frame.
+    private var keysByCommand: [KeyMode: [Command: [Key]]]
 
     /// The default bindings.
     public static let standard: Keymap = {
-        var map = Keymap(bindings: [:])
+        var bindings: [KeyMode: [Key: Command]] = [:]
         for (mode, list) in screenDefaults + textDefaults {
-            for (name, command) in list { map.bind(mode, Key(name: name)!, command) }
+            for (name, command) in list { bindings[mode, default: [:]][Key(name: name)!] = command }
         }
-        return map
+        return Keymap(bindings: bindings)
     }()
 
     /// The default keys of the screens and dialogs, mode by mode.
@@ -105,6 +110,7 @@ public struct Keymap: Equatable, Sendable {
 
     public init(bindings: [KeyMode: [Key: Command]]) {
         self.bindings = bindings
+        keysByCommand = Self.keysByCommand(bindings)
     }
 
     public mutating func bind(_ mode: KeyMode, _ key: Key, _ command: Command) {
@@ -120,12 +126,21 @@ public struct Keymap: Equatable, Sendable {
     /// The keys that run `command` in `mode`, its own and its fallback's that it does not override,
     /// in a stable order for help and hints.
     public func keys(for command: Command, in mode: KeyMode) -> [Key] {
-        Self.sorted(effective(in: mode).filter { $0.value == command }.map(\.key))
+        keysByCommand[mode]?[command] ?? []
+    }
+
+    private static func keysByCommand(_ bindings: [KeyMode: [Key: Command]]) -> [KeyMode: [Command: [Key]]] {
+        var index: [KeyMode: [Command: [Key]]] = [:]
+        for mode in KeyMode.allCases {
+            let applying = effective(bindings, in: mode)
+            index[mode] = Dictionary(grouping: applying.keys) { applying[$0]! }.mapValues(sorted)
+        }
+        return index
     }
 
     /// Every binding that applies in `mode`: its own over those of its fallback.
-    private func effective(in mode: KeyMode) -> [Key: Command] {
-        var applying = mode.fallback.map { effective(in: $0) } ?? [:]
+    private static func effective(_ bindings: [KeyMode: [Key: Command]], in mode: KeyMode) -> [Key: Command] {
+        var applying = mode.fallback.map { effective(bindings, in: $0) } ?? [:]
         applying.merge(bindings[mode] ?? [:]) { _, own in own }
         return applying
     }
