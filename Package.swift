@@ -16,10 +16,11 @@ let package = Package(
         .target(
             name: "BatonStore",
             dependencies: [
-                "BatonCore", .product(name: "GRDB", package: "GRDB.swift"),
+                "BatonCore", "CLibpq", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
+        .systemLibrary(name: "CLibpq"),
         .systemLibrary(name: "CNcursesw"),
         .target(name: "BatonTUI", dependencies: ["BatonCore"]),
         .target(name: "BatonApp", dependencies: ["BatonCore", "BatonTUI"]),
@@ -40,7 +41,7 @@ let package = Package(
         ),
         .testTarget(name: "BatonCoreTests", dependencies: ["BatonCore"]),
         .testTarget(
-            name: "BatonStoreTests", dependencies: ["BatonStore", "BatonCore"],
+            name: "BatonStoreTests", dependencies: ["BatonStore", "BatonCore", "BatonTestSupport"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "BatonTUITests", dependencies: ["BatonTUI", "BatonCore"], exclude: ["Golden"]),
         .testTarget(name: "BatonAppTests", dependencies: ["BatonApp", "BatonTUI", "BatonCore"]),

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages baton needs to build and test, only when they are missing, and
 # generates the Latin-1 locale the odd-terminal tests run under, only when it is missing.
+# PostgreSQL's server is for the tests of the database engine: they start a cluster of their
+# own in a temporary folder and never use the system's.
 set -euo pipefail
-needed=(libsqlite3-dev libncurses-dev tmux sqlite3 locales)
+needed=(libsqlite3-dev libncurses-dev libpq-dev postgresql tmux sqlite3 locales)
 missing=()
 for package in "${needed[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -1,0 +1,211 @@
+import CLibpq
+import Foundation
+
+/// A value bound to a statement's parameter.
+enum SQLValue: Equatable, Sendable {
+    case null
+    case int(Int64)
+    case double(Double)
+    case text(String)
+}
+
+/// What a PostgreSQL server or libpq reported: the SQLSTATE code when there is one, and the
+/// first line of the message (never shown to users as it is; the store words its own).
+struct PostgresError: Error, Equatable {
+    /// The five-character SQLSTATE, or nil when libpq failed before the server answered.
+    var state: String?
+    var message: String
+
+    /// The server went away, refused the connection, or is shutting down.
+    var isConnectionProblem: Bool {
+        guard let state else { return true }
+        return state.hasPrefix("08") || state.hasPrefix("57P")
+    }
+
+    /// The role may not do what the statement asked.
+    var isPermissionProblem: Bool { state == "42501" }
+}
+
+/// One connection to a PostgreSQL server through libpq, used from one thread at a time.
+///
+/// Parameters travel in binary with their lengths, so that no text is cut at a NUL on the way;
+/// results come back as text. libpq's notices are dropped: none may reach a curses screen.
+final class PostgresConnection {
+    private let handle: OpaquePointer
+    private let notices = NoticeCounter()
+
+    /// Connects with a libpq connection string or URI (`PGHOST`, `PGSERVICE` and `~/.pgpass`
+    /// apply as for `psql`).
+    init(_ conninfo: String) throws {
+        guard !conninfo.utf8.contains(0) else {
+            throw PostgresError(state: nil, message: "the connection string contains a NUL character")
+        }
+        guard let handle = PQconnectdb(conninfo) else {
+            throw PostgresError(state: nil, message: "out of memory")
+        }
+        guard PQstatus(handle) == CONNECTION_OK else {
+            let message = Self.firstLine(PQerrorMessage(handle))
+            PQfinish(handle)
+            throw PostgresError(state: nil, message: message)
+        }
+        self.handle = handle
+        PQsetNoticeProcessor(handle, NoticeCounter.processor, Unmanaged.passUnretained(notices).toOpaque())
+        _ = try query("SET client_encoding = 'UTF8'")
+    }
+
+    deinit { PQfinish(handle) }
+
+    /// How many notices and warnings the server sent, which were dropped.
+    var droppedNotices: Int { notices.count }
+
+    /// The socket to wait on for notifications (`notifications()` reads them).
+    var socket: Int32 { PQsocket(handle) }
+
+    /// Whether the connection is still usable (false after the server went away).
+    var isOpen: Bool { PQstatus(handle) == CONNECTION_OK }
+
+    /// The role the session runs as.
+    var role: String { PQuser(handle).map { String(cString: $0) } ?? "" }
+
+    /// Runs one statement with `$1`, `$2` … bound to `parameters`; returns its rows.
+    @discardableResult
+    func query(_ sql: String, _ parameters: [SQLValue] = []) throws -> PostgresRows {
+        let encoded = EncodedParameters(parameters)
+        let result = encoded.withPointers { types, values, lengths, formats in
+            PQexecParams(handle, sql, Int32(parameters.count), types, values, lengths, formats, 0)
+        }
+        return try check(result)
+    }
+
+    /// Runs several statements without parameters, such as a migration, as one round trip.
+    func execute(_ sql: String) throws {
+        _ = try check(PQexec(handle, sql))
+    }
+
+    /// The payloads of the notifications that arrived since the last call, oldest first.
+    func notifications() throws -> [String] {
+        guard PQconsumeInput(handle) == 1 else {
+            throw PostgresError(state: "08006", message: Self.firstLine(PQerrorMessage(handle)))
+        }
+        var payloads: [String] = []
+        while let notice = PQnotifies(handle) {
+            payloads.append(notice.pointee.extra.map { String(cString: $0) } ?? "")
+            PQfreemem(notice)
+        }
+        return payloads
+    }
+
+    private func check(_ result: OpaquePointer?) throws -> PostgresRows {
+        guard let result else {
+            throw PostgresError(state: isOpen ? nil : "08006", message: Self.firstLine(PQerrorMessage(handle)))
+        }
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
+            return PostgresRows(result)
+        default:
+            let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
+            let message = Self.firstLine(PQresultErrorMessage(result))
+            PQclear(result)
+            throw PostgresError(state: state ?? (isOpen ? nil : "08006"), message: message)
+        }
+    }
+
+    private static func firstLine(_ text: UnsafePointer<CChar>?) -> String {
+        let whole = text.map { String(cString: $0) } ?? ""
+        return whole.split(separator: "\n").first.map(String.init) ?? "no message"
+    }
+}
+
+/// Counts the notices libpq would otherwise print on standard error.
+private final class NoticeCounter {
+    var count = 0
+
+    static let processor: PQnoticeProcessor = { context, _ in
+        guard let context else { return }
+        Unmanaged<NoticeCounter>.fromOpaque(context).takeUnretainedValue().count += 1
+    }
+}
+
+/// The rows of one result, read by row and column as text; freed with the value.
+final class PostgresRows {
+    private let result: OpaquePointer
+
+    fileprivate init(_ result: OpaquePointer) { self.result = result }
+
+    deinit { PQclear(result) }
+
+    var count: Int { Int(PQntuples(result)) }
+
+    func isNull(_ row: Int, _ column: Int32) -> Bool { PQgetisnull(result, Int32(row), column) == 1 }
+
+    func optionalText(_ row: Int, _ column: Int32) -> String? {
+        guard !isNull(row, column), let bytes = PQgetvalue(result, Int32(row), column) else { return nil }
+        let count = Int(PQgetlength(result, Int32(row), column))
+        return bytes.withMemoryRebound(to: UInt8.self, capacity: count) {
+            String(decoding: UnsafeBufferPointer(start: $0, count: count), as: UTF8.self)
+        }
+    }
+
+    func text(_ row: Int, _ column: Int32) -> String { optionalText(row, column) ?? "" }
+
+    /// An integer column (also a boolean: `t` is 1), or nil for NULL.
+    func optionalInt(_ row: Int, _ column: Int32) -> Int64? {
+        guard !isNull(row, column), let bytes = PQgetvalue(result, Int32(row), column) else { return nil }
+        switch bytes.pointee {
+        case CChar(UInt8(ascii: "t")): return 1
+        case CChar(UInt8(ascii: "f")): return 0
+        default: return strtoll(bytes, nil, 10)
+        }
+    }
+
+    func optionalDouble(_ row: Int, _ column: Int32) -> Double? {
+        guard !isNull(row, column), let bytes = PQgetvalue(result, Int32(row), column) else { return nil }
+        return strtod(bytes, nil)
+    }
+}
+
+/// Parameters in libpq's binary format: each value's bytes, its type and its length.
+private struct EncodedParameters {
+    private static let int8 = Oid(20), float8 = Oid(701), text = Oid(25)
+    private var bytes: [UInt8] = []
+    private var offsets: [Int] = []
+    private var lengths: [Int32] = []
+    private var types: [Oid] = []
+    private var nulls: [Bool] = []
+
+    init(_ parameters: [SQLValue]) {
+        for parameter in parameters {
+            offsets.append(bytes.count)
+            nulls.append(parameter == .null)
+            switch parameter {
+            case .null: types.append(0)  // the server infers the type of a NULL
+            case .int(let value): append(value.bigEndian, type: Self.int8)
+            case .double(let value): append(value.bitPattern.bigEndian, type: Self.float8)
+            case .text(let value):
+                bytes += value.utf8
+                types.append(Self.text)
+            }
+            lengths.append(Int32(bytes.count - offsets.last!))
+        }
+        bytes.append(0)  // never an empty buffer
+    }
+
+    private mutating func append<T: FixedWidthInteger>(_ value: T, type: Oid) {
+        withUnsafeBytes(of: value) { bytes += $0 }
+        types.append(type)
+    }
+
+    /// Calls `body` with the arrays `PQexecParams` takes (a nil value for NULL, every value binary).
+    func withPointers<R>(
+        _ body: (
+            UnsafePointer<Oid>?, UnsafePointer<UnsafePointer<CChar>?>?, UnsafePointer<Int32>?, UnsafePointer<Int32>?
+        ) -> R
+    ) -> R {
+        let formats = [Int32](repeating: 1, count: types.count)
+        return bytes.withUnsafeBufferPointer { buffer in
+            let base = UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
+            let values: [UnsafePointer<CChar>?] = offsets.indices.map { nulls[$0] ? nil : base + offsets[$0] }
+            return body(types, values, lengths, formats)
+        }
+    }
+}

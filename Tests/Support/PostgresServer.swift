@@ -1,0 +1,120 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A throwaway PostgreSQL server for the tests: a new cluster in a temporary folder, listening
+/// only on a Unix socket there, run as the `postgres` account when the tests run as root (the
+/// server refuses root). One server serves a whole test process (`shared`); each test takes a
+/// database of its own (`database()`). The server is stopped by its pid when the process exits.
+public final class PostgresServer: @unchecked Sendable {
+    /// The server of this test process, started on first use.
+    public static let shared: Result<PostgresServer, Error> = Result { try PostgresServer() }
+
+    public let folder: String
+    public let port: Int
+    public private(set) var pid: pid_t = 0
+    private let box: Sandbox
+    private let lock = NSLock()
+    private var counter = 0
+
+    private init() throws {
+        box = try Sandbox(prefix: "baton-pg")
+        folder = box.path("cluster")
+        port = Int.random(in: 20_000..<60_000)
+        let bin = try Self.binaries()
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try runAsOwner(["chown", "-R", "postgres:postgres", box.root.path], asRoot: true)
+        try runAsOwner(
+            ["\(bin)/initdb", "-D", "\(folder)/data", "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"])
+        try start(bin)
+        atexit { if case .success(let server) = PostgresServer.shared { server.stop() } }
+    }
+
+    /// A libpq connection string for `database` as the superuser `postgres`.
+    public func connectionString(_ database: String = "postgres", user: String = "postgres") -> String {
+        "host=\(folder) port=\(port) user=\(user) dbname=\(database)"
+    }
+
+    /// A new, empty database for one test; returns its name.
+    public func database() throws -> String {
+        let name = lock.withLock {
+            counter += 1
+            return "t\(getpid())_\(counter)"
+        }
+        try psql("CREATE DATABASE \(name)")
+        return name
+    }
+
+    /// Runs SQL through psql as the superuser, requiring success; returns what it printed.
+    @discardableResult
+    public func psql(_ sql: String, database: String = "postgres") throws -> String {
+        let result = try box.run(
+            "/usr/bin/psql",
+            ["-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-d", connectionString(database), "-c", sql])
+        guard result.status == 0 else { throw CLIError.unavailable("psql: \(sql): \(result.stderr)") }
+        return result.stdout
+    }
+
+    /// Stops the server at once (it may be started again with `restart()`).
+    public func stop() {
+        guard pid > 0 else { return }
+        kill(pid, SIGINT)  // fast shutdown: ends every session, then the server
+        var status: Int32 = 0
+        _ = waitpid(pid, &status, 0)
+        pid = 0
+    }
+
+    /// Stops the server and starts it again on the same port, as after a restart by its operators.
+    public func restart() throws {
+        stop()
+        try start(try Self.binaries())
+    }
+
+    private func start(_ bin: String) throws {
+        let options = [
+            "-D", "\(folder)/data", "-k", folder, "-p", String(port), "-c", "listen_addresses=", "-c", "fsync=off",
+            "-c", "max_connections=200",
+        ]
+        let (executable, arguments) = ownerCommand(["\(bin)/postgres"] + options)
+        pid = try Spawning.spawn(
+            executable, arguments, environment: ProcessInfo.processInfo.environment, cwd: folder,
+            stdin: "/dev/null", stdout: "\(folder)/server.log", stderr: "\(folder)/server.log")
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline {
+            if try box.run("\(bin)/pg_isready", ["-q", "-h", folder, "-p", String(port)]).status == 0 { return }
+            usleep(50_000)
+        }
+        let log = (try? String(contentsOfFile: "\(folder)/server.log", encoding: .utf8)) ?? ""
+        throw CLIError.unavailable("PostgreSQL did not start: \(log)")
+    }
+
+    private func runAsOwner(_ command: [String], asRoot: Bool = false) throws {
+        guard getuid() == 0 || !asRoot else { return }
+        let (executable, arguments) = asRoot ? (command[0], Array(command.dropFirst())) : ownerCommand(command)
+        let path = executable.hasPrefix("/") ? executable : Paths.tool(executable) ?? executable
+        let result = try box.run(path, arguments)
+        guard result.status == 0 else {
+            throw CLIError.unavailable("\(command.joined(separator: " ")): \(result.stderr)")
+        }
+    }
+
+    /// `command` as the postgres account when this process is root, else as it is.
+    private func ownerCommand(_ command: [String]) -> (String, [String]) {
+        guard getuid() == 0, let setpriv = Paths.tool("setpriv") else {
+            return (command[0], Array(command.dropFirst()))
+        }
+        return (setpriv, ["--reuid=postgres", "--regid=postgres", "--init-groups", "--"] + command)
+    }
+
+    /// The folder of the newest installed server's programs (Debian keeps them out of PATH).
+    private static func binaries() throws -> String {
+        let root = "/usr/lib/postgresql"
+        let versions = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+        guard let newest = versions.compactMap(Int.init).max() else {
+            throw CLIError.unavailable("PostgreSQL's server (scripts/install-deps.sh installs it)")
+        }
+        return "\(root)/\(newest)/bin"
+    }
+}
