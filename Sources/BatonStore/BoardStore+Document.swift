@@ -1,6 +1,5 @@
 import BatonCore
 import Foundation
-import GRDB
 
 extension BoardStore {
     /// The whole board, its comments and its history, read in one consistent snapshot.
@@ -8,7 +7,7 @@ extension BoardStore {
         try read { db in
             BoardDocument(
                 board: try loadBoard(db), comments: try allComments(db),
-                events: try RowReader.events(db, where: "1"))
+                events: try RowReader.events(db, where: "TRUE"))
         }
     }
 
@@ -23,7 +22,7 @@ extension BoardStore {
                     + (problems.count > 1 ? " (and \(problems.count - 1) more problems)" : ""))
         }
         try write { db in
-            let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM item") ?? 0
+            let count = try db.int("SELECT COUNT(*) FROM item") ?? 0
             guard count == 0 else {
                 throw BatonError.data(
                     "The board \(self.path) already has \(count) items; import only into a board without items, such as a new one from `baton init`."
@@ -32,7 +31,7 @@ extension BoardStore {
             for table in [
                 "event", "comment", "item_member", "item", "outcome_value", "outcome", "member", "stage", "meta",
             ] {
-                try db.execute(sql: "DELETE FROM \(table)")
+                try db.execute("DELETE FROM \(table)")
             }
             try RowWriter.saveContents(of: document.board, db)
             for comment in document.comments { try RowWriter.insert(comment, db) }
@@ -44,21 +43,19 @@ extension BoardStore {
     public func check() throws -> [String] {
         try read { db in
             var problems: [String] = []
-            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+            let integrity = try db.map("PRAGMA integrity_check") { $0.text(0) }
             if integrity != ["ok"] {
                 // The rows may not be readable; report the damage rather than fail on it.
                 return integrity.prefix(5).map { "The file is damaged: \($0)." }
             }
-            let dangling = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
+            let dangling = try db.map("PRAGMA foreign_key_check") { _ in true }
             if !dangling.isEmpty { problems.append("\(dangling.count) rows refer to rows that do not exist.") }
             let board = try self.loadBoard(db)
             problems += Invariants.check(board)
-            let created = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT item_number, COUNT(*) FROM event WHERE kind = 'item.created' GROUP BY item_number
-                    """)
-            let counts = Dictionary(uniqueKeysWithValues: created.map { (($0[0] as Int), ($0[1] as Int)) })
+            var counts: [ItemNumber: Int] = [:]
+            try db.forEach(
+                "SELECT item_number, COUNT(*) FROM event WHERE kind = 'item.created' GROUP BY item_number", []
+            ) { row in counts[row.int(0)] = row.int(1) }
             for number in board.items.keys.sorted() where counts[number] != 1 {
                 problems.append(
                     "Item #\(number) has \(counts[number] ?? 0) creation events in the history instead of 1.")

@@ -89,7 +89,7 @@ extension BoardStore {
             let queue = try DatabaseQueue(path: temporary, configuration: configuration(readOnly: false))
             try useWAL(queue)
             try Schema.migrator.migrate(queue)
-            try queue.write { db in try fill(db, with: board, by: actor, at: now) }
+            try queue.write { db in try fill(SQLiteDatabase(db: db), with: board, by: actor, at: now) }
             try queue.close()
         } catch {
             throw StoreErrors.translate(error, path: path)
@@ -175,7 +175,7 @@ extension BoardStore {
     }
 
     /// Writes a whole board (catalog and items) and its creation events into an empty schema.
-    static func fill(_ db: Database, with board: Board, by actor: Actor, at now: Date) throws {
+    static func fill(_ db: any SQLDatabase, with board: Board, by actor: Actor, at now: Date) throws {
         try RowWriter.saveContents(of: board, db)
         var events = [EventDraft(.boardCreated, entity: .board, after: board.name)]
         events += board.stages.map { EventDraft(.stageAdded, entity: .stage, entityID: $0.id, after: $0.name) }

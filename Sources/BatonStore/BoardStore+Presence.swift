@@ -8,47 +8,47 @@ extension BoardStore {
     public func updatePresence(_ presence: Presence) throws {
         try refuseIfReadOnly()
         try quickWrite { db in
-            try db.cachedStatement(
-                sql: """
-                    INSERT OR REPLACE INTO presence (session, account, member_id, host, pid, terminal, focus_item, editing_item, heartbeat_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """
-            ).execute(arguments: [
-                presence.session, presence.account, presence.member, presence.host, presence.pid,
-                presence.terminal, presence.focus, presence.editing, millis(presence.heartbeat),
-            ])
+            try db.upsert(
+                "presence", Self.presenceColumns, key: ["session"],
+                [
+                    presence.session, presence.account, presence.member, presence.host, presence.pid,
+                    presence.terminal, presence.focus, presence.editing, millis(presence.heartbeat),
+                ])
         }
     }
 
     /// Removes a session's presence, as it ends.
     public func removePresence(session: String) throws {
         guard !isReadOnly else { return }
-        try quickWrite { db in try db.execute(sql: "DELETE FROM presence WHERE session = ?", arguments: [session]) }
+        try quickWrite { db in try db.execute("DELETE FROM presence WHERE session = ?", [session]) }
     }
 
     /// Every recorded session, live or not; `Presence.live` tells which still count.
     public func presence() throws -> [Presence] {
         try read { db in
             guard try db.tableExists("presence") else { return [] }
-            return try Row.fetchAll(db, sql: "SELECT * FROM presence ORDER BY session").map { row in
+            let columns = Self.presenceColumns.joined(separator: ", ")
+            return try db.map("SELECT \(columns) FROM presence ORDER BY session") { row in
                 Presence(
-                    session: row.text("session"), account: row.text("account"), member: row["member_id"],
-                    host: row.text("host"),
-                    pid: row["pid"], terminal: row.optionalText("terminal"), focus: row["focus_item"],
-                    editing: row["editing_item"],
-                    heartbeat: date(millis: row["heartbeat_at"]))
+                    session: row.text(0), account: row.text(1), member: row.optionalInt(2), host: row.text(3),
+                    pid: Int32(truncatingIfNeeded: row.int64(4)), terminal: row.optionalText(5),
+                    focus: row.optionalInt(6), editing: row.optionalInt(7), heartbeat: date(millis: row.int64(8)))
             }
         }
     }
 
     /// A write with `synchronous = NORMAL`: committed, but not flushed to the disk at once.
-    private func quickWrite(_ body: (Database) throws -> Void) throws {
+    private static let presenceColumns = [
+        "session", "account", "member_id", "host", "pid", "terminal", "focus_item", "editing_item", "heartbeat_at",
+    ]
+
+    private func quickWrite(_ body: (any SQLDatabase) throws -> Void) throws {
         do {
             try queue.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
                 defer { try? db.execute(sql: "PRAGMA synchronous = FULL") }
                 try db.inTransaction(.immediate) {
-                    try body(db)
+                    try body(SQLiteDatabase(db: db))
                     try refuseIfGone()
                     return .commit
                 }

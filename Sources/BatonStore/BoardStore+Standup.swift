@@ -1,6 +1,5 @@
 import BatonCore
 import Foundation
-import GRDB
 
 /// Stand-ups: starting one, passing the baton, ending it with its summary, and reading the record.
 ///
@@ -31,16 +30,16 @@ extension BoardStore {
                 )
             }
             try self.requireMembers([facilitator] + participants, db)
-            let id = (try Int.fetchOne(db, sql: "SELECT MAX(id) FROM standup") ?? 0) + 1
+            let id = (try db.int("SELECT MAX(id) FROM standup") ?? 0) + 1
             let standup = try Standup.start(
                 id: id, facilitator: facilitator, participants: participants,
                 turnLength: turnLength, at: now)
             try db.execute(
-                sql: """
-                    INSERT INTO standup (id, started_at, facilitator_id, account, turn_length, current_turn, paused, running_since, notes)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
+                """
+                INSERT INTO standup (id, started_at, facilitator_id, account, turn_length, current_turn, paused, running_since, notes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                [
                     id, millis(now), facilitator, actor.account, millis(seconds: turnLength), standup.current,
                     standup.isPaused, standup.runningSince.map(millis), standup.notes,
                 ])
@@ -62,11 +61,11 @@ extension BoardStore {
             try self.requireRunning(standup.id, db)
             try self.requireMembers([standup.facilitator] + standup.participants, db)
             try db.execute(
-                sql: """
-                    UPDATE standup SET facilitator_id = ?, turn_length = ?, current_turn = ?, paused = ?, running_since = ?, notes = ?
-                    WHERE id = ?
-                    """,
-                arguments: [
+                """
+                UPDATE standup SET facilitator_id = ?, turn_length = ?, current_turn = ?, paused = ?, running_since = ?, notes = ?
+                WHERE id = ?
+                """,
+                [
                     standup.facilitator, millis(seconds: standup.turnLength), standup.current, standup.isPaused,
                     standup.runningSince.map(millis), standup.notes, standup.id,
                 ])
@@ -118,7 +117,7 @@ extension BoardStore {
     public func standups() throws -> [StandupRecord] {
         try read { db in
             guard try db.tableExists("standup") else { return [] }
-            return try self.records(where: "1", arguments: [], db)
+            return try self.records(where: "TRUE", arguments: [], db)
         }
     }
 
@@ -134,8 +133,8 @@ extension BoardStore {
     public func lastStandup() throws -> StandupRecord? {
         try read { db in
             guard try db.tableExists("standup") else { return nil }
-            let id = try Int.fetchOne(
-                db, sql: "SELECT id FROM standup WHERE ended_at IS NOT NULL ORDER BY ended_at DESC, id DESC LIMIT 1")
+            let id = try db.int(
+                "SELECT id FROM standup WHERE ended_at IS NOT NULL ORDER BY ended_at DESC, id DESC LIMIT 1")
             guard let id else { return nil }
             return try self.records(where: "id = ?", arguments: [id], db).first
         }
@@ -143,99 +142,106 @@ extension BoardStore {
 
     // MARK: Plumbing
 
-    func runningStandup(_ db: Database) throws -> Standup? {
+    func runningStandup(_ db: any SQLDatabase) throws -> Standup? {
         guard try db.tableExists("standup") else { return nil }
         return try records(where: "ended_at IS NULL", arguments: [], db).first?.standup
     }
 
-    private func requireRunning(_ id: StandupID, _ db: Database) throws {
-        guard let row = try Row.fetchOne(db, sql: "SELECT ended_at FROM standup WHERE id = ?", arguments: [id]) else {
+    private func requireRunning(_ id: StandupID, _ db: any SQLDatabase) throws {
+        let ended = try db.map("SELECT ended_at FROM standup WHERE id = ?", [id]) { !$0.isNull(0) }
+        guard let ended = ended.first else {
             throw BatonError.data("There is no stand-up \(id); `baton standup list` shows the stand-ups.")
         }
-        if (row["ended_at"] as Int64?) != nil {
+        if ended {
             throw BatonError.conflict("Stand-up \(id) has already ended (someone else ended it); nothing was changed.")
         }
     }
 
-    private func requireMembers(_ ids: [MemberID], _ db: Database) throws {
+    private func requireMembers(_ ids: [MemberID], _ db: any SQLDatabase) throws {
         let known = Set(try RowReader.members(db).map(\.id))
         for id in ids where !known.contains(id) {
             throw BatonError.data("There is no member with id \(id); `baton member list` shows the members.")
         }
     }
 
-    private func finish(_ standup: Standup, at now: Date, notes: String?, _ db: Database) throws -> StandupRecord {
+    private func finish(_ standup: Standup, at now: Date, notes: String?, _ db: any SQLDatabase) throws -> StandupRecord
+    {
         var ended = standup
         let now = wholeMillis(now)
         ended.end(at: now, notes: notes)
         let summary = try summary(of: ended, at: now, db)
         let json = String(decoding: try BoardStore.summaryEncoder.encode(summary), as: UTF8.self)
         try db.execute(
-            sql: """
-                UPDATE standup SET ended_at = ?, facilitator_id = ?, current_turn = NULL, paused = 0, running_since = NULL,
-                    notes = ?, summary = ? WHERE id = ?
-                """, arguments: [millis(ended.endedAt!), ended.facilitator, ended.notes, json, ended.id])
+            """
+            UPDATE standup SET ended_at = ?, facilitator_id = ?, current_turn = NULL, paused = 0, running_since = NULL,
+                notes = ?, summary = ? WHERE id = ?
+            """, [millis(ended.endedAt!), ended.facilitator, ended.notes, json, ended.id])
         try writeTurns(of: ended, db)
         return StandupRecord(standup: ended, summary: summary)
     }
 
-    private func summary(of standup: Standup, at now: Date, _ db: Database) throws -> StandupSummary {
+    private func summary(of standup: Standup, at now: Date, _ db: any SQLDatabase) throws -> StandupSummary {
         let end = standup.endedAt ?? now
         let events = try RowReader.events(db, where: "at >= ? AND at <= ?", [millis(standup.startedAt), millis(end)])
         var numbers: [ItemNumber] = []
         for number in events.compactMap(\.change.item) where !numbers.contains(number) { numbers.append(number) }
         let board = try catalog(db, items: try items(numbers, db), stats: [:])
-        var removed: [StageID: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT entity_id, before FROM event WHERE kind = 'stage.removed'") {
-            if let id: Int = row[0], let name = row.optionalText(1) { removed[id] = name }
-        }
-        return StandupSummary.make(for: standup, events: events, board: board, removedStages: removed, at: now)
+        return StandupSummary.make(
+            for: standup, events: events, board: board, removedStages: try removedStageNames(db), at: now)
     }
 
-    private func writeTurns(of standup: Standup, _ db: Database) throws {
-        try db.execute(sql: "DELETE FROM standup_turn WHERE standup_id = ?", arguments: [standup.id])
-        let insert = try db.cachedStatement(
-            sql: """
-                INSERT INTO standup_turn (standup_id, ord, member_id, started_at, duration, overtime) VALUES (?, ?, ?, ?, ?, ?)
-                """)
+    private func writeTurns(of standup: Standup, _ db: any SQLDatabase) throws {
+        try db.execute("DELETE FROM standup_turn WHERE standup_id = ?", [standup.id])
         for (ord, turn) in standup.turns.enumerated() {
-            try insert.execute(arguments: [
-                standup.id, ord, turn.speaker, turn.startedAt.map(millis),
-                millis(seconds: turn.duration), millis(seconds: turn.overtime),
-            ])
+            try db.execute(
+                "INSERT INTO standup_turn (standup_id, ord, member_id, started_at, duration, overtime) VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    standup.id, ord, turn.speaker, turn.startedAt.map(millis),
+                    millis(seconds: turn.duration), millis(seconds: turn.overtime),
+                ])
         }
     }
 
-    private func records(where condition: String, arguments: StatementArguments, _ db: Database) throws
+    private func records(where condition: String, arguments: [any SQLArgument], _ db: any SQLDatabase) throws
         -> [StandupRecord]
     {
-        let rows = try Row.fetchAll(
-            db, sql: "SELECT * FROM standup WHERE \(condition) ORDER BY started_at DESC, id DESC",
-            arguments: arguments)
+        let columns = """
+            id, started_at, ended_at, facilitator_id, turn_length, current_turn, paused, running_since, notes, summary
+            """
+        let sql = "SELECT \(columns) FROM standup WHERE \(condition) ORDER BY started_at DESC, id DESC"
+        let rows = try db.map(sql, arguments) { row in
+            (
+                id: row.int(0), startedAt: date(millis: row.int64(1)), endedAt: row.optionalInt64(2).map(date(millis:)),
+                facilitator: row.int(3), turnLength: seconds(row.int64(4)), current: row.optionalInt(5),
+                paused: row.bool(6), runningSince: row.optionalInt64(7).map(date(millis:)), notes: row.text(8),
+                summary: row.optionalText(9)
+            )
+        }
         return try rows.map { row in
-            let id: Int = row["id"]
-            let turns = try Row.fetchAll(
-                db, sql: "SELECT * FROM standup_turn WHERE standup_id = ? ORDER BY ord", arguments: [id]
-            ).map { turn in
-                StandupTurn(
-                    speaker: turn["member_id"], startedAt: (turn["started_at"] as Int64?).map { date(millis: $0) },
-                    duration: seconds(turn["duration"]), overtime: seconds(turn["overtime"]))
-            }
+            let turns = try self.turns(of: row.id, db)
             let standup = Standup(
-                id: id, startedAt: date(millis: row["started_at"]),
-                endedAt: (row["ended_at"] as Int64?).map { date(millis: $0) }, facilitator: row["facilitator_id"],
-                turnLength: seconds(row["turn_length"]), turns: turns,
-                current: (row["current_turn"] as Int?).flatMap { turns.indices.contains($0) ? $0 : nil },
-                isPaused: row["paused"], runningSince: (row["running_since"] as Int64?).map { date(millis: $0) },
-                notes: row.text("notes"))
-            let summary = try (row["summary"] as String?).map {
+                id: row.id, startedAt: row.startedAt, endedAt: row.endedAt, facilitator: row.facilitator,
+                turnLength: row.turnLength, turns: turns,
+                current: row.current.flatMap { turns.indices.contains($0) ? $0 : nil }, isPaused: row.paused,
+                runningSince: row.runningSince, notes: row.notes)
+            let summary = try row.summary.map {
                 try BoardStore.summaryDecoder.decode(StandupSummary.self, from: Data($0.utf8))
             }
             return StandupRecord(standup: standup, summary: summary)
         }
     }
 
-    /// Summaries are stored as compact JSON with times as in board documents.
+    private func turns(of standup: StandupID, _ db: any SQLDatabase) throws -> [StandupTurn] {
+        try db.map(
+            "SELECT member_id, started_at, duration, overtime FROM standup_turn WHERE standup_id = ? ORDER BY ord",
+            [standup]
+        ) { turn in
+            StandupTurn(
+                speaker: turn.int(0), startedAt: turn.optionalInt64(1).map(date(millis:)),
+                duration: seconds(turn.int64(2)), overtime: seconds(turn.int64(3)))
+        }
+    }
+
     private static var summaryEncoder: JSONEncoder {
         let encoder = BoardDocument.encoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -57,8 +57,8 @@ public final class BoardStore: @unchecked Sendable {
         try read(loadBoard)
     }
 
-    func loadBoard(_ db: Database) throws -> Board {
-        try catalog(db, items: try RowReader.items(db, where: "1"), stats: nil)
+    func loadBoard(_ db: any SQLDatabase) throws -> Board {
+        try catalog(db, items: try RowReader.items(db, where: "TRUE"), stats: nil)
     }
 
     /// The board without its items: name, stages, members, outcomes and complete stage statistics.
@@ -83,8 +83,8 @@ public final class BoardStore: @unchecked Sendable {
         try read(allComments)
     }
 
-    func allComments(_ db: Database) throws -> [Comment] {
-        try RowReader.comments(db, where: "1")
+    func allComments(_ db: any SQLDatabase) throws -> [Comment] {
+        try RowReader.comments(db, where: "TRUE")
     }
 
     /// Events after sequence number `seq`, optionally only those of one item or from a time on, oldest first.
@@ -93,7 +93,7 @@ public final class BoardStore: @unchecked Sendable {
     {
         try read { db in
             var condition = "seq > ?"
-            var arguments: StatementArguments = [seq]
+            var arguments: [any SQLArgument] = [seq]
             if let item {
                 condition += " AND item_number = ?"
                 arguments += [item]
@@ -120,22 +120,24 @@ public final class BoardStore: @unchecked Sendable {
     public func flowSnapshot() throws -> (steps: [FlowStep], lastSeq: Int) {
         try read { db in
             var steps: [FlowStep] = []
-            try RawRows(db, sql: RowReader.flowStepQuery).forEach { row in
+            try db.forEach(RowReader.flowStepQuery(db.dialect), []) { row in
                 if let step = RowReader.flowStep(row) { steps.append(step) }
             }
-            return (FlowStep.ordered(steps), try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM event") ?? 0)
+            return (FlowStep.ordered(steps), try db.int("SELECT MAX(seq) FROM event") ?? 0)
         }
     }
 
     /// The names of removed stages by id, from the history, so that old events can name them.
     public func removedStageNames() throws -> [StageID: String] {
-        try read { db in
-            var names: [StageID: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT entity_id, before FROM event WHERE kind = 'stage.removed'") {
-                if let id: Int = row[0], let name = row.optionalText(1) { names[id] = name }
-            }
-            return names
+        try read(removedStageNames)
+    }
+
+    func removedStageNames(_ db: any SQLDatabase) throws -> [StageID: String] {
+        var names: [StageID: String] = [:]
+        try db.forEach("SELECT entity_id, before FROM event WHERE kind = 'stage.removed'", []) { row in
+            if let id = row.optionalInt(0), let name = row.optionalText(1) { names[id] = name }
         }
+        return names
     }
 
     /// A number that changes whenever another connection commits to the board.
@@ -158,8 +160,8 @@ public final class BoardStore: @unchecked Sendable {
         }
     }
 
-    func append(_ drafts: [EventDraft], by actor: Actor, at now: Date, _ db: Database) throws -> [Event] {
-        var seq = (try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM event") ?? 0)
+    func append(_ drafts: [EventDraft], by actor: Actor, at now: Date, _ db: any SQLDatabase) throws -> [Event] {
+        var seq = (try db.int("SELECT MAX(seq) FROM event") ?? 0)
         return try drafts.map { draft in
             seq += 1
             let event = Event(seq: seq, at: now, account: actor.account, member: actor.member, change: draft)
@@ -171,7 +173,7 @@ public final class BoardStore: @unchecked Sendable {
     // MARK: Plumbing
 
     /// Catalog, stats and the given items, as a `Board`.
-    func catalog(_ db: Database, items: [ItemNumber: Item], stats: [StageID: StageStats]?) throws -> Board {
+    func catalog(_ db: any SQLDatabase, items: [ItemNumber: Item], stats: [StageID: StageStats]?) throws -> Board {
         let stages = try RowReader.stages(db)
         return Board(
             name: try RowReader.meta(db, "name") ?? "", stages: stages, members: try RowReader.members(db),
@@ -180,14 +182,14 @@ public final class BoardStore: @unchecked Sendable {
             stats: stats ?? Board.computeStats(stages: stages, items: items.values))
     }
 
-    func items(_ numbers: [ItemNumber], _ db: Database) throws -> [ItemNumber: Item] {
+    func items(_ numbers: [ItemNumber], _ db: any SQLDatabase) throws -> [ItemNumber: Item] {
         guard !numbers.isEmpty else { return [:] }
         return try RowReader.items(
             db, where: "number IN (\(numbers.map(String.init).joined(separator: ",")))", only: numbers)
     }
 
     /// The part of the board `action` needs: the catalog, complete stats, its item and that item's neighbours.
-    func slice(for action: Action, _ db: Database) throws -> Board {
+    func slice(for action: Action, _ db: any SQLDatabase) throws -> Board {
         var numbers: [ItemNumber] = []
         if let number = action.item {
             numbers.append(number)
@@ -201,13 +203,14 @@ public final class BoardStore: @unchecked Sendable {
     }
 
     /// The stages whose statistics `action` reads or changes; `nil` (all) for changes to stages.
-    private func stagesInvolved(in action: Action, _ items: [ItemNumber: Item], _ db: Database) throws -> Set<StageID>?
+    private func stagesInvolved(in action: Action, _ items: [ItemNumber: Item], _ db: any SQLDatabase) throws
+        -> Set<StageID>?
     {
         var stages = Set(items.values.map(\.stage))
         switch action {
         case .moveItem(_, let stage, _, _): stages.insert(stage)
         case .addItem(let new):
-            guard let stage = try new.stage ?? Int.fetchOne(db, sql: "SELECT id FROM stage ORDER BY position LIMIT 1")
+            guard let stage = try new.stage ?? db.int("SELECT id FROM stage ORDER BY position LIMIT 1")
             else { return nil }
             stages.insert(stage)
         case .addStage, .removeStage, .moveStage, .renameStage, .setWIPLimit, .setStageRole: return nil
@@ -216,27 +219,29 @@ public final class BoardStore: @unchecked Sendable {
         return stages
     }
 
-    private func neighbours(of item: Item, _ db: Database) throws -> [ItemNumber] {
+    private func neighbours(of item: Item, _ db: any SQLDatabase) throws -> [ItemNumber] {
         let base = "SELECT number FROM item WHERE stage_id = ? AND archived = 0 AND expedite = ? AND position"
-        let arguments: StatementArguments = [item.stage, item.expedite, item.position]
-        let above = try Int.fetchOne(db, sql: "\(base) < ? ORDER BY position DESC LIMIT 1", arguments: arguments)
-        let below = try Int.fetchOne(db, sql: "\(base) > ? ORDER BY position LIMIT 1", arguments: arguments)
+        let arguments: [any SQLArgument] = [item.stage, item.expedite, item.position]
+        let above = try db.int("\(base) < ? ORDER BY position DESC LIMIT 1", arguments)
+        let below = try db.int("\(base) > ? ORDER BY position LIMIT 1", arguments)
         return [above, below].compactMap { $0 }
     }
 
-    func read<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try queue.read(body) } catch { throw StoreErrors.translate(error, path: path) }
+    func read<T>(_ body: (any SQLDatabase) throws -> T) throws -> T {
+        do { return try queue.read { db in try body(SQLiteDatabase(db: db)) } } catch {
+            throw StoreErrors.translate(error, path: path)
+        }
     }
 
     /// Runs `body` in an immediate transaction, retrying while the board is busy, within a time budget.
-    func write<T>(_ body: (Database) throws -> T) throws -> T {
+    func write<T>(_ body: (any SQLDatabase) throws -> T) throws -> T {
         let deadline = Date().addingTimeInterval(BoardStore.busyBudget)
         var pause: useconds_t = 2_000
         while true {
             do {
                 var result: T?
                 try queue.inTransaction(.immediate) { db in
-                    result = try body(db)
+                    result = try body(SQLiteDatabase(db: db))
                     try refuseIfGone()  // last thing before the commit, so it never goes to files nobody else uses
                     return .commit
                 }

@@ -1,6 +1,5 @@
 import BatonCore
 import Foundation
-import GRDB
 
 /// Times are stored as whole milliseconds since 1970.
 func millis(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
@@ -8,13 +7,15 @@ func date(millis: Int64) -> Date { Date(timeIntervalSince1970: Double(millis) / 
 
 /// Reads model values from rows.
 enum RowReader {
-    static let itemColumns = """
-        number, title, notes, kind, outcome_id, due, expedite, blocked_reason, blocked_since, blocked_by,
-        stage_id, position, revision, archived, created_by, created_at, updated_by, updated_at, stage_since
-        """
+    static let itemColumnList = [
+        "number", "title", "notes", "kind", "outcome_id", "due", "expedite", "blocked_reason", "blocked_since",
+        "blocked_by", "stage_id", "position", "revision", "archived", "created_by", "created_at", "updated_by",
+        "updated_at", "stage_since",
+    ]
+    static let itemColumns = itemColumnList.joined(separator: ", ")
 
     /// An item from a row of `itemColumns`, read by position (much faster than by name).
-    static func item(_ row: RawRow) -> Item {
+    static func item(_ row: any SQLRow) -> Item {
         var blocker: Blocker?
         if let reason = row.optionalText(7) {
             blocker = Blocker(reason: reason, since: date(millis: row.int64(8)), by: row.optionalInt(9))
@@ -31,11 +32,11 @@ enum RowReader {
     }
 
     /// Items matching `condition` (SQL after `WHERE`) by number, with their people.
-    static func items(_ db: Database, where condition: String, only numbers: [ItemNumber]? = nil) throws -> [ItemNumber:
-        Item]
-    {
+    static func items(
+        _ db: any SQLDatabase, where condition: String, only numbers: [ItemNumber]? = nil
+    ) throws -> [ItemNumber: Item] {
         var items: [ItemNumber: Item] = [:]
-        try RawRows(db, sql: "SELECT \(itemColumns) FROM item WHERE \(condition)").forEach { row in
+        try db.forEach("SELECT \(itemColumns) FROM item WHERE \(condition)", []) { row in
             let item = RowReader.item(row)
             items[item.number] = item
         }
@@ -44,7 +45,9 @@ enum RowReader {
     }
 
     /// Fills in owners and involved members of `items` from the item_member table.
-    static func attachMembers(_ items: inout [ItemNumber: Item], _ db: Database, only numbers: [ItemNumber]? = nil)
+    static func attachMembers(
+        _ items: inout [ItemNumber: Item], _ db: any SQLDatabase, only numbers: [ItemNumber]? = nil
+    )
         throws
     {
         let filter = numbers.map { "WHERE item_number IN (\($0.map(String.init).joined(separator: ",")))" } ?? ""
@@ -59,7 +62,7 @@ enum RowReader {
             items.values[index].involved = people.filter { !$0.owner }.map(\.member)
         }
         let sql = "SELECT item_number, member_id, role = 'owner', ord FROM item_member \(filter) ORDER BY item_number"
-        try RawRows(db, sql: sql).forEach { row in
+        try db.forEach(sql, []) { row in
             let next = row.int(0)
             if next != number {
                 attach()
@@ -71,40 +74,37 @@ enum RowReader {
         attach()
     }
 
-    static func stages(_ db: Database) throws -> [Stage] {
-        try Row.fetchAll(db, sql: "SELECT id, name, role, wip_limit, position FROM stage ORDER BY position").map {
+    static func stages(_ db: any SQLDatabase) throws -> [Stage] {
+        try db.map("SELECT id, name, role, wip_limit, position FROM stage ORDER BY position") {
             Stage(
-                id: $0[0], name: $0.text(1), role: StageRole(rawValue: $0.text(2)) ?? .queue, wipLimit: $0[3],
-                position: $0[4])
+                id: $0.int(0), name: $0.text(1), role: StageRole(rawValue: $0.text(2)) ?? .queue,
+                wipLimit: $0.optionalInt(3), position: $0.int(4))
         }
     }
 
-    static func members(_ db: Database) throws -> [Member] {
-        try Row.fetchAll(db, sql: "SELECT id, name, handle, discipline, login FROM member ORDER BY id").map {
+    static func members(_ db: any SQLDatabase) throws -> [Member] {
+        try db.map("SELECT id, name, handle, discipline, login FROM member ORDER BY id") {
             Member(
-                id: $0[0], name: $0.text(1), handle: $0.text(2),
+                id: $0.int(0), name: $0.text(1), handle: $0.text(2),
                 discipline: Discipline(rawValue: $0.text(3)) ?? .business,
                 login: $0.optionalText(4))
         }
     }
 
-    static func outcomes(_ db: Database) throws -> [Outcome] {
-        var outcomes = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT id, title, metric, unit, baseline, target, current, target_date FROM outcome ORDER BY id
-                """
-        ).map {
+    static func outcomes(_ db: any SQLDatabase) throws -> [Outcome] {
+        var outcomes = try db.map(
+            "SELECT id, title, metric, unit, baseline, target, current, target_date FROM outcome ORDER BY id"
+        ) {
             Outcome(
-                id: $0[0], title: $0.text(1), metric: $0.text(2), unit: $0.text(3), baseline: $0[4], target: $0[5],
-                current: $0[6], targetDate: $0.optionalText(7).flatMap(Day.init))
+                id: $0.int(0), title: $0.text(1), metric: $0.text(2), unit: $0.text(3), baseline: $0.double(4),
+                target: $0.double(5), current: $0.double(6), targetDate: $0.optionalText(7).flatMap(Day.init))
         }
         let index = Dictionary(uniqueKeysWithValues: outcomes.enumerated().map { ($1.id, $0) })
-        for row in try Row.fetchAll(
-            db, sql: "SELECT outcome_id, at, value, member_id FROM outcome_value ORDER BY outcome_id, seq")
-        {
-            if let i = index[row[0]] {
-                outcomes[i].history.append(OutcomeValue(at: date(millis: row[1]), value: row[2], by: row[3]))
+        try db.forEach("SELECT outcome_id, at, value, member_id FROM outcome_value ORDER BY outcome_id, seq", []) {
+            row in
+            if let i = index[row.int(0)] {
+                outcomes[i].history.append(
+                    OutcomeValue(at: date(millis: row.int64(1)), value: row.double(2), by: row.optionalInt(3)))
             }
         }
         return outcomes
@@ -112,28 +112,28 @@ enum RowReader {
 
     /// Counts and positions per stage: of every stage, or only of `stages` (each scanned stage
     /// costs a pass over its items, so writes ask only for the stages they touch).
-    static func stats(_ db: Database, stages: Set<StageID>? = nil) throws -> [StageID: StageStats] {
+    static func stats(_ db: any SQLDatabase, stages: Set<StageID>? = nil) throws -> [StageID: StageStats] {
         var stats: [StageID: StageStats] = [:]
         let only = stages.map { "WHERE stage_id IN (\($0.map(String.init).joined(separator: ",")))" } ?? ""
-        for row in try Row.fetchAll(
-            db,
-            sql: """
-                SELECT stage_id, SUM(archived = 0), COUNT(*), MIN(position), MAX(position) FROM item \(only) GROUP BY stage_id
-                """)
-        {
-            stats[row[0]] = StageStats(open: row[1], total: row[2], minPosition: row[3], maxPosition: row[4])
+        let sql = """
+            SELECT stage_id, SUM(CASE WHEN archived = 0 THEN 1 ELSE 0 END), COUNT(*), MIN(position), MAX(position)
+            FROM item \(only) GROUP BY stage_id
+            """
+        try db.forEach(sql, []) { row in
+            stats[row.int(0)] = StageStats(
+                open: row.int(1), total: row.int(2), minPosition: row.optionalInt(3), maxPosition: row.optionalInt(4))
         }
         return stats
     }
 
-    static func meta(_ db: Database, _ key: String) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
+    static func meta(_ db: any SQLDatabase, _ key: String) throws -> String? {
+        try db.text("SELECT value FROM meta WHERE key = ?", [key])
     }
 
     static let eventColumns = "seq, at, account, member_id, kind, item_number, entity, entity_id, field, before, after"
 
     /// An event from a row of `eventColumns`, read by position.
-    static func event(_ row: RawRow) -> Event {
+    static func event(_ row: any SQLRow) -> Event {
         let draft = EventDraft(
             EventKind(rawValue: row.text(4)) ?? .itemEdited, item: row.optionalInt(5),
             entity: row.optionalText(6).flatMap(EntityKind.init), entityID: row.optionalInt(7),
@@ -146,23 +146,20 @@ enum RowReader {
     /// The flow steps' columns, as numbers only (a year of history is read without making a
     /// string per event): seq, time, item, kind (0 created, 1 moved, 2 archived, 3 restored),
     /// the stage created in or moved to, the stage moved from.
-    static let flowStepQuery = """
+    static func flowStepQuery(_ dialect: SQLDialect) -> String {
+        """
         SELECT seq, at, item_number,
                CASE kind WHEN 'item.created' THEN 0 WHEN 'item.moved' THEN 1 WHEN 'item.archived' THEN 2 ELSE 3 END,
-               CASE kind WHEN 'item.created' THEN entity_id WHEN 'item.moved' THEN \(number("after")) END,
-               CASE kind WHEN 'item.moved' THEN \(number("before")) END
+               CASE kind WHEN 'item.created' THEN entity_id WHEN 'item.moved' THEN \(dialect.wholeNumber("after")) END,
+               CASE kind WHEN 'item.moved' THEN \(dialect.wholeNumber("before")) END
         FROM event
         WHERE kind IN ('item.created', 'item.moved', 'item.archived', 'item.restored') AND item_number IS NOT NULL
         ORDER BY seq
         """
-
-    /// SQL for the whole number a text column holds, NULL when it holds anything else.
-    private static func number(_ column: String) -> String {
-        "CASE WHEN \(column) <> '' AND \(column) NOT GLOB '*[^0-9]*' THEN CAST(\(column) AS INTEGER) END"
     }
 
     /// A flow step from a row of `flowStepQuery`; `nil` for a move that does not say where to.
-    static func flowStep(_ row: RawRow) -> FlowStep? {
+    static func flowStep(_ row: any SQLRow) -> FlowStep? {
         let kinds: [FlowStep.Kind] = [.created, .moved, .archived, .restored]
         let kind = kinds[min(3, max(0, row.int(3)))]
         if kind == .moved && row.isNull(4) { return nil }
@@ -174,7 +171,7 @@ enum RowReader {
     static let commentColumns = "id, item_number, member_id, account, at, text"
 
     /// A comment from a row of `commentColumns`, read by position.
-    static func comment(_ row: RawRow) -> Comment {
+    static func comment(_ row: any SQLRow) -> Comment {
         Comment(
             id: row.int(0), item: row.int(1), author: row.optionalInt(2), account: row.text(3),
             at: date(millis: row.int64(4)),
@@ -183,51 +180,16 @@ enum RowReader {
 
     /// Events matching `condition` (SQL after `WHERE`), oldest first, decoded one row at a time
     /// so that a long history never sits in memory twice.
-    static func events(_ db: Database, where condition: String, _ arguments: StatementArguments = []) throws -> [Event]
+    static func events(_ db: any SQLDatabase, where condition: String, _ arguments: [any SQLArgument] = []) throws
+        -> [Event]
     {
-        try decode(db, sql: "SELECT \(eventColumns) FROM event WHERE \(condition) ORDER BY seq", arguments, event)
+        try db.map("SELECT \(eventColumns) FROM event WHERE \(condition) ORDER BY seq", arguments, event)
     }
 
     /// Comments matching `condition` (SQL after `WHERE`), oldest first, decoded one row at a time.
-    static func comments(_ db: Database, where condition: String, _ arguments: StatementArguments = []) throws
+    static func comments(_ db: any SQLDatabase, where condition: String, _ arguments: [any SQLArgument] = []) throws
         -> [Comment]
     {
-        try decode(db, sql: "SELECT \(commentColumns) FROM comment WHERE \(condition) ORDER BY id", arguments, comment)
-    }
-
-    private static func decode<T>(
-        _ db: Database, sql: String, _ arguments: StatementArguments,
-        _ read: (RawRow) -> T
-    ) throws -> [T] {
-        try RawRows(db, sql: sql, arguments: arguments).map(read)
-    }
-}
-
-extension Row {
-    /// The text in column `index`, whatever SQLite holds there ("" for NULL).
-    ///
-    /// baton writes only valid UTF-8 as TEXT, but other tools can write anything into the file:
-    /// a BLOB or TEXT that is not valid UTF-8 is read with U+FFFD for the bad bytes, and a number
-    /// as its digits, instead of stopping the program. (TEXT holding a NUL ends there: GRDB reads
-    /// TEXT as a C string.)
-    func text(_ index: Int) -> String { Row.text(self[index] as DatabaseValue) ?? "" }
-
-    /// The text in column `index` (as `text(_:)`), or nil for NULL.
-    func optionalText(_ index: Int) -> String? { Row.text(self[index] as DatabaseValue) }
-
-    /// The text in the column named `column` (as `text(_:)`).
-    func text(_ column: String) -> String { Row.text(self[column] as DatabaseValue? ?? .null) ?? "" }
-
-    /// The text in the column named `column` (as `text(_:)`), or nil for NULL.
-    func optionalText(_ column: String) -> String? { Row.text(self[column] as DatabaseValue? ?? .null) }
-
-    private static func text(_ value: DatabaseValue) -> String? {
-        switch value.storage {
-        case .null: return nil
-        case .string(let string): return string
-        case .blob(let data): return String(decoding: data, as: UTF8.self)
-        case .int64(let number): return String(number)
-        case .double(let number): return String(number)
-        }
+        try db.map("SELECT \(commentColumns) FROM comment WHERE \(condition) ORDER BY id", arguments, comment)
     }
 }

@@ -1,14 +1,6 @@
 import CLibpq
 import Foundation
 
-/// A value bound to a statement's parameter.
-enum SQLValue: Equatable, Sendable {
-    case null
-    case int(Int64)
-    case double(Double)
-    case text(String)
-}
-
 /// What a PostgreSQL server or libpq reported: the SQLSTATE code when there is one, and the
 /// first line of the message (never shown to users as it is; the store words its own).
 struct PostgresError: Error, Equatable {

@@ -1,0 +1,130 @@
+import Foundation
+
+/// A value bound to a statement's parameter, whichever engine runs it.
+enum SQLValue: Equatable, Sendable {
+    case null
+    case int(Int64)
+    case double(Double)
+    case text(String)
+}
+
+/// A Swift value that can be bound to a statement's parameter.
+protocol SQLArgument {
+    var sqlValue: SQLValue { get }
+}
+
+extension Int: SQLArgument {
+    var sqlValue: SQLValue { .int(Int64(self)) }
+}
+
+extension Int32: SQLArgument {
+    var sqlValue: SQLValue { .int(Int64(self)) }
+}
+
+extension Int64: SQLArgument {
+    var sqlValue: SQLValue { .int(self) }
+}
+
+extension Bool: SQLArgument {
+    /// Flags are stored as 0 and 1 in both engines.
+    var sqlValue: SQLValue { .int(self ? 1 : 0) }
+}
+
+extension Double: SQLArgument {
+    var sqlValue: SQLValue { .double(self) }
+}
+
+extension String: SQLArgument {
+    var sqlValue: SQLValue { .text(self) }
+}
+
+extension Optional: SQLArgument where Wrapped: SQLArgument {
+    var sqlValue: SQLValue { map(\.sqlValue) ?? .null }
+}
+
+/// One row of a result, read by column position (much faster than by name).
+protocol SQLRow {
+    /// The integer in the column (0 for NULL; a flag is 0 or 1).
+    func int64(_ column: Int32) -> Int64
+    func double(_ column: Int32) -> Double
+    func isNull(_ column: Int32) -> Bool
+    /// The text in the column, nil for NULL: invalid UTF-8 is read with U+FFFD, a number as its
+    /// digits, so that no value another tool wrote stops the program.
+    func optionalText(_ column: Int32) -> String?
+}
+
+extension SQLRow {
+    func int(_ column: Int32) -> Int { Int(int64(column)) }
+    func optionalInt(_ column: Int32) -> Int? { isNull(column) ? nil : int(column) }
+    func optionalInt64(_ column: Int32) -> Int64? { isNull(column) ? nil : int64(column) }
+    func optionalDouble(_ column: Int32) -> Double? { isNull(column) ? nil : double(column) }
+    func bool(_ column: Int32) -> Bool { int64(column) != 0 }
+    /// The text in the column ("" for NULL).
+    func text(_ column: Int32) -> String { optionalText(column) ?? "" }
+}
+
+/// A connection inside a read or a write transaction, whichever engine: the store's domain code
+/// speaks only this. Statements use `?` for parameters and SQL that both engines understand;
+/// what differs is asked of `dialect`.
+protocol SQLDatabase {
+    /// Runs a statement that returns no rows.
+    func execute(_ sql: String, _ arguments: [any SQLArgument]) throws
+    /// Calls `body` with each row of the statement's result, in order.
+    func forEach(_ sql: String, _ arguments: [any SQLArgument], _ body: (any SQLRow) throws -> Void) throws
+    /// Whether the board has the table (boards made by an older baton lack the newer ones).
+    func tableExists(_ name: String) throws -> Bool
+    var dialect: SQLDialect { get }
+}
+
+extension SQLDatabase {
+    func execute(_ sql: String) throws { try execute(sql, []) }
+
+    /// Every row of the result, read with `read`.
+    func map<T>(_ sql: String, _ arguments: [any SQLArgument] = [], _ read: (any SQLRow) throws -> T) throws -> [T] {
+        var values: [T] = []
+        try forEach(sql, arguments) { values.append(try read($0)) }
+        return values
+    }
+
+    /// The first column of the first row, as an integer; nil when there is no row or it is NULL.
+    func int(_ sql: String, _ arguments: [any SQLArgument] = []) throws -> Int? {
+        var value: Int?
+        try forEach(sql, arguments) { row in value = value ?? row.optionalInt(0) }
+        return value
+    }
+
+    /// The first column of the first row, as text; nil when there is no row or it is NULL.
+    func text(_ sql: String, _ arguments: [any SQLArgument] = []) throws -> String? {
+        var value: String?
+        try forEach(sql, arguments) { row in value = value ?? row.optionalText(0) }
+        return value
+    }
+
+    /// Inserts a row, or replaces the one with the same `key` columns.
+    func upsert(_ table: String, _ columns: [String], key: [String], _ arguments: [any SQLArgument]) throws {
+        let updates = columns.filter { !key.contains($0) }.map { "\($0) = excluded.\($0)" }
+        let conflict = updates.isEmpty ? "DO NOTHING" : "DO UPDATE SET \(updates.joined(separator: ", "))"
+        try execute(
+            """
+            INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders(columns.count)))
+            ON CONFLICT (\(key.joined(separator: ", "))) \(conflict)
+            """, arguments)
+    }
+}
+
+/// `?, ?, ?` for `count` parameters.
+func placeholders(_ count: Int) -> String { Array(repeating: "?", count: count).joined(separator: ", ") }
+
+/// The SQL that differs between the engines.
+struct SQLDialect: Sendable {
+    /// An expression for the whole number a text column holds, NULL when it holds anything else.
+    var wholeNumber: @Sendable (_ column: String) -> String
+
+    static let sqlite = SQLDialect { column in
+        "CASE WHEN \(column) <> '' AND \(column) NOT GLOB '*[^0-9]*' THEN CAST(\(column) AS INTEGER) END"
+    }
+
+    static let postgres = SQLDialect { column in
+        "CASE WHEN \(column) ~ '^[0-9]{1,18}$' THEN CAST(\(column) AS BIGINT) END"
+    }
+}
