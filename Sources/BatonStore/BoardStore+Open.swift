@@ -39,7 +39,7 @@ extension BoardStore {
         } catch {
             throw StoreErrors.translate(error, path: path)
         }
-        return BoardStore(path: path, queue: queue, readOnly: readOnly)
+        return BoardStore(engine: SQLiteEngine(path: path, queue: queue, readOnly: readOnly))
     }
 
     /// Creates a new board file at `path` holding `board`, atomically: the file appears complete or not at all.

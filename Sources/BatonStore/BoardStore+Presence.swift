@@ -1,13 +1,12 @@
 import BatonCore
 import Foundation
-import GRDB
 
 extension BoardStore {
     /// Records or renews a session's presence. Presence is not history: no event, and it is
     /// written without waiting for the disk (losing it in a crash is harmless).
     public func updatePresence(_ presence: Presence) throws {
         try refuseIfReadOnly()
-        try quickWrite { db in
+        try engine.quickWrite { db in
             try db.upsert(
                 "presence", Self.presenceColumns, key: ["session"],
                 [
@@ -20,7 +19,7 @@ extension BoardStore {
     /// Removes a session's presence, as it ends.
     public func removePresence(session: String) throws {
         guard !isReadOnly else { return }
-        try quickWrite { db in try db.execute("DELETE FROM presence WHERE session = ?", [session]) }
+        try engine.quickWrite { db in try db.execute("DELETE FROM presence WHERE session = ?", [session]) }
     }
 
     /// Every recorded session, live or not; `Presence.live` tells which still count.
@@ -37,25 +36,7 @@ extension BoardStore {
         }
     }
 
-    /// A write with `synchronous = NORMAL`: committed, but not flushed to the disk at once.
     private static let presenceColumns = [
         "session", "account", "member_id", "host", "pid", "terminal", "focus_item", "editing_item", "heartbeat_at",
     ]
-
-    private func quickWrite(_ body: (any SQLDatabase) throws -> Void) throws {
-        do {
-            try queue.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA synchronous = NORMAL")
-                defer { try? db.execute(sql: "PRAGMA synchronous = FULL") }
-                try db.inTransaction(.immediate) {
-                    try body(SQLiteDatabase(db: db))
-                    try refuseIfGone()
-                    return .commit
-                }
-            }
-            try settleCommit()
-        } catch {
-            throw StoreErrors.translate(error, path: path)
-        }
-    }
 }

@@ -1,6 +1,5 @@
 import BatonCore
 import Foundation
-import GRDB
 
 /// The result of applying one action: what changed and the events as recorded.
 public struct Applied: Sendable {
@@ -11,44 +10,32 @@ public struct Applied: Sendable {
     public var comment: Comment?
 }
 
-/// A board file on disk: the only way the rest of baton reads or changes a board.
+/// A board, in a file or in a database: the only way the rest of baton reads or changes one.
 ///
-/// Every change is one immediate transaction that applies the action and appends its events,
-/// retried while other writers hold the lock; SQLite details never leave this module.
+/// Every change is one transaction that applies the action and appends its events, with the
+/// board locked against other writers first (`StoreEngine`); no engine's details leave this module.
 public final class BoardStore: @unchecked Sendable {
+    let engine: any StoreEngine
+    /// The board's file, or its database address (with the board, without a password).
     public let path: String
-    public let isReadOnly: Bool
-    let queue: DatabaseQueue
-    /// Whether each write also empties the WAL (`checkpoint()`): for sessions that stay open.
-    public var emptiesWAL = false
-    /// How long a write keeps retrying while other writers hold the board.
-    static let busyBudget: TimeInterval = 15
 
-    /// The board file and the -wal and -shm beside it as opened (those that existed), to notice
-    /// any of them being deleted or replaced (`isFileStillThere`).
-    private let files: [FileIdentity]
-
-    init(path: String, queue: DatabaseQueue, readOnly: Bool) {
-        self.path = path
-        self.queue = queue
-        self.isReadOnly = readOnly
-        // A writer's SQLite has made the -wal and -shm by now: one missing was deleted meanwhile.
-        let found = FileIdentity.board(at: path)
-        files = readOnly || found.count == 3 ? found : []
+    init(engine: any StoreEngine) {
+        self.engine = engine
+        path = engine.location
     }
 
-    deinit {
-        // Closing makes SQLite checkpoint into, and delete, whatever -wal and -shm now bear the
-        // board's name, and those belong to the file that took its place: never close then.
-        if !isFileStillThere { FileIdentity.abandon(queue) }
+    /// Whether this session may only read (the file's mode, or the database role's rights).
+    public var isReadOnly: Bool { engine.isReadOnly }
+
+    /// Whether each write also empties a board file's WAL: for sessions that stay open.
+    public var emptiesWAL: Bool {
+        get { (engine as? SQLiteEngine)?.emptiesWAL ?? false }
+        set { (engine as? SQLiteEngine)?.emptiesWAL = newValue }
     }
 
-    /// False once the board file, or the -wal or -shm that SQLite keeps beside it, has been
-    /// deleted, moved away or replaced since it was opened: from then on nothing written here
-    /// would reach the board people see, or it would reach it through files nobody else uses.
-    public var isFileStillThere: Bool {
-        files.first?.path == path && files.allSatisfy(\.isStillThere)
-    }
+    /// False once the board can no longer be reached where it was opened (a file deleted or
+    /// replaced since): from then on nothing is written through this session.
+    public var isFileStillThere: Bool { engine.isStillThere }
 
     // MARK: Reading
 
@@ -140,9 +127,9 @@ public final class BoardStore: @unchecked Sendable {
         return names
     }
 
-    /// A number that changes whenever another connection commits to the board.
+    /// A number that changes whenever another session commits to the board.
     public func changeCounter() throws -> Int {
-        try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+        try engine.changeCounter()
     }
 
     // MARK: Writing
@@ -228,32 +215,11 @@ public final class BoardStore: @unchecked Sendable {
     }
 
     func read<T>(_ body: (any SQLDatabase) throws -> T) throws -> T {
-        do { return try queue.read { db in try body(SQLiteDatabase(db: db)) } } catch {
-            throw StoreErrors.translate(error, path: path)
-        }
+        try engine.read(body)
     }
 
-    /// Runs `body` in an immediate transaction, retrying while the board is busy, within a time budget.
     func write<T>(_ body: (any SQLDatabase) throws -> T) throws -> T {
-        let deadline = Date().addingTimeInterval(BoardStore.busyBudget)
-        var pause: useconds_t = 2_000
-        while true {
-            do {
-                var result: T?
-                try queue.inTransaction(.immediate) { db in
-                    result = try body(SQLiteDatabase(db: db))
-                    try refuseIfGone()  // last thing before the commit, so it never goes to files nobody else uses
-                    return .commit
-                }
-                try settleCommit()
-                return result!
-            } catch  where StoreErrors.isBusy(error) && Date() < deadline {
-                usleep(pause + useconds_t.random(in: 0...pause))
-                pause = min(pause * 2, 100_000)
-            } catch {
-                throw StoreErrors.translate(error, path: path)
-            }
-        }
+        try engine.write(body)
     }
 
     func refuseIfReadOnly() throws {

@@ -73,7 +73,7 @@ struct CreateAndAccessTests {
         for access in [BoardStore.Access.readWrite, .automatic] {
             let store = try BoardStore.open(path, access: access)
             #expect(!store.isReadOnly)
-            let (journal, sync, keys) = try store.queue.read { db in
+            let (journal, sync, keys) = try store.sqliteQueue.read { db in
                 (
                     try String.fetchOne(db, sql: "PRAGMA journal_mode"),
                     try Int.fetchOne(db, sql: "PRAGMA synchronous"),

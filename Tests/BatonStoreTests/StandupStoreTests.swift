@@ -156,7 +156,7 @@ struct StandupStoreTests {
         try folder.expectUnchanged(since: before, sidecars: true)
 
         let writer = try BoardStore.open(path, access: .readWrite)
-        let version = try writer.queue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") }
+        let version = try writer.sqliteQueue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") }
         #expect(version == 3 && Schema.version == 3)
         let standup = try writer.startStandup(facilitator: 1, participants: [1, 2], by: Fixed.asAna, at: at(100))
         #expect(try writer.endStandup(standup, at: at(160)).summary?.duration == 60)

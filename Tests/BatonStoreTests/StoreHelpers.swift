@@ -175,3 +175,8 @@ final class Collector: @unchecked Sendable {
         return values
     }
 }
+
+extension BoardStore {
+    /// The SQLite connection of a board file, for tests that look at the file itself.
+    var sqliteQueue: DatabaseQueue { (engine as! SQLiteEngine).queue }
+}

@@ -2,10 +2,10 @@ import BatonCore
 import Foundation
 import GRDB
 
-extension BoardStore {
+extension SQLiteEngine {
     /// Refuses to write once the board or the files beside it were deleted or replaced.
     func refuseIfGone() throws {
-        guard isFileStillThere else {
+        guard isStillThere else {
             throw BatonError(
                 .io,
                 "The board file \(path) or the files beside it were deleted or replaced while it was open; nothing was saved. Open the board again."
@@ -33,7 +33,7 @@ extension BoardStore {
     func checkpoint() -> Bool {
         // Frames in a -wal that was deleted or replaced are older than what others have written
         // since: copying them into the board would undo their changes.
-        guard isFileStillThere else { return false }
+        guard isStillThere else { return false }
         let deadline = Date().addingTimeInterval(0.5)
         var goal: Int?
         while Date() < deadline {

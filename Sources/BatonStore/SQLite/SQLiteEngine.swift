@@ -1,0 +1,95 @@
+import BatonCore
+import Foundation
+import GRDB
+
+/// A board in one SQLite file: every change one immediate transaction, retried while other
+/// writers hold the lock; the file and the -wal and -shm beside it watched for being replaced.
+final class SQLiteEngine: StoreEngine {
+    let path: String
+    let isReadOnly: Bool
+    let queue: DatabaseQueue
+    /// Whether each write also empties the WAL (`checkpoint()`): for sessions that stay open.
+    var emptiesWAL = false
+    /// How long a write keeps retrying while other writers hold the board.
+    static let busyBudget: TimeInterval = 15
+
+    /// The board file and the -wal and -shm beside it as opened (those that existed), to notice
+    /// any of them being deleted or replaced (`isStillThere`).
+    private let files: [FileIdentity]
+
+    init(path: String, queue: DatabaseQueue, readOnly: Bool) {
+        self.path = path
+        self.queue = queue
+        self.isReadOnly = readOnly
+        // A writer's SQLite has made the -wal and -shm by now: one missing was deleted meanwhile.
+        let found = FileIdentity.board(at: path)
+        files = readOnly || found.count == 3 ? found : []
+    }
+
+    deinit {
+        // Closing makes SQLite checkpoint into, and delete, whatever -wal and -shm now bear the
+        // board's name, and those belong to the file that took its place: never close then.
+        if !isStillThere { FileIdentity.abandon(queue) }
+    }
+
+    var location: String { path }
+
+    /// False once the board file, or the -wal or -shm that SQLite keeps beside it, has been
+    /// deleted, moved away or replaced since it was opened: from then on nothing written here
+    /// would reach the board people see, or it would reach it through files nobody else uses.
+    var isStillThere: Bool {
+        files.first?.path == path && files.allSatisfy(\.isStillThere)
+    }
+
+    func read<T>(_ body: (any SQLDatabase) throws -> T) throws -> T {
+        do { return try queue.read { db in try body(SQLiteDatabase(db: db)) } } catch {
+            throw StoreErrors.translate(error, path: path)
+        }
+    }
+
+    func write<T>(_ body: (any SQLDatabase) throws -> T) throws -> T {
+        let deadline = Date().addingTimeInterval(Self.busyBudget)
+        var pause: useconds_t = 2_000
+        while true {
+            do {
+                var result: T?
+                try queue.inTransaction(.immediate) { db in
+                    result = try body(SQLiteDatabase(db: db))
+                    try refuseIfGone()  // last thing before the commit, so it never goes to files nobody else uses
+                    return .commit
+                }
+                try settleCommit()
+                return result!
+            } catch  where StoreErrors.isBusy(error) && Date() < deadline {
+                usleep(pause + useconds_t.random(in: 0...pause))
+                pause = min(pause * 2, 100_000)
+            } catch {
+                throw StoreErrors.translate(error, path: path)
+            }
+        }
+    }
+
+    /// Presence is rewritten every few seconds and is not part of the board: it is written
+    /// without waiting for the disk (`synchronous = NORMAL`), still in one immediate transaction.
+    func quickWrite(_ body: (any SQLDatabase) throws -> Void) throws {
+        do {
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                defer { try? db.execute(sql: "PRAGMA synchronous = FULL") }
+                try db.inTransaction(.immediate) {
+                    try body(SQLiteDatabase(db: db))
+                    try refuseIfGone()
+                    return .commit
+                }
+            }
+            try settleCommit()
+        } catch {
+            throw StoreErrors.translate(error, path: path)
+        }
+    }
+
+    /// SQLite's `data_version`: changes whenever another connection commits.
+    func changeCounter() throws -> Int {
+        try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+    }
+}
