@@ -73,6 +73,8 @@ completions: build
 
 install: deps man
 	$(RELEASE) --product baton
+	@# libpq5 is loaded only for boards in PostgreSQL: board files work without it.
+	@ldconfig -p | grep -q 'libpq\.so\.5 ' || echo "Note: libpq5 is not installed here; baton works on board files, and boards in PostgreSQL need it (apt-get install libpq5)." >&2
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
 		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d

@@ -1,5 +1,22 @@
+import BatonCore
 import CLibpq
 import Foundation
+
+/// libpq's functions, loaded the first time a board in a database is opened.
+enum Libpq {
+    private static let loaded: baton_libpq? = baton_libpq_load()?.pointee
+
+    /// The functions, or a one-sentence error when libpq5 is not installed.
+    static func functions() throws -> baton_libpq {
+        guard let loaded else {
+            throw BatonError(
+                .io,
+                "Boards in PostgreSQL need libpq5, PostgreSQL's client library, which is not installed here; install it (apt-get install libpq5) and try again."
+            )
+        }
+        return loaded
+    }
+}
 
 /// What a PostgreSQL server or libpq reported: the SQLSTATE code when there is one, and the
 /// first line of the message (never shown to users as it is; the store words its own).
@@ -23,6 +40,7 @@ struct PostgresError: Error, Equatable {
 /// Parameters travel in binary with their lengths, so that no text is cut at a NUL on the way;
 /// results come back as text. libpq's notices are dropped: none may reach a curses screen.
 final class PostgresConnection {
+    private let pq: baton_libpq
     private let handle: OpaquePointer
     private let notices = NoticeCounter()
 
@@ -32,72 +50,74 @@ final class PostgresConnection {
         guard !conninfo.utf8.contains(0) else {
             throw PostgresError(state: nil, message: "the connection string contains a NUL character")
         }
-        guard let handle = PQconnectdb(conninfo) else {
+        let pq = try Libpq.functions()
+        guard let handle = pq.PQconnectdb(conninfo) else {
             throw PostgresError(state: nil, message: "out of memory")
         }
-        guard PQstatus(handle) == CONNECTION_OK else {
-            let message = Self.firstLine(PQerrorMessage(handle))
-            PQfinish(handle)
+        guard pq.PQstatus(handle) == CONNECTION_OK else {
+            let message = Self.firstLine(pq.PQerrorMessage(handle))
+            pq.PQfinish(handle)
             throw PostgresError(state: nil, message: message)
         }
+        self.pq = pq
         self.handle = handle
-        PQsetNoticeProcessor(handle, NoticeCounter.processor, Unmanaged.passUnretained(notices).toOpaque())
+        _ = pq.PQsetNoticeProcessor(handle, NoticeCounter.processor, Unmanaged.passUnretained(notices).toOpaque())
         _ = try query("SET client_encoding = 'UTF8'")
     }
 
-    deinit { PQfinish(handle) }
+    deinit { pq.PQfinish(handle) }
 
     /// How many notices and warnings the server sent, which were dropped.
     var droppedNotices: Int { notices.count }
 
     /// The socket to wait on for notifications (`notifications()` reads them).
-    var socket: Int32 { PQsocket(handle) }
+    var socket: Int32 { pq.PQsocket(handle) }
 
     /// Whether the connection is still usable (false after the server went away).
-    var isOpen: Bool { PQstatus(handle) == CONNECTION_OK }
+    var isOpen: Bool { pq.PQstatus(handle) == CONNECTION_OK }
 
     /// The role the session runs as.
-    var role: String { PQuser(handle).map { String(cString: $0) } ?? "" }
+    var role: String { pq.PQuser(handle).map { String(cString: $0) } ?? "" }
 
     /// Runs one statement with `$1`, `$2` … bound to `parameters`; returns its rows.
     @discardableResult
     func query(_ sql: String, _ parameters: [SQLValue] = []) throws -> PostgresRows {
         let encoded = EncodedParameters(parameters)
         let result = encoded.withPointers { types, values, lengths, formats in
-            PQexecParams(handle, sql, Int32(parameters.count), types, values, lengths, formats, 0)
+            pq.PQexecParams(handle, sql, Int32(parameters.count), types, values, lengths, formats, 0)
         }
         return try check(result)
     }
 
     /// Runs several statements without parameters, such as a migration, as one round trip.
     func execute(_ sql: String) throws {
-        _ = try check(PQexec(handle, sql))
+        _ = try check(pq.PQexec(handle, sql))
     }
 
     /// The payloads of the notifications that arrived since the last call, oldest first.
     func notifications() throws -> [String] {
-        guard PQconsumeInput(handle) == 1 else {
-            throw PostgresError(state: "08006", message: Self.firstLine(PQerrorMessage(handle)))
+        guard pq.PQconsumeInput(handle) == 1 else {
+            throw PostgresError(state: "08006", message: Self.firstLine(pq.PQerrorMessage(handle)))
         }
         var payloads: [String] = []
-        while let notice = PQnotifies(handle) {
+        while let notice = pq.PQnotifies(handle) {
             payloads.append(notice.pointee.extra.map { String(cString: $0) } ?? "")
-            PQfreemem(notice)
+            pq.PQfreemem(notice)
         }
         return payloads
     }
 
     private func check(_ result: OpaquePointer?) throws -> PostgresRows {
         guard let result else {
-            throw PostgresError(state: isOpen ? nil : "08006", message: Self.firstLine(PQerrorMessage(handle)))
+            throw PostgresError(state: isOpen ? nil : "08006", message: Self.firstLine(pq.PQerrorMessage(handle)))
         }
-        switch PQresultStatus(result) {
+        switch pq.PQresultStatus(result) {
         case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
-            return PostgresRows(result)
+            return PostgresRows(result, pq)
         default:
-            let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
-            let message = Self.firstLine(PQresultErrorMessage(result))
-            PQclear(result)
+            let state = pq.PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
+            let message = Self.firstLine(pq.PQresultErrorMessage(result))
+            pq.PQclear(result)
             throw PostgresError(state: state ?? (isOpen ? nil : "08006"), message: message)
         }
     }
@@ -121,18 +141,22 @@ private final class NoticeCounter {
 /// The rows of one result, read by row and column as text; freed with the value.
 final class PostgresRows {
     private let result: OpaquePointer
+    private let pq: baton_libpq
 
-    fileprivate init(_ result: OpaquePointer) { self.result = result }
+    fileprivate init(_ result: OpaquePointer, _ pq: baton_libpq) {
+        self.result = result
+        self.pq = pq
+    }
 
-    deinit { PQclear(result) }
+    deinit { pq.PQclear(result) }
 
-    var count: Int { Int(PQntuples(result)) }
+    var count: Int { Int(pq.PQntuples(result)) }
 
-    func isNull(_ row: Int, _ column: Int32) -> Bool { PQgetisnull(result, Int32(row), column) == 1 }
+    func isNull(_ row: Int, _ column: Int32) -> Bool { pq.PQgetisnull(result, Int32(row), column) == 1 }
 
     func optionalText(_ row: Int, _ column: Int32) -> String? {
-        guard !isNull(row, column), let bytes = PQgetvalue(result, Int32(row), column) else { return nil }
-        let count = Int(PQgetlength(result, Int32(row), column))
+        guard !isNull(row, column), let bytes = pq.PQgetvalue(result, Int32(row), column) else { return nil }
+        let count = Int(pq.PQgetlength(result, Int32(row), column))
         return bytes.withMemoryRebound(to: UInt8.self, capacity: count) {
             String(decoding: UnsafeBufferPointer(start: $0, count: count), as: UTF8.self)
         }
@@ -142,7 +166,7 @@ final class PostgresRows {
 
     /// An integer column (also a boolean: `t` is 1), or nil for NULL.
     func optionalInt(_ row: Int, _ column: Int32) -> Int64? {
-        guard !isNull(row, column), let bytes = PQgetvalue(result, Int32(row), column) else { return nil }
+        guard !isNull(row, column), let bytes = pq.PQgetvalue(result, Int32(row), column) else { return nil }
         switch bytes.pointee {
         case CChar(UInt8(ascii: "t")): return 1
         case CChar(UInt8(ascii: "f")): return 0
@@ -151,7 +175,7 @@ final class PostgresRows {
     }
 
     func optionalDouble(_ row: Int, _ column: Int32) -> Double? {
-        guard !isNull(row, column), let bytes = PQgetvalue(result, Int32(row), column) else { return nil }
+        guard !isNull(row, column), let bytes = pq.PQgetvalue(result, Int32(row), column) else { return nil }
         return strtod(bytes, nil)
     }
 }
