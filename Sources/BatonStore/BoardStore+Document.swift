@@ -42,14 +42,10 @@ extension BoardStore {
     /// Every problem with the board: SQLite integrity, references, and the board's invariants.
     public func check() throws -> [String] {
         try read { db in
-            var problems: [String] = []
-            let integrity = try db.map("PRAGMA integrity_check") { $0.text(0) }
-            if integrity != ["ok"] {
-                // The rows may not be readable; report the damage rather than fail on it.
-                return integrity.prefix(5).map { "The file is damaged: \($0)." }
-            }
-            let dangling = try db.map("PRAGMA foreign_key_check") { _ in true }
-            if !dangling.isEmpty { problems.append("\(dangling.count) rows refer to rows that do not exist.") }
+            // Damaged storage may not be readable; report the damage rather than fail on it.
+            let damage = try engine.damage(db)
+            if !damage.unreadable.isEmpty { return damage.unreadable }
+            var problems = damage.problems
             let board = try self.loadBoard(db)
             problems += Invariants.check(board)
             var counts: [ItemNumber: Int] = [:]

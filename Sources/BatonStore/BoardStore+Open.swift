@@ -16,6 +16,9 @@ extension BoardStore {
     /// Opens the board at `path`, refusing (and leaving untouched) a file that is not a complete
     /// baton board of a schema this build knows.
     public static func open(_ path: String, access: Access = .automatic) throws -> BoardStore {
+        if PostgresAddress.isAddress(path) {
+            return BoardStore(engine: try PostgresEngine.open(try PostgresAddress(path), readOnly: access == .readOnly))
+        }
         try FileHeader.check(path)
         let mayWrite = Foundation.access(path, W_OK) == 0
         let readOnly = access == .readOnly || (access == .automatic && !mayWrite)
@@ -52,6 +55,12 @@ extension BoardStore {
     ) throws -> BoardStore {
         if let problem = Invariants.check(board).first {
             throw BatonError.data("The new board is not sound: \(problem)")
+        }
+        if PostgresAddress.isAddress(path) {
+            let engine = try PostgresEngine.create(try PostgresAddress(path)) { db in
+                try fill(db, with: board, by: actor, at: now)
+            }
+            return BoardStore(engine: engine)
         }
         if FileManager.default.fileExists(atPath: path) {
             throw BatonError.data(

@@ -53,11 +53,13 @@ struct ConflictAndCounterTests {
         #expect(try store.item(1)?.revision == 3)
     }
 
-    @Test("the change counter moves when another store commits, and not when nothing happened")
-    func changeCounterSeesOtherWriters() throws {
-        let folder = try TempFolder()
-        let watcher = try folder.newBoard()
-        let writer = try BoardStore.open(folder.file("board.baton"), access: .readWrite)
+    @Test(
+        "the change counter moves when another store commits, and not when nothing happened",
+        arguments: TestEngine.allCases)
+    func changeCounterSeesOtherWriters(_ engine: TestEngine) throws {
+        let folder = try TestBoard(engine)
+        let watcher = try folder.create()
+        let writer = try folder.open()
 
         let start = try watcher.changeCounter()
         _ = try watcher.loadBoard()
@@ -78,11 +80,11 @@ struct ConflictAndCounterTests {
         #expect(try watcher.item(1)?.archived == true)
     }
 
-    @Test("a read-only store also sees other writers through the counter")
-    func readOnlyCounter() throws {
-        let folder = try TempFolder()
-        let writer = try folder.newBoard()
-        let reader = try BoardStore.open(folder.file("board.baton"), access: .readOnly)
+    @Test("a read-only store also sees other writers through the counter", arguments: TestEngine.allCases)
+    func readOnlyCounter(_ engine: TestEngine) throws {
+        let folder = try TestBoard(engine)
+        let writer = try folder.create()
+        let reader = try folder.open(.readOnly)
         let start = try reader.changeCounter()
         #expect(try reader.changeCounter() == start)
         try writer.apply(.renameBoard("Renamed"), by: Fixed.asAna, at: Fixed.at(1))

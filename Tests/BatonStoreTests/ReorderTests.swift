@@ -5,12 +5,12 @@ import Testing
 
 @testable import BatonStore
 
-@Suite("Reordering through the store")
+@Suite("Reordering through the store, on both engines")
 struct ReorderTests {
     /// A board with items 1-5 in Backlog (in that order) and items 6-7 in Ready; the same in memory.
-    private func fiveInBacklog(_ folder: TempFolder) throws -> (BoardStore, Board) {
+    private func fiveInBacklog(_ folder: TestBoard) throws -> (BoardStore, Board) {
         var mirror = try Fixed.newBoard()
-        let store = try folder.newBoard(board: mirror)
+        let store = try folder.create(mirror)
         let news =
             ["One", "Two", "Three", "Four", "Five"].map { NewItem(title: $0) }
             + [NewItem(title: "Six", stage: Fixed.ready), NewItem(title: "Seven", stage: Fixed.ready)]
@@ -21,15 +21,15 @@ struct ReorderTests {
         return (store, mirror)
     }
 
-    /// The open items of Backlog, in display order, as a fresh store reads them from the file.
-    private func backlogOrder(_ folder: TempFolder) throws -> [ItemNumber] {
-        try BoardStore.open(folder.file("board.baton"), access: .readOnly).loadBoard()
+    /// The open items of Backlog, in display order, as a fresh store reads them.
+    private func backlogOrder(_ folder: TestBoard) throws -> [ItemNumber] {
+        try folder.open(.readOnly).loadBoard()
             .openItems(in: Fixed.backlog).map(\.number)
     }
 
-    @Test("up, down, top and bottom give the expected order when read back")
-    func stepsReadBack() throws {
-        let folder = try TempFolder()
+    @Test("up, down, top and bottom give the expected order when read back", arguments: TestEngine.allCases)
+    func stepsReadBack(_ engine: TestEngine) throws {
+        let folder = try TestBoard(engine)
         var (store, mirror) = try fiveInBacklog(folder)
         #expect(try backlogOrder(folder) == [1, 2, 3, 4, 5])
         let script: [(ItemNumber, ReorderStep, [ItemNumber])] = [
@@ -53,9 +53,9 @@ struct ReorderTests {
         #expect(try store.check() == [])
     }
 
-    @Test("a step past either end changes nothing and records nothing")
-    func stepsAtTheEdges() throws {
-        let folder = try TempFolder()
+    @Test("a step past either end changes nothing and records nothing", arguments: TestEngine.allCases)
+    func stepsAtTheEdges(_ engine: TestEngine) throws {
+        let folder = try TestBoard(engine)
         let (store, _) = try fiveInBacklog(folder)
         let before = try store.exportDocument()
         for (number, step) in [(1, ReorderStep.up), (1, .top), (5, .down), (5, .bottom)] {
@@ -66,9 +66,11 @@ struct ReorderTests {
         #expect(try backlogOrder(folder) == [1, 2, 3, 4, 5])
     }
 
-    @Test("the store loads only the item and its neighbours, skipping archived and expedited items")
-    func onlyNeighboursLoaded() throws {
-        let folder = try TempFolder()
+    @Test(
+        "the store loads only the item and its neighbours, skipping archived and expedited items",
+        arguments: TestEngine.allCases)
+    func onlyNeighboursLoaded(_ engine: TestEngine) throws {
+        let folder = try TestBoard(engine)
         var (store, mirror) = try fiveInBacklog(folder)
         let slice = try store.read { db in try store.slice(for: .reorderItem(3, .up), db) }
         #expect(slice.items.keys.sorted() == [2, 3, 4])
@@ -98,9 +100,9 @@ struct ReorderTests {
         #expect(try store.check() == [])
     }
 
-    @Test("an archived item cannot be reordered")
-    func archivedRefused() throws {
-        let folder = try TempFolder()
+    @Test("an archived item cannot be reordered", arguments: TestEngine.allCases)
+    func archivedRefused(_ engine: TestEngine) throws {
+        let folder = try TestBoard(engine)
         let (store, _) = try fiveInBacklog(folder)
         try store.apply(.archive(3), by: Fixed.asAna, at: Fixed.at(20))
         refusal(.data) { try store.apply(.reorderItem(3, .top), by: Fixed.asAna, at: Fixed.at(21)) }

@@ -7,14 +7,14 @@ import Testing
 /// Events `BoardStore.create` records for a board from `Board.new`: board, 4 stages, 1 member.
 private let creationEvents = 6
 
-@Suite("Round trips through the file")
+@Suite("Round trips through the store, on both engines")
 struct RoundTripTests {
-    @Test("a new board reads back as it was made, with its creation history")
-    func newBoardRoundTrip() throws {
-        let folder = try TempFolder()
+    @Test("a new board reads back as it was made, with its creation history", arguments: TestEngine.allCases)
+    func newBoardRoundTrip(_ engine: TestEngine) throws {
+        let place = try TestBoard(engine)
         let board = try Fixed.newBoard("Squad")
-        _ = try folder.newBoard(board: board)
-        let reopened = try BoardStore.open(folder.file("board.baton"), access: .readWrite)
+        _ = try place.create(board)
+        let reopened = try place.open()
         expectSameContent(try reopened.loadBoard(), board)
         let events = try reopened.events()
         #expect(events.map(\.seq) == Array(1...creationEvents))
@@ -28,18 +28,20 @@ struct RoundTripTests {
         #expect(try reopened.check() == [])
     }
 
-    @Test("every kind of action, applied through the store, reads back like the same actions in memory")
-    func everyActionRoundTrip() throws {
-        let folder = try TempFolder()
+    @Test(
+        "every kind of action, applied through the store, reads back like the same actions in memory",
+        arguments: TestEngine.allCases)
+    func everyActionRoundTrip(_ engine: TestEngine) throws {
+        let place = try TestBoard(engine)
         var mirror = try Fixed.newBoard()
-        let store = try folder.newBoard(board: mirror)
+        let store = try place.create(mirror)
         for step in Scenario.steps {
             try store.apply(step.action, by: step.actor, at: step.at)
             _ = try mirror.apply(step.action, by: step.actor, at: step.at)
             // The same store instance sees its own change at once.
             expectSameContent(try store.loadBoard(), mirror)
         }
-        let reopened = try BoardStore.open(folder.file("board.baton"), access: .readWrite)
+        let reopened = try place.open()
         let loaded = try reopened.loadBoard()
         expectSameContent(loaded, mirror)
         #expect(loaded.stats == Board.computeStats(stages: mirror.stages, items: mirror.items.values))
@@ -72,13 +74,14 @@ struct RoundTripTests {
         #expect(try reopened.check() == [])
     }
 
-    @Test("events are recorded in order with increasing seq, the account and the member")
-    func eventsRecorded() throws {
-        let folder = try TempFolder()
+    @Test(
+        "events are recorded in order with increasing seq, the account and the member", arguments: TestEngine.allCases)
+    func eventsRecorded(_ engine: TestEngine) throws {
+        let place = try TestBoard(engine)
         var mirror = try Fixed.newBoard()
-        let store = try folder.newBoard(board: mirror)
+        let store = try place.create(mirror)
         let applied = try Scenario.run(on: store, mirror: &mirror)
-        let events = try BoardStore.open(folder.file("board.baton"), access: .readOnly).events()
+        let events = try place.open(.readOnly).events()
 
         let recorded = applied.flatMap { (result: Applied) in result.events }
         #expect(events.count == creationEvents + recorded.count)
@@ -100,11 +103,13 @@ struct RoundTripTests {
         #expect(kinds == Set(EventKind.allCases))
     }
 
-    @Test("events can be read after a seq, for one item, since a time and limited to the last few")
-    func eventQueries() throws {
-        let folder = try TempFolder()
+    @Test(
+        "events can be read after a seq, for one item, since a time and limited to the last few",
+        arguments: TestEngine.allCases)
+    func eventQueries(_ engine: TestEngine) throws {
+        let place = try TestBoard(engine)
         var mirror = try Fixed.newBoard()
-        let store = try folder.newBoard(board: mirror)
+        let store = try place.create(mirror)
         _ = try Scenario.run(on: store, mirror: &mirror)
         let all = try store.events()
         #expect(try store.events(after: 10) == all.filter { $0.seq > 10 })
@@ -118,25 +123,25 @@ struct RoundTripTests {
                 == Array(all.filter { $0.seq > 5 && $0.change.item == 1 }.suffix(2)))
     }
 
-    @Test("the flow steps read for the figure screens are those of the whole history")
-    func flowStepsMatchTheHistory() throws {
-        let folder = try TempFolder()
+    @Test("the flow steps read for the figure screens are those of the whole history", arguments: TestEngine.allCases)
+    func flowStepsMatchTheHistory(_ engine: TestEngine) throws {
+        let place = try TestBoard(engine)
         var mirror = try Fixed.newBoard()
-        let store = try folder.newBoard(board: mirror)
+        let store = try place.create(mirror)
         _ = try Scenario.run(on: store, mirror: &mirror)
         let steps = try store.flowSteps()
         #expect(steps == FlowStep.steps(from: try store.events()))
         #expect(Set(steps.map(\.kind)).isSuperset(of: [.created, .moved]), "the scenario creates and moves items")
     }
 
-    @Test("comments are stored with their item, author, account, time and text")
-    func commentsStored() throws {
-        let folder = try TempFolder()
+    @Test("comments are stored with their item, author, account, time and text", arguments: TestEngine.allCases)
+    func commentsStored(_ engine: TestEngine) throws {
+        let place = try TestBoard(engine)
         var mirror = try Fixed.newBoard()
-        let store = try folder.newBoard(board: mirror)
+        let store = try place.create(mirror)
         let applied = try Scenario.run(on: store, mirror: &mirror)
         #expect(applied.compactMap { (result: Applied) in result.comment }.count == 2)
-        let reopened = try BoardStore.open(folder.file("board.baton"), access: .readOnly)
+        let reopened = try place.open(.readOnly)
         let all = try reopened.allComments()
         #expect(
             all == [
@@ -150,10 +155,10 @@ struct RoundTripTests {
         #expect(try reopened.item(99) == nil)
     }
 
-    @Test("a refused action changes nothing in the file")
-    func refusedActionChangesNothing() throws {
-        let folder = try TempFolder()
-        let store = try folder.newBoard()
+    @Test("a refused action changes nothing in the file", arguments: TestEngine.allCases)
+    func refusedActionChangesNothing(_ engine: TestEngine) throws {
+        let place = try TestBoard(engine)
+        let store = try place.create()
         try store.apply(.addItem(NewItem(title: "Only one")), by: Fixed.asAna, at: Fixed.at(1))
         let before = try store.exportDocument()
         refusal(.data) {

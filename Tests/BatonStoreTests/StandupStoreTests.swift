@@ -11,8 +11,8 @@ struct StandupStoreTests {
     private func at(_ seconds: Double) -> Date { Fixed.t0.addingTimeInterval(seconds) }
 
     /// A board with Ana (1, business), Bo (2, it) and Cy (3, it), and item 1 owned by Bo.
-    private func squad(_ folder: TempFolder) throws -> BoardStore {
-        let store = try folder.newBoard()
+    private func squad(_ folder: TestBoard) throws -> BoardStore {
+        let store = try folder.create()
         try store.apply(
             .addMember(name: "Bo Chen", handle: "bo", discipline: .it, login: "bo"), by: Fixed.asAna, at: at(1))
         try store.apply(
@@ -21,8 +21,9 @@ struct StandupStoreTests {
         return store
     }
 
-    @Test func aStandupFromStartToSummary() throws {
-        let folder = try TempFolder()
+    @Test(arguments: TestEngine.allCases)
+    func aStandupFromStartToSummary(_ engine: TestEngine) throws {
+        let folder = try TestBoard(engine)
         let store = try squad(folder)
         #expect(try store.runningStandup() == nil && store.lastStandup() == nil && store.standups().isEmpty)
         var standup = try store.startStandup(
@@ -65,8 +66,9 @@ struct StandupStoreTests {
         #expect(try store.check() == [])
     }
 
-    @Test func onlyOneStandupRunsAtATime() throws {
-        let folder = try TempFolder()
+    @Test(arguments: TestEngine.allCases)
+    func onlyOneStandupRunsAtATime(_ engine: TestEngine) throws {
+        let folder = try TestBoard(engine)
         let store = try squad(folder)
         try store.startStandup(facilitator: 1, participants: [1, 2], by: Fixed.asAna, at: at(100))
         let error = refusal(.conflict) {
@@ -89,8 +91,9 @@ struct StandupStoreTests {
         #expect(try store.lastStandup()?.standup.id == 1, "the last one that ended")
     }
 
-    @Test func badStartsAndStaleUpdatesAreRefused() throws {
-        let folder = try TempFolder()
+    @Test(arguments: TestEngine.allCases)
+    func badStartsAndStaleUpdatesAreRefused(_ engine: TestEngine) throws {
+        let folder = try TestBoard(engine)
         let store = try squad(folder)
         refusal(.data) { try store.startStandup(facilitator: 1, participants: [1, 9], by: Fixed.asAna, at: at(10)) }
         refusal(.data) { try store.startStandup(facilitator: 9, participants: [1], by: Fixed.asAna, at: at(10)) }
@@ -106,8 +109,9 @@ struct StandupStoreTests {
         #expect(try store.lastStandup()?.standup.endedAt == at(120), "the first end stands")
     }
 
-    @Test func anotherSessionSeesWhoHasTheBaton() throws {
-        let folder = try TempFolder()
+    @Test(arguments: TestEngine.allCases)
+    func anotherSessionSeesWhoHasTheBaton(_ engine: TestEngine) throws {
+        let folder = try TestBoard(engine)
         let store = try squad(folder)
         let other = try BoardStore.open(store.path, access: .readWrite)
         let viewer = try BoardStore.open(store.path, access: .readOnly)
@@ -126,8 +130,9 @@ struct StandupStoreTests {
         refusal(.permission) { try viewer.updateStandup(seen) }
     }
 
-    @Test func aLiveSummaryStoresNothing() throws {
-        let folder = try TempFolder()
+    @Test(arguments: TestEngine.allCases)
+    func aLiveSummaryStoresNothing(_ engine: TestEngine) throws {
+        let folder = try TestBoard(engine)
         let store = try squad(folder)
         let standup = try store.startStandup(facilitator: 1, participants: [1], by: Fixed.asAna, at: at(100))
         try store.apply(.block(1, reason: "legal"), by: Fixed.asAna, at: at(110))
@@ -137,8 +142,9 @@ struct StandupStoreTests {
     }
 
     @Test func aVersion2BoardGainsTheStandupTablesWhenOpenedForWriting() throws {
-        let folder = try TempFolder()
-        let path = try squad(folder).path
+        let place = try TestBoard(.sqlite)
+        let folder = place.folder
+        let path = try squad(place).path
         try rawSQL(
             path,
             """

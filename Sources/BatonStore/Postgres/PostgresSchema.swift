@@ -1,7 +1,7 @@
 import Foundation
 
 /// A database's boards: a catalog in the schema `baton` (one row per board, the row every change
-/// locks first), and each board's tables in a schema of its own, named after the board. The
+/// locks first by counting itself in `changes`), and each board's tables in a schema of its own, named after the board. The
 /// tables are those of a board file, in PostgreSQL's types; flags stay 0 and 1 so that the store's
 /// statements read the same on both engines.
 enum PostgresSchema {
@@ -13,7 +13,7 @@ enum PostgresSchema {
         CREATE SCHEMA IF NOT EXISTS baton;
         CREATE TABLE IF NOT EXISTS baton.board (
             name TEXT PRIMARY KEY, schema_name TEXT NOT NULL UNIQUE, version INTEGER NOT NULL,
-            created_at BIGINT NOT NULL, created_by TEXT NOT NULL);
+            created_at BIGINT NOT NULL, created_by TEXT NOT NULL, changes BIGINT NOT NULL DEFAULT 0);
         """
 
     /// The schema that holds the tables of the board called `board`.

@@ -92,4 +92,11 @@ final class SQLiteEngine: StoreEngine {
     func changeCounter() throws -> Int {
         try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
     }
+
+    func damage(_ db: any SQLDatabase) throws -> (unreadable: [String], problems: [String]) {
+        let integrity = try db.map("PRAGMA integrity_check") { $0.text(0) }
+        if integrity != ["ok"] { return (integrity.prefix(5).map { "The file is damaged: \($0)." }, []) }
+        let dangling = try db.map("PRAGMA foreign_key_check") { _ in true }
+        return ([], dangling.isEmpty ? [] : ["\(dangling.count) rows refer to rows that do not exist."])
+    }
 }

@@ -1,0 +1,148 @@
+import BatonCore
+import Foundation
+
+/// A board in a PostgreSQL database: every change one transaction that first locks the board's
+/// row in the catalog (as `BEGIN IMMEDIATE` locks a file), so that history entries are numbered
+/// densely in commit order; each change notifies `baton_<board>` with its last sequence number.
+final class PostgresEngine: StoreEngine {
+    let address: PostgresAddress
+    let isReadOnly: Bool
+    /// One connection, used by one transaction at a time (the background history reader shares it).
+    private let connection: PostgresConnection
+    private let lock = NSLock()
+
+    private init(address: PostgresAddress, connection: PostgresConnection, readOnly: Bool) {
+        self.address = address
+        self.connection = connection
+        self.isReadOnly = readOnly
+    }
+
+    var location: String { address.description }
+
+    /// A board in a database cannot be swapped under an open session the way a file can.
+    var isStillThere: Bool { true }
+
+    /// The channel that carries the board's new sequence numbers.
+    var channel: String { "baton_\(address.board)" }
+
+    /// Opens the board at `address`; throws a one-sentence error when there is none or it was
+    /// made by a newer baton. A role that may not write gets a read-only board.
+    static func open(_ address: PostgresAddress, readOnly: Bool = false) throws -> PostgresEngine {
+        let connection = try connect(address)
+        let hasCatalog = try translating(address) {
+            try PostgresDatabase(connection: connection).int("SELECT (to_regclass('baton.board') IS NOT NULL)::int")
+                == 1
+        }
+        guard hasCatalog else { throw noBoard(address) }
+        let found = try translating(address) {
+            try PostgresDatabase(connection: connection).map(
+                "SELECT version, has_schema_privilege(schema_name, 'USAGE') FROM baton.board WHERE name = ?",
+                [address.board]
+            ) { ($0.int(0), $0.bool(1)) }.first
+        }
+        guard let (version, _) = found else { throw noBoard(address) }
+        if version > PostgresSchema.version {
+            throw BatonError.data("The board \(address) was made by a newer baton; upgrade baton to open it.")
+        }
+        try translating(address) {
+            try connection.execute("SET search_path TO \(PostgresSchema.schemaName(of: address.board))")
+        }
+        let mayWrite = try translating(address) {
+            try PostgresDatabase(connection: connection).int("SELECT has_table_privilege('item', 'INSERT')::int") == 1
+        }
+        return PostgresEngine(address: address, connection: connection, readOnly: readOnly || !mayWrite)
+    }
+
+    /// Makes the board `address` names in its database, holding `fill`'s rows, in one transaction.
+    static func create(_ address: PostgresAddress, fill: (any SQLDatabase) throws -> Void) throws -> PostgresEngine {
+        let connection = try connect(address)
+        let db = PostgresDatabase(connection: connection)
+        let schema = PostgresSchema.schemaName(of: address.board)
+        try translating(address) {
+            try connection.execute("BEGIN")
+            do {
+                try connection.execute("SELECT pg_advisory_xact_lock(hashtext('baton'))")
+                try connection.execute(PostgresSchema.catalog)
+                if try db.int("SELECT count(*) FROM baton.board WHERE name = ?", [address.board]) != 0 {
+                    throw BatonError.data(
+                        "There is already a board '\(address.board)' in that database; baton never overwrites a board. Choose another name with board=NAME."
+                    )
+                }
+                try db.execute(
+                    "INSERT INTO baton.board (name, schema_name, version, created_at, created_by) VALUES (?, ?, ?, ?, current_user)",
+                    [address.board, schema, PostgresSchema.version, millis(Date())])
+                try connection.execute(PostgresSchema.tables(in: schema))
+                try fill(db)
+                try connection.execute("COMMIT")
+            } catch {
+                try? connection.execute("ROLLBACK")
+                throw error
+            }
+        }
+        return try open(address)
+    }
+
+    func read<T>(_ body: (any SQLDatabase) throws -> T) throws -> T {
+        try transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
+    }
+
+    func write<T>(_ body: (any SQLDatabase) throws -> T) throws -> T {
+        try transaction("BEGIN") { db in
+            // Locks the board's row until the commit, and counts the change for other sessions.
+            try db.execute("UPDATE baton.board SET changes = changes + 1 WHERE name = ?", [address.board])
+            let result = try body(db)
+            try db.execute("SELECT pg_notify(?, (SELECT COALESCE(MAX(seq), 0) FROM event)::text)", [channel])
+            return result
+        }
+    }
+
+    /// Presence: committed without waiting for the server's disk.
+    func quickWrite(_ body: (any SQLDatabase) throws -> Void) throws {
+        try transaction("BEGIN") { db in
+            try db.execute("SET LOCAL synchronous_commit = off")
+            try body(db)
+        }
+    }
+
+    /// The board's count of changes (stand-ups included, which leave no history entry).
+    func changeCounter() throws -> Int {
+        try read { db in try db.int("SELECT changes FROM baton.board WHERE name = ?", [address.board]) ?? 0 }
+    }
+
+    /// The server keeps its own storage sound and enforces every foreign key on each change.
+    func damage(_ db: any SQLDatabase) throws -> (unreadable: [String], problems: [String]) { ([], []) }
+
+    private func transaction<T>(_ begin: String, _ body: (any SQLDatabase) throws -> T) throws -> T {
+        try lock.withLock {
+            try Self.translating(address) {
+                try connection.execute(begin)
+                do {
+                    let result = try body(PostgresDatabase(connection: connection))
+                    try connection.execute("COMMIT")
+                    return result
+                } catch {
+                    if connection.isOpen { try? connection.execute("ROLLBACK") }
+                    throw error
+                }
+            }
+        }
+    }
+
+    private static func connect(_ address: PostgresAddress) throws -> PostgresConnection {
+        try translating(address) { try PostgresConnection(address.conninfo) }
+    }
+
+    private static func noBoard(_ address: PostgresAddress) -> BatonError {
+        BatonError(
+            .noBoard,
+            "There is no board '\(address.board)' in the database \(address.conninfo); create it with `baton init`, or list the boards there with `baton boards`."
+        )
+    }
+
+    /// Runs `body`, turning what PostgreSQL or libpq reported into one sentence for users.
+    static func translating<T>(_ address: PostgresAddress, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as PostgresError {
+            throw PostgresErrors.translate(error, address: address)
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import BatonCore
+import BatonTestSupport
+import Foundation
+import Testing
+
+@testable import BatonStore
+
+/// The engines the store suite runs on: a board file, and a board in a database of the test's
+/// own PostgreSQL server.
+enum TestEngine: String, CaseIterable, CustomTestStringConvertible {
+    case sqlite, postgres
+
+    var testDescription: String { rawValue }
+}
+
+/// Where one test's board lives, on either engine: made with `create`, opened again with `open`.
+final class TestBoard {
+    let engine: TestEngine
+    /// The file's path or the database address, as `BoardStore.open` takes it.
+    let location: String
+    /// The temporary folder that holds the board file (empty for a board in a database).
+    let folder: TempFolder
+
+    init(_ engine: TestEngine) throws {
+        self.engine = engine
+        folder = try TempFolder()
+        switch engine {
+        case .sqlite: location = folder.file("board.baton")
+        case .postgres:
+            let server = try PostgresServer.shared.get()
+            location = server.connectionString(try server.database()) + " board=squad"
+        }
+    }
+
+    /// Makes the board, holding `board` (by default `Fixed.newBoard()`), created by Ana at `Fixed.t0`.
+    func create(_ board: Board? = nil) throws -> BoardStore {
+        try BoardStore.create(location, board: board ?? Fixed.newBoard(), by: Fixed.asAna, at: Fixed.t0)
+    }
+
+    /// Another session on the board.
+    func open(_ access: BoardStore.Access = .readWrite) throws -> BoardStore {
+        try BoardStore.open(location, access: access)
+    }
+}
