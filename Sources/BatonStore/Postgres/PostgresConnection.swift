@@ -57,7 +57,7 @@ final class PostgresConnection {
         guard pq.PQstatus(handle) == CONNECTION_OK else {
             let message = Self.firstLine(pq.PQerrorMessage(handle))
             pq.PQfinish(handle)
-            throw PostgresError(state: nil, message: message)
+            throw PostgresError(state: Self.refusalState(message), message: message)
         }
         self.pq = pq
         self.handle = handle
@@ -120,6 +120,15 @@ final class PostgresConnection {
             pq.PQclear(result)
             throw PostgresError(state: state ?? (isOpen ? nil : "08006"), message: message)
         }
+    }
+
+    /// The SQLSTATE of a refused login, which libpq reports only in words: a missing database
+    /// (3D000), a missing role (28000) or a wrong password (28P01); nil for anything else.
+    private static func refusalState(_ message: String) -> String? {
+        if message.contains("database \"") && message.hasSuffix("does not exist") { return "3D000" }
+        if message.contains("role \"") && message.hasSuffix("does not exist") { return "28000" }
+        if message.contains("authentication failed") { return "28P01" }
+        return nil
     }
 
     private static func firstLine(_ text: UnsafePointer<CChar>?) -> String {

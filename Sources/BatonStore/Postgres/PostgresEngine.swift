@@ -40,7 +40,13 @@ final class PostgresEngine: StoreEngine {
                 [address.board]
             ) { ($0.int(0), $0.bool(1)) }.first
         }
-        guard let (version, _) = found else { throw noBoard(address) }
+        guard let (version, mayRead) = found else { throw noBoard(address) }
+        guard mayRead else {
+            throw BatonError(
+                .permission,
+                "The database role may not read the board \(address); ask the database's owner to grant your role USAGE on the schema \(PostgresSchema.schemaName(of: address.board)) and SELECT on its tables."
+            )
+        }
         if version > PostgresSchema.version {
             throw BatonError.data("The board \(address) was made by a newer baton; upgrade baton to open it.")
         }
