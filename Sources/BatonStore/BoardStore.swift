@@ -172,7 +172,7 @@ public final class BoardStore: @unchecked Sendable {
     func items(_ numbers: [ItemNumber], _ db: any SQLDatabase) throws -> [ItemNumber: Item] {
         guard !numbers.isEmpty else { return [:] }
         return try RowReader.items(
-            db, where: "number IN (\(numbers.map(String.init).joined(separator: ",")))", only: numbers)
+            db, where: sqlIn("number", numbers), only: numbers)
     }
 
     /// The part of the board `action` needs: the catalog, complete stats, its item and that item's neighbours.

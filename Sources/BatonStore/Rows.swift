@@ -50,8 +50,7 @@ enum RowReader {
     )
         throws
     {
-        if numbers?.isEmpty == true { return }
-        let filter = numbers.map { "WHERE item_number IN (\($0.map(String.init).joined(separator: ",")))" } ?? ""
+        let filter = numbers.map { "WHERE " + sqlIn("item_number", $0) } ?? ""
         // Ordered by item only, which is the table's own order (no sort), one item's rows at a
         // time; each item's few members are put in their order here.
         var number: ItemNumber?
@@ -115,8 +114,7 @@ enum RowReader {
     /// costs a pass over its items, so writes ask only for the stages they touch).
     static func stats(_ db: any SQLDatabase, stages: Set<StageID>? = nil) throws -> [StageID: StageStats] {
         var stats: [StageID: StageStats] = [:]
-        if stages?.isEmpty == true { return stats }  // `IN ()` is not SQL everywhere
-        let only = stages.map { "WHERE stage_id IN (\($0.map(String.init).joined(separator: ",")))" } ?? ""
+        let only = stages.map { "WHERE " + sqlIn("stage_id", $0) } ?? ""
         let sql = """
             SELECT stage_id, SUM(CASE WHEN archived = 0 THEN 1 ELSE 0 END), COUNT(*), MIN(position), MAX(position)
             FROM item \(only) GROUP BY stage_id

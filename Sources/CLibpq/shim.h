@@ -6,8 +6,8 @@
 #include <stddef.h>
 
 #define BATON_LIBPQ_FUNCTIONS(X) \
-    X(PQconnectdb) X(PQstatus) X(PQerrorMessage) X(PQfinish) X(PQsetNoticeProcessor) X(PQsocket) \
-    X(PQuser) X(PQexecParams) X(PQexec) X(PQconsumeInput) X(PQnotifies) X(PQfreemem) \
+    X(PQconnectdbParams) X(PQstatus) X(PQerrorMessage) X(PQfinish) X(PQsetNoticeProcessor) X(PQsocket) \
+    X(PQexecParams) X(PQexec) X(PQconsumeInput) X(PQnotifies) X(PQfreemem) \
     X(PQresultStatus) X(PQresultErrorField) X(PQresultErrorMessage) X(PQclear) X(PQntuples) \
     X(PQgetisnull) X(PQgetvalue) X(PQgetlength)
 

@@ -25,7 +25,7 @@ public final class PostgresServer: @unchecked Sendable {
         port = Int.random(in: 20_000..<60_000)
         let bin = try Self.binaries()
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try runAsOwner(["chown", "-R", "postgres:postgres", box.root.path], asRoot: true)
+        if getuid() == 0, let owner = getpwnam("postgres") { chown(folder, owner.pointee.pw_uid, owner.pointee.pw_gid) }
         try runAsOwner(
             ["\(bin)/initdb", "-D", "\(folder)/data", "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"])
         try start(bin)
@@ -90,11 +90,9 @@ public final class PostgresServer: @unchecked Sendable {
         throw CLIError.unavailable("PostgreSQL did not start: \(log)")
     }
 
-    private func runAsOwner(_ command: [String], asRoot: Bool = false) throws {
-        guard getuid() == 0 || !asRoot else { return }
-        let (executable, arguments) = asRoot ? (command[0], Array(command.dropFirst())) : ownerCommand(command)
-        let path = executable.hasPrefix("/") ? executable : Paths.tool(executable) ?? executable
-        let result = try box.run(path, arguments)
+    private func runAsOwner(_ command: [String]) throws {
+        let (executable, arguments) = ownerCommand(command)
+        let result = try box.run(executable, arguments)
         guard result.status == 0 else {
             throw CLIError.unavailable("\(command.joined(separator: " ")): \(result.stderr)")
         }

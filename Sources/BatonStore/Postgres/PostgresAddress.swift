@@ -35,13 +35,6 @@ public struct PostgresAddress: Equatable, Sendable, CustomStringConvertible {
         self.board = try Self.checkedName(board ?? Self.defaultBoard)
     }
 
-    /// The connection string for another board in the same database.
-    public func with(board: String) throws -> PostgresAddress {
-        var copy = self
-        copy.board = try Self.checkedName(board)
-        return copy
-    }
-
     /// The address as a user would write it, with the board and without a password.
     public var description: String {
         if conninfo.contains("://") {

@@ -31,8 +31,6 @@ struct PostgresError: Error, Equatable {
         return state.hasPrefix("08") || state.hasPrefix("57P")
     }
 
-    /// The role may not do what the statement asked.
-    var isPermissionProblem: Bool { state == "42501" }
 }
 
 /// One connection to a PostgreSQL server through libpq, used from one thread at a time.
@@ -45,13 +43,13 @@ final class PostgresConnection {
     private let notices = NoticeCounter()
 
     /// Connects with a libpq connection string or URI (`PGHOST`, `PGSERVICE` and `~/.pgpass`
-    /// apply as for `psql`).
+    /// apply as for `psql`), asking for UTF-8 in the same handshake (it overrides the string's).
     init(_ conninfo: String) throws {
         guard !conninfo.utf8.contains(0) else {
             throw PostgresError(state: nil, message: "the connection string contains a NUL character")
         }
         let pq = try Libpq.functions()
-        guard let handle = pq.PQconnectdb(conninfo) else {
+        guard let handle = Self.connect(conninfo, pq) else {
             throw PostgresError(state: nil, message: "out of memory")
         }
         guard pq.PQstatus(handle) == CONNECTION_OK else {
@@ -62,7 +60,16 @@ final class PostgresConnection {
         self.pq = pq
         self.handle = handle
         _ = pq.PQsetNoticeProcessor(handle, NoticeCounter.processor, Unmanaged.passUnretained(notices).toOpaque())
-        _ = try query("SET client_encoding = 'UTF8'")
+    }
+
+    /// `conninfo` expanded as the database name (libpq's `expand_dbname`), then the encoding.
+    private static func connect(_ conninfo: String, _ pq: baton_libpq) -> OpaquePointer? {
+        let texts: [String] = ["dbname", "client_encoding", conninfo, "UTF8"]
+        let strings = texts.map { strdup($0) }
+        defer { strings.forEach { free($0) } }
+        let pointers = strings.map { $0.map { UnsafePointer($0) } }
+        let keywords = Array(pointers[0..<2]) + [nil], values = Array(pointers[2..<4]) + [nil]
+        return pq.PQconnectdbParams(keywords, values, 1)
     }
 
     deinit { pq.PQfinish(handle) }
@@ -75,9 +82,6 @@ final class PostgresConnection {
 
     /// Whether the connection is still usable (false after the server went away).
     var isOpen: Bool { pq.PQstatus(handle) == CONNECTION_OK }
-
-    /// The role the session runs as.
-    var role: String { pq.PQuser(handle).map { String(cString: $0) } ?? "" }
 
     /// Runs one statement with `$1`, `$2` … bound to `parameters`; returns its rows.
     @discardableResult

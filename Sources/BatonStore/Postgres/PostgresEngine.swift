@@ -28,46 +28,16 @@ final class PostgresEngine: StoreEngine {
     /// Opens the board at `address`; throws a one-sentence error when there is none or it was
     /// made by a newer baton. A role that may not write gets a read-only board.
     static func open(_ address: PostgresAddress, readOnly: Bool = false) throws -> PostgresEngine {
-        let connection = try connect(address)
-        let hasCatalog = try translating(address) {
-            try PostgresDatabase(connection: connection).int("SELECT (to_regclass('baton.board') IS NOT NULL)::int")
-                == 1
-        }
-        guard hasCatalog else { throw noBoard(address) }
-        let found = try translating(address) {
-            try PostgresDatabase(connection: connection).map(
-                "SELECT version, has_schema_privilege(schema_name, 'USAGE') FROM baton.board WHERE name = ?",
-                [address.board]
-            ) { ($0.int(0), $0.bool(1)) }.first
-        }
-        guard let (version, mayRead) = found else { throw noBoard(address) }
-        guard mayRead else {
-            throw BatonError(
-                .permission,
-                "The database role may not read the board \(address); ask the database's owner to grant your role USAGE on the schema \(PostgresSchema.schemaName(of: address.board)) and SELECT on its tables."
-            )
-        }
-        if version > PostgresSchema.version {
-            throw BatonError.data("The board \(address) was made by a newer baton; upgrade baton to open it.")
-        }
-        try translating(address) {
-            try connection.execute("SET search_path TO \(PostgresSchema.schemaName(of: address.board))")
-        }
-        let mayWrite = try translating(address) {
-            try PostgresDatabase(connection: connection).int("SELECT has_table_privilege('item', 'INSERT')::int") == 1
-        }
-        return PostgresEngine(address: address, connection: connection, readOnly: readOnly || !mayWrite)
+        try attach(try connect(address), to: address, readOnly: readOnly)
     }
 
     /// Makes the board `address` names in its database, holding `fill`'s rows, in one transaction.
     static func create(_ address: PostgresAddress, fill: (any SQLDatabase) throws -> Void) throws -> PostgresEngine {
         let connection = try connect(address)
-        let db = PostgresDatabase(connection: connection)
         let schema = PostgresSchema.schemaName(of: address.board)
         try translating(address) {
-            try connection.execute("BEGIN")
-            do {
-                try connection.execute("SELECT pg_advisory_xact_lock(hashtext('baton'))")
+            try inTransaction(connection, "BEGIN") { db in
+                try db.execute("SELECT pg_advisory_xact_lock(hashtext('baton'))")
                 try connection.execute(PostgresSchema.catalog)
                 if try db.int("SELECT count(*) FROM baton.board WHERE name = ?", [address.board]) != 0 {
                     throw BatonError.data(
@@ -79,13 +49,49 @@ final class PostgresEngine: StoreEngine {
                     [address.board, schema, PostgresSchema.version, millis(Date())])
                 try connection.execute(PostgresSchema.tables(in: schema))
                 try fill(db)
-                try connection.execute("COMMIT")
-            } catch {
-                try? connection.execute("ROLLBACK")
-                throw error
             }
         }
-        return try open(address)
+        return try attach(connection, to: address, readOnly: false)
+    }
+
+    /// Checks the board in the catalog, with the role's rights on it, in one statement, and
+    /// points `connection` at the board's schema.
+    private static func attach(
+        _ connection: PostgresConnection, to address: PostgresAddress, readOnly: Bool
+    ) throws -> PostgresEngine {
+        let schema = PostgresSchema.schemaName(of: address.board)
+        let found = try translating(address) { try catalogEntry(of: address, connection) }
+        guard let (version, mayRead, mayWrite) = found else { throw noBoard(address) }
+        guard mayRead else {
+            throw BatonError(
+                .permission,
+                "The database role may not read the board \(address); ask the database's owner to grant your role USAGE on the schema \(schema) and SELECT on its tables."
+            )
+        }
+        if version > PostgresSchema.version {
+            throw BatonError.data("The board \(address) was made by a newer baton; upgrade baton to open it.")
+        }
+        try translating(address) { try connection.execute("SET search_path TO \(schema)") }
+        return PostgresEngine(address: address, connection: connection, readOnly: readOnly || !mayWrite)
+    }
+
+    /// The board's schema version and whether the role may read and write it; nil when the
+    /// database has no catalog or no board of that name.
+    private static func catalogEntry(
+        of address: PostgresAddress, _ connection: PostgresConnection
+    ) throws -> (version: Int, mayRead: Bool, mayWrite: Bool)? {
+        let sql = """
+            SELECT version, has_schema_privilege(schema_name, 'USAGE'),
+                   has_schema_privilege(schema_name, 'USAGE') AND has_table_privilege(schema_name || '.item', 'INSERT')
+            FROM baton.board WHERE name = ?
+            """
+        do {
+            return try PostgresDatabase(connection: connection).map(sql, [address.board]) {
+                ($0.int(0), $0.bool(1), $0.bool(2))
+            }.first
+        } catch let error as PostgresError where error.state == "42P01" || error.state == "3F000" {
+            return nil  // no catalog: no board has been made in this database
+        }
     }
 
     func read<T>(_ body: (any SQLDatabase) throws -> T) throws -> T {
@@ -110,27 +116,39 @@ final class PostgresEngine: StoreEngine {
         }
     }
 
-    /// The board's count of changes (stand-ups included, which leave no history entry).
+    /// The board's count of changes (stand-ups included, which leave no history entry): one
+    /// statement, which sees one consistent state by itself.
     func changeCounter() throws -> Int {
-        try read { db in try db.int("SELECT changes FROM baton.board WHERE name = ?", [address.board]) ?? 0 }
+        try serially {
+            try PostgresDatabase(connection: connection).int(
+                "SELECT changes FROM baton.board WHERE name = ?", [address.board]) ?? 0
+        }
     }
 
     /// The server keeps its own storage sound and enforces every foreign key on each change.
     func damage(_ db: any SQLDatabase) throws -> (unreadable: [String], problems: [String]) { ([], []) }
 
     private func transaction<T>(_ begin: String, _ body: (any SQLDatabase) throws -> T) throws -> T {
-        try lock.withLock {
-            try Self.translating(address) {
-                try connection.execute(begin)
-                do {
-                    let result = try body(PostgresDatabase(connection: connection))
-                    try connection.execute("COMMIT")
-                    return result
-                } catch {
-                    if connection.isOpen { try? connection.execute("ROLLBACK") }
-                    throw error
-                }
-            }
+        try serially { try Self.inTransaction(connection, begin, body) }
+    }
+
+    /// `body` alone on the connection, with what went wrong said in one sentence.
+    private func serially<T>(_ body: () throws -> T) throws -> T {
+        try lock.withLock { try Self.translating(address, body) }
+    }
+
+    /// `body` between `begin` and COMMIT on `connection`, rolled back when it throws.
+    private static func inTransaction<T>(
+        _ connection: PostgresConnection, _ begin: String, _ body: (any SQLDatabase) throws -> T
+    ) throws -> T {
+        try connection.execute(begin)
+        do {
+            let result = try body(PostgresDatabase(connection: connection))
+            try connection.execute("COMMIT")
+            return result
+        } catch {
+            if connection.isOpen { try? connection.execute("ROLLBACK") }
+            throw error
         }
     }
 

@@ -57,7 +57,6 @@ extension SQLRow {
     func int(_ column: Int32) -> Int { Int(int64(column)) }
     func optionalInt(_ column: Int32) -> Int? { isNull(column) ? nil : int(column) }
     func optionalInt64(_ column: Int32) -> Int64? { isNull(column) ? nil : int64(column) }
-    func optionalDouble(_ column: Int32) -> Double? { isNull(column) ? nil : double(column) }
     func bool(_ column: Int32) -> Bool { int64(column) != 0 }
     /// The text in the column ("" for NULL).
     func text(_ column: Int32) -> String { optionalText(column) ?? "" }
@@ -103,13 +102,18 @@ extension SQLDatabase {
     /// Inserts a row, or replaces the one with the same `key` columns.
     func upsert(_ table: String, _ columns: [String], key: [String], _ arguments: [any SQLArgument]) throws {
         let updates = columns.filter { !key.contains($0) }.map { "\($0) = excluded.\($0)" }
-        let conflict = updates.isEmpty ? "DO NOTHING" : "DO UPDATE SET \(updates.joined(separator: ", "))"
         try execute(
             """
             INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders(columns.count)))
-            ON CONFLICT (\(key.joined(separator: ", "))) \(conflict)
+            ON CONFLICT (\(key.joined(separator: ", "))) DO UPDATE SET \(updates.joined(separator: ", "))
             """, arguments)
     }
+}
+
+/// `column IN (1, 2, 3)` for `numbers`, or `FALSE` for none (an empty `IN ()` is not SQL in
+/// every engine).
+func sqlIn(_ column: String, _ numbers: some Collection<Int>) -> String {
+    numbers.isEmpty ? "FALSE" : "\(column) IN (\(numbers.map(String.init).joined(separator: ",")))"
 }
 
 /// `?, ?, ?` for `count` parameters.

@@ -52,14 +52,9 @@ final class SQLiteEngine: StoreEngine {
         var pause: useconds_t = 2_000
         while true {
             do {
-                var result: T?
-                try queue.inTransaction(.immediate) { db in
-                    result = try body(SQLiteDatabase(db: db))
-                    try refuseIfGone()  // last thing before the commit, so it never goes to files nobody else uses
-                    return .commit
-                }
+                let result = try queue.writeWithoutTransaction { db in try immediately(db, body) }
                 try settleCommit()
-                return result!
+                return result
             } catch  where StoreErrors.isBusy(error) && Date() < deadline {
                 usleep(pause + useconds_t.random(in: 0...pause))
                 pause = min(pause * 2, 100_000)
@@ -76,16 +71,24 @@ final class SQLiteEngine: StoreEngine {
             try queue.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
                 defer { try? db.execute(sql: "PRAGMA synchronous = FULL") }
-                try db.inTransaction(.immediate) {
-                    try body(SQLiteDatabase(db: db))
-                    try refuseIfGone()
-                    return .commit
-                }
+                try immediately(db, body)
             }
             try settleCommit()
         } catch {
             throw StoreErrors.translate(error, path: path)
         }
+    }
+
+    /// `body` in one immediate transaction, committed only while the board's files are still the
+    /// ones opened (checked last, so that nothing goes to files nobody else uses).
+    private func immediately<T>(_ db: Database, _ body: (any SQLDatabase) throws -> T) throws -> T {
+        var result: T?
+        try db.inTransaction(.immediate) {
+            result = try body(SQLiteDatabase(db: db))
+            try refuseIfGone()
+            return .commit
+        }
+        return result!
     }
 
     /// SQLite's `data_version`: changes whenever another connection commits.
