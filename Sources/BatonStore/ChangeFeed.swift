@@ -15,13 +15,14 @@ extension BoardStore {
 
 /// Tells the loop when other sessions have committed to the board, and what they changed.
 ///
-/// The loop waits on `descriptor` (an inotify watch of the board, its `-wal` and their folder)
-/// for at most `timeout(_:)` milliseconds, then calls `check(fileChanged:)` after every wake-up.
-/// No busy polling: the only extra wake-ups are a few quick looks right after the file changed,
-/// because inotify sees the `-wal` written a moment before the commit shows.
+/// The loop waits on `descriptor` (an inotify watch of a board file, its `-wal` and their
+/// folder, or a connection listening to a database) for at most `timeout(_:)` milliseconds,
+/// then calls `check(descriptorReady:)` after every wake-up. No busy polling: the only extra
+/// wake-ups are a few quick looks right after a file changed, because inotify sees the `-wal`
+/// written a moment before the commit shows, and attempts to reach a database that went away.
 public final class ChangeFeed {
     private let store: BoardStore
-    private let watcher: FileWatcher
+    private let signal: any ChangeSignal
     private var counter: Int
     /// The newest history entry this session has seen.
     public private(set) var lastSeq: Int
@@ -35,17 +36,17 @@ public final class ChangeFeed {
     /// A feed of `store`'s changes after the newest event there now.
     public init(store: BoardStore) throws {
         self.store = store
-        watcher = FileWatcher(path: store.path)
+        signal = store.engine.changeSignal()
         lastSeq = try store.events(limit: 1).last?.seq ?? 0
         counter = try store.changeCounter()
     }
 
-    /// The descriptor to wait on (-1 without inotify).
-    public var descriptor: Int32 { watcher.descriptor }
+    /// The descriptor to wait on (-1 while there is none).
+    public var descriptor: Int32 { signal.descriptor }
 
     /// How long the loop may sleep, given what else it waits for (`longest`).
     public func timeout(_ longest: Int32) -> Int32 {
-        rechecks > 0 ? min(Self.recheckMilliseconds, longest) : longest
+        rechecks > 0 ? min(Self.recheckMilliseconds, longest) : signal.timeout(longest)
     }
 
     /// Notes this session's own saved events, so that they never come back as someone else's.
@@ -60,10 +61,11 @@ public final class ChangeFeed {
     /// Returns nil when nobody else committed, else what they changed (possibly no events:
     /// presence and stand-ups are not history).
     public func check(descriptorReady: Bool) throws -> ChangeSet? {
-        let fileChanged = descriptorReady && watcher.drain()
+        let signalled = signal.drain(ready: descriptorReady)
+        if signal.firesOnlyAfterCommits && !signalled { return nil }
         let now = try store.changeCounter()
         guard now != counter else {
-            rechecks = fileChanged ? 4 : max(0, rechecks - 1)
+            rechecks = signalled && !signal.firesOnlyAfterCommits ? 4 : max(0, rechecks - 1)
             return nil
         }
         counter = now

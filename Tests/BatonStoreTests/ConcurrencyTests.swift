@@ -4,14 +4,13 @@ import Testing
 
 @testable import BatonStore
 
-@Suite("Several writers on one file")
+@Suite("Several writers on one board")
 struct ConcurrencyTests {
-    @Test("4 threads with their own stores add 100 items each and nothing is lost")
-    func fourWriters() throws {
-        let folder = try TempFolder()
-        let path = folder.file("board.baton")
-        _ = try folder.newBoard()
-        let writers = 4, each = 100
+    @Test("8 threads with their own stores add 50 items each and nothing is lost", arguments: TestEngine.allCases)
+    func eightWriters(_ engine: TestEngine) throws {
+        let shared = try TestBoard(engine)
+        _ = try shared.create()
+        let writers = 8, each = 50
         let failures = Collector()
         let created = Collector()
         let done = DispatchGroup()
@@ -20,7 +19,7 @@ struct ConcurrencyTests {
             let thread = Thread {
                 defer { done.leave() }
                 do {
-                    let store = try BoardStore.open(path, access: .readWrite)
+                    let store = try shared.open()
                     let actor = Actor(account: "writer\(writer)", member: 1)
                     for index in 0..<each {
                         let stage = [Fixed.backlog, Fixed.ready][index % 2]
@@ -37,7 +36,7 @@ struct ConcurrencyTests {
         done.wait()
         #expect(failures.all == [])
 
-        let store = try BoardStore.open(path, access: .readOnly)
+        let store = try shared.open(.readOnly)
         let board = try store.loadBoard()
         let total = writers * each
         #expect(board.items.count == total)
@@ -65,20 +64,19 @@ struct ConcurrencyTests {
         #expect(try store.check() == [])
     }
 
-    @Test("stale reads across stores turn into conflicts, never into lost edits")
-    func racingEdits() throws {
-        let folder = try TempFolder()
-        let path = folder.file("board.baton")
-        let setup = try folder.newBoard()
+    @Test("stale reads across stores turn into conflicts, never into lost edits", arguments: TestEngine.allCases)
+    func racingEdits(_ engine: TestEngine) throws {
+        let shared = try TestBoard(engine)
+        let setup = try shared.create()
         try setup.apply(.addItem(NewItem(title: "Contested")), by: Fixed.asAna, at: Fixed.at(1))
         let outcomes = Collector()
         let done = DispatchGroup()
-        for writer in 0..<4 {
+        for writer in 0..<8 {
             done.enter()
             Thread {
                 defer { done.leave() }
                 do {
-                    let store = try BoardStore.open(path, access: .readWrite)
+                    let store = try shared.open()
                     for round in 0..<25 {
                         let seen = try store.item(1)?.revision ?? 0
                         do {

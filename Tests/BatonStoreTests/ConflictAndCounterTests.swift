@@ -6,23 +6,24 @@ import Testing
 
 @Suite("Conflicts and the change counter")
 struct ConflictAndCounterTests {
-    /// The board file and its WAL (the shared-memory index changes on mere reads and is left out).
-    private func contents(_ folder: TempFolder) throws -> [String: Data] {
-        try folder.snapshot().filter { !$0.key.hasSuffix("-shm") }
+    /// The board file and its WAL (the shared-memory index changes on mere reads and is left
+    /// out); nothing for a board in a database, whose export says all.
+    private func contents(_ board: TestBoard) throws -> [String: Data] {
+        try board.folder.snapshot().filter { !$0.key.hasSuffix("-shm") }
     }
 
-    @Test("an edit based on a stale revision is a conflict and changes nothing")
-    func staleEditIsConflict() throws {
-        let folder = try TempFolder()
-        let store = try folder.newBoard()
+    @Test("an edit based on a stale revision is a conflict and changes nothing", arguments: TestEngine.allCases)
+    func staleEditIsConflict(_ engine: TestEngine) throws {
+        let board = try TestBoard(engine)
+        let store = try board.create()
         try store.apply(.addItem(NewItem(title: "Shared card")), by: Fixed.asAna, at: Fixed.at(1))
         // Bo edits it from his own session, based on revision 1.
-        let other = try BoardStore.open(folder.file("board.baton"), access: .readWrite)
+        let other = try board.open()
         let bo = try other.apply(
             .editItem(1, ItemPatch(title: "Bo's title"), basedOn: 1), by: Fixed.asBo, at: Fixed.at(2))
         #expect(bo.board.items[1]?.revision == 2)
 
-        let before = try contents(folder)
+        let before = try contents(board)
         let document = try store.exportDocument()
         let error = refusal(.conflict) {
             try store.apply(.editItem(1, ItemPatch(title: "Ana's title"), basedOn: 1), by: Fixed.asAna, at: Fixed.at(3))
@@ -31,7 +32,7 @@ struct ConflictAndCounterTests {
         refusal(.conflict) {
             try store.apply(.moveItem(1, to: Fixed.doing, basedOn: 1), by: Fixed.asAna, at: Fixed.at(3))
         }
-        #expect(try contents(folder) == before)
+        #expect(try contents(board) == before)
         #expect(try store.exportDocument() == document)
         #expect(try store.item(1)?.title == "Bo's title")
         #expect(try store.item(1)?.revision == 2)
@@ -42,10 +43,10 @@ struct ConflictAndCounterTests {
         #expect(try other.item(1)?.revision == 3)
     }
 
-    @Test("an edit without a base revision is not checked")
-    func unbasedEditApplies() throws {
-        let folder = try TempFolder()
-        let store = try folder.newBoard()
+    @Test("an edit without a base revision is not checked", arguments: TestEngine.allCases)
+    func unbasedEditApplies(_ engine: TestEngine) throws {
+        let board = try TestBoard(engine)
+        let store = try board.create()
         try store.apply(.addItem(NewItem(title: "Card")), by: Fixed.asAna, at: Fixed.at(1))
         try store.apply(.editItem(1, ItemPatch(notes: "one")), by: Fixed.asAna, at: Fixed.at(2))
         try store.apply(.editItem(1, ItemPatch(notes: "two")), by: Fixed.asAna, at: Fixed.at(3))

@@ -7,9 +7,9 @@ import Testing
 @Suite("Export and import")
 struct DocumentTests {
     /// A store that went through the whole scenario.
-    private func richStore(_ folder: TempFolder, _ name: String = "rich.baton") throws -> BoardStore {
+    private func richStore(_ board: TestBoard) throws -> BoardStore {
         var mirror = try Fixed.newBoard()
-        let store = try folder.newBoard(name, board: mirror)
+        let store = try board.create(mirror)
         _ = try Scenario.run(on: store, mirror: &mirror)
         return store
     }
@@ -18,17 +18,17 @@ struct DocumentTests {
         try BoardDocument.encoder().encode(document)
     }
 
-    @Test("export, import into a fresh board and export again gives the same bytes")
-    func exportImportExport() throws {
-        let folder = try TempFolder()
-        let first = try richStore(folder).exportDocument()
+    @Test("export, import into a fresh board and export again gives the same bytes", arguments: TestEngine.allCases)
+    func exportImportExport(_ engine: TestEngine) throws {
+        let rich = try TestBoard(engine)
+        let first = try richStore(rich).exportDocument()
         #expect(first.items.count == 4 && first.comments.count == 2 && first.events.count > 40)
         let json = try encoded(first)
 
         // Through the JSON text, as `baton export` and `baton import` would do it.
         let decoded = try BoardDocument.decoder().decode(BoardDocument.self, from: json)
         #expect(decoded == first)
-        let fresh = try folder.newBoard("fresh.baton", board: Fixed.newBoard("Placeholder"))
+        let fresh = try rich.another("fresh").create(Fixed.newBoard("Placeholder"))
         try fresh.importDocument(decoded)
         let second = try fresh.exportDocument()
         #expect(second == first)
@@ -42,21 +42,22 @@ struct DocumentTests {
         #expect(try fresh.comments(on: 2) == first.comments.filter { $0.item == 2 })
     }
 
-    @Test("a reopened imported board exports the same document")
-    func importSurvivesReopen() throws {
-        let folder = try TempFolder()
-        let document = try richStore(folder).exportDocument()
-        try folder.newBoard("copy.baton").importDocument(document)
-        let reopened = try BoardStore.open(folder.file("copy.baton"), access: .readOnly)
+    @Test("a reopened imported board exports the same document", arguments: TestEngine.allCases)
+    func importSurvivesReopen(_ engine: TestEngine) throws {
+        let rich = try TestBoard(engine)
+        let document = try richStore(rich).exportDocument()
+        let copy = rich.another("copy")
+        try copy.create().importDocument(document)
+        let reopened = try copy.open(.readOnly)
         #expect(try encoded(reopened.exportDocument()) == encoded(document))
         expectSameContent(try reopened.loadBoard(), document.board)
     }
 
-    @Test("import is refused on a board that has items, and changes nothing")
-    func importRefusedWhenItems() throws {
-        let folder = try TempFolder()
-        let document = try richStore(folder).exportDocument()
-        let target = try folder.newBoard("busy.baton")
+    @Test("import is refused on a board that has items, and changes nothing", arguments: TestEngine.allCases)
+    func importRefusedWhenItems(_ engine: TestEngine) throws {
+        let rich = try TestBoard(engine)
+        let document = try richStore(rich).exportDocument()
+        let target = try rich.another("busy").create()
         try target.apply(.addItem(NewItem(title: "Already here")), by: Fixed.asAna, at: Fixed.at(1))
         try target.apply(.archive(1), by: Fixed.asAna, at: Fixed.at(2))
         let before = try encoded(target.exportDocument())
@@ -65,11 +66,11 @@ struct DocumentTests {
         #expect(try encoded(target.exportDocument()) == before)
     }
 
-    @Test("a document with a broken reference is refused with a message naming it")
-    func brokenReferences() throws {
-        let folder = try TempFolder()
-        let good = try richStore(folder).exportDocument()
-        let target = try folder.newBoard("target.baton")
+    @Test("a document with a broken reference is refused with a message naming it", arguments: TestEngine.allCases)
+    func brokenReferences(_ engine: TestEngine) throws {
+        let rich = try TestBoard(engine)
+        let good = try richStore(rich).exportDocument()
+        let target = try rich.another("target").create()
         let before = try encoded(target.exportDocument())
 
         var badStage = good
@@ -108,10 +109,10 @@ struct DocumentTests {
         #expect(try target.check() == [])
     }
 
-    @Test("an export is one consistent snapshot of board, comments and history")
-    func exportContents() throws {
-        let folder = try TempFolder()
-        let store = try richStore(folder)
+    @Test("an export is one consistent snapshot of board, comments and history", arguments: TestEngine.allCases)
+    func exportContents(_ engine: TestEngine) throws {
+        let rich = try TestBoard(engine)
+        let store = try richStore(rich)
         let document = try store.exportDocument()
         #expect(document.format == BoardDocument.formatName && document.version == BoardDocument.currentVersion)
         #expect(document.items.map(\.number) == [1, 2, 3, 4])

@@ -15,9 +15,10 @@ struct PresenceTests {
             focus: focus, editing: nil, heartbeat: time)
     }
 
-    @Test func presenceIsStoredRenewedAndRemovedWithoutHistory() throws {
-        let folder = try TempFolder()
-        let store = try folder.newBoard()
+    @Test(arguments: TestEngine.allCases)
+    func presenceIsStoredRenewedAndRemovedWithoutHistory(_ engine: TestEngine) throws {
+        let board = try TestBoard(engine)
+        let store = try board.create()
         let eventsBefore = try store.events().count
         try store.updatePresence(row("a"))
         try store.updatePresence(row("b", member: 2, focus: 3))
@@ -31,20 +32,22 @@ struct PresenceTests {
         #expect(try store.events().count == eventsBefore, "presence is not history")
     }
 
-    @Test func anotherSessionSeesPresenceThroughTheChangeCounter() throws {
-        let folder = try TempFolder()
-        let mine = try folder.newBoard()
-        let theirs = try BoardStore.open(mine.path)
+    @Test(arguments: TestEngine.allCases)
+    func anotherSessionSeesPresenceThroughTheChangeCounter(_ engine: TestEngine) throws {
+        let board = try TestBoard(engine)
+        let mine = try board.create()
+        let theirs = try board.open()
         let counter = try mine.changeCounter()
         try theirs.updatePresence(row("theirs"))
         #expect(try mine.changeCounter() != counter)
         #expect(try mine.presence().map(\.session) == ["theirs"])
     }
 
-    @Test func readOnlySessionsLeaveNoPresence() throws {
-        let folder = try TempFolder()
-        let path = try folder.newBoard().path
-        let viewer = try BoardStore.open(path, access: .readOnly)
+    @Test(arguments: TestEngine.allCases)
+    func readOnlySessionsLeaveNoPresence(_ engine: TestEngine) throws {
+        let board = try TestBoard(engine)
+        _ = try board.create()
+        let viewer = try board.open(.readOnly)
         #expect(throws: BatonError.self) { try viewer.updatePresence(row("viewer")) }
         try viewer.removePresence(session: "viewer")
     }

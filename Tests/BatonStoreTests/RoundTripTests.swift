@@ -171,4 +171,22 @@ struct RoundTripTests {
         }
         #expect(try store.exportDocument() == before)
     }
+
+    @Test(
+        "hostile text (quotes, placeholders, SQL, bidi overrides, emoji, 64 KiB notes) is stored as it was typed",
+        arguments: TestEngine.allCases)
+    func hostileTextRoundTrip(_ engine: TestEngine) throws {
+        let place = try TestBoard(engine)
+        let store = try place.create()
+        let title = "It's \"?\" $1 ?2 :name \\' ; DROP TABLE item; -- \u{202E}evil\u{202C} 👩🏽‍💻 e\u{301}"
+        let notes = String(repeating: "Ωmega ' ? $1 \\ \n\t", count: 64 * 1024 / 20)
+        try store.apply(.addItem(NewItem(title: title, notes: notes)), by: Fixed.asAna, at: Fixed.at(1))
+        try store.apply(.comment(1, text: "\u{FEFF}?$2 ''\u{200D}"), by: Fixed.asAna, at: Fixed.at(2))
+        let reopened = try place.open(.readOnly)
+        let item = try #require(try reopened.item(1))
+        #expect(item.title == title && item.notes == notes)
+        #expect(try reopened.comments(on: 1).map(\.text) == ["\u{FEFF}?$2 ''\u{200D}"])
+        #expect(try reopened.events(item: 1).first?.change.after == title)
+        #expect(try reopened.check() == [])
+    }
 }

@@ -62,14 +62,23 @@ final class PostgresConnection {
         _ = pq.PQsetNoticeProcessor(handle, NoticeCounter.processor, Unmanaged.passUnretained(notices).toOpaque())
     }
 
-    /// `conninfo` expanded as the database name (libpq's `expand_dbname`), then the encoding.
+    /// What baton asks of every connection unless `conninfo` says otherwise: give up a login
+    /// after 10 seconds, and notice a dropped network within about half a minute (TCP keepalives;
+    /// a listening session sends nothing for hours).
+    private static let defaults: KeyValuePairs = [
+        "connect_timeout": "10", "keepalives_idle": "15", "keepalives_interval": "5", "keepalives_count": "3",
+    ]
+
+    /// `conninfo` expanded as the database name (libpq's `expand_dbname`) over baton's defaults,
+    /// then the encoding, which overrides the string's.
     private static func connect(_ conninfo: String, _ pq: baton_libpq) -> OpaquePointer? {
-        let texts: [String] = ["dbname", "client_encoding", conninfo, "UTF8"]
-        let strings = texts.map { strdup($0) }
-        defer { strings.forEach { free($0) } }
-        let pointers = strings.map { $0.map { UnsafePointer($0) } }
-        let keywords = Array(pointers[0..<2]) + [nil], values = Array(pointers[2..<4]) + [nil]
-        return pq.PQconnectdbParams(keywords, values, 1)
+        let pairs = Array(defaults) + [("dbname", conninfo), ("client_encoding", "UTF8")]
+        let keywords = pairs.map { strdup($0.0) }, values = pairs.map { strdup($0.1) }
+        defer { (keywords + values).forEach { free($0) } }
+        let constant = { (strings: [UnsafeMutablePointer<CChar>?]) in
+            strings.map { $0.map { UnsafePointer($0) } } + [nil]
+        }
+        return pq.PQconnectdbParams(constant(keywords), constant(values), 1)
     }
 
     deinit { pq.PQfinish(handle) }
@@ -98,17 +107,21 @@ final class PostgresConnection {
         _ = try check(pq.PQexec(handle, sql))
     }
 
-    /// The payloads of the notifications that arrived since the last call, oldest first.
-    func notifications() throws -> [String] {
+    /// The server process that serves this connection (it signs the notifications it sends).
+    var serverProcess: Int32 { pq.PQbackendPID(handle) }
+
+    /// The notifications that arrived since the last call, oldest first: the server process
+    /// that sent each, and its payload.
+    func notifications() throws -> [(process: Int32, payload: String)] {
         guard pq.PQconsumeInput(handle) == 1 else {
             throw PostgresError(state: "08006", message: Self.firstLine(pq.PQerrorMessage(handle)))
         }
-        var payloads: [String] = []
+        var received: [(process: Int32, payload: String)] = []
         while let notice = pq.PQnotifies(handle) {
-            payloads.append(notice.pointee.extra.map { String(cString: $0) } ?? "")
+            received.append((notice.pointee.be_pid, notice.pointee.extra.map { String(cString: $0) } ?? ""))
             pq.PQfreemem(notice)
         }
-        return payloads
+        return received
     }
 
     private func check(_ result: OpaquePointer?) throws -> PostgresRows {

@@ -1,5 +1,6 @@
 import BatonCore
 import Foundation
+import Synchronization
 
 /// A board in a PostgreSQL database: every change one transaction that first locks the board's
 /// row in the catalog (as `BEGIN IMMEDIATE` locks a file), so that history entries are numbered
@@ -7,14 +8,20 @@ import Foundation
 final class PostgresEngine: StoreEngine {
     let address: PostgresAddress
     let isReadOnly: Bool
-    /// One connection, used by one transaction at a time (the background history reader shares it).
-    private let connection: PostgresConnection
+    /// One connection, used by one transaction at a time (the background history reader shares
+    /// it); replaced by a new one when the server went away.
+    private var connection: PostgresConnection
     private let lock = NSLock()
+    /// The server process serving `connection`: notifications it signed are this session's own.
+    private let ownProcess: Atomic<Int32>
+    /// How many changes this session committed, which `changeCounter` leaves out.
+    private var ownChanges = 0
 
     private init(address: PostgresAddress, connection: PostgresConnection, readOnly: Bool) {
         self.address = address
         self.connection = connection
         self.isReadOnly = readOnly
+        ownProcess = Atomic(connection.serverProcess)
     }
 
     var location: String { address.description }
@@ -71,7 +78,7 @@ final class PostgresEngine: StoreEngine {
         if version > PostgresSchema.version {
             throw BatonError.data("The board \(address) was made by a newer baton; upgrade baton to open it.")
         }
-        try translating(address) { try connection.execute("SET search_path TO \(schema)") }
+        try translating(address) { try point(connection, at: address) }
         return PostgresEngine(address: address, connection: connection, readOnly: readOnly || !mayWrite)
     }
 
@@ -94,34 +101,54 @@ final class PostgresEngine: StoreEngine {
         }
     }
 
+    /// Makes the board's tables the ones `connection`'s statements name.
+    private static func point(_ connection: PostgresConnection, at address: PostgresAddress) throws {
+        try connection.execute("SET search_path TO \(PostgresSchema.schemaName(of: address.board))")
+    }
+
     func read<T>(_ body: (any SQLDatabase) throws -> T) throws -> T {
         try transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
     }
 
     func write<T>(_ body: (any SQLDatabase) throws -> T) throws -> T {
-        try transaction("BEGIN") { db in
-            // Locks the board's row until the commit, and counts the change for other sessions.
+        try change("BEGIN", body)
+    }
+
+    /// Presence: committed without waiting for the server's disk.
+    func quickWrite(_ body: (any SQLDatabase) throws -> Void) throws {
+        try change("BEGIN; SET LOCAL synchronous_commit = off", body)
+    }
+
+    /// `body` as one change: the board's row locked first (and the change counted for other
+    /// sessions), the listeners told the newest sequence number in the same transaction.
+    private func change<T>(_ begin: String, _ body: (any SQLDatabase) throws -> T) throws -> T {
+        let result = try transaction(begin) { db in
             try db.execute("UPDATE baton.board SET changes = changes + 1 WHERE name = ?", [address.board])
             let result = try body(db)
             try db.execute("SELECT pg_notify(?, (SELECT COALESCE(MAX(seq), 0) FROM event)::text)", [channel])
             return result
         }
+        lock.withLock { ownChanges += 1 }
+        return result
     }
 
-    /// Presence: committed without waiting for the server's disk.
-    func quickWrite(_ body: (any SQLDatabase) throws -> Void) throws {
-        try transaction("BEGIN") { db in
-            try db.execute("SET LOCAL synchronous_commit = off")
-            try body(db)
+    /// The board's count of changes (stand-ups and presence included, which leave no history
+    /// entry) less this session's own: one statement, which sees one consistent state by itself.
+    func changeCounter() throws -> Int {
+        try serially {
+            let changes = try firstStatement {
+                try PostgresDatabase(connection: connection).int(
+                    "SELECT changes FROM baton.board WHERE name = ?", [address.board]) ?? 0
+            }
+            return changes - ownChanges
         }
     }
 
-    /// The board's count of changes (stand-ups included, which leave no history entry): one
-    /// statement, which sees one consistent state by itself.
-    func changeCounter() throws -> Int {
-        try serially {
-            try PostgresDatabase(connection: connection).int(
-                "SELECT changes FROM baton.board WHERE name = ?", [address.board]) ?? 0
+    /// A connection of its own that listens on the board's channel; this session's own
+    /// changes do not wake it.
+    func changeSignal() -> any ChangeSignal {
+        PostgresListener(address: address, channel: channel) { [weak self] in
+            self?.ownProcess.load(ordering: .relaxed) ?? 0
         }
     }
 
@@ -129,7 +156,29 @@ final class PostgresEngine: StoreEngine {
     func damage(_ db: any SQLDatabase) throws -> (unreadable: [String], problems: [String]) { ([], []) }
 
     private func transaction<T>(_ begin: String, _ body: (any SQLDatabase) throws -> T) throws -> T {
-        try serially { try Self.inTransaction(connection, begin, body) }
+        try serially {
+            try firstStatement { try connection.execute(begin) }
+            return try Self.committing(connection, body)
+        }
+    }
+
+    /// Runs `statement`, the first of an operation; when the connection turns out to be broken
+    /// (the server restarted since it was last used), connects again and runs it once more.
+    /// Nothing was sent yet, so nothing can happen twice. Call it with the lock held.
+    private func firstStatement<T>(_ statement: () throws -> T) throws -> T {
+        if !connection.isOpen { try reconnect() }
+        do { return try statement() } catch let error as PostgresError where error.isConnectionProblem {
+            guard !connection.isOpen else { throw error }
+            try reconnect()
+            return try statement()
+        }
+    }
+
+    private func reconnect() throws {
+        let fresh = try Self.connect(address)
+        try Self.point(fresh, at: address)
+        connection = fresh
+        ownProcess.store(fresh.serverProcess, ordering: .relaxed)
     }
 
     /// `body` alone on the connection, with what went wrong said in one sentence.
@@ -142,6 +191,13 @@ final class PostgresEngine: StoreEngine {
         _ connection: PostgresConnection, _ begin: String, _ body: (any SQLDatabase) throws -> T
     ) throws -> T {
         try connection.execute(begin)
+        return try committing(connection, body)
+    }
+
+    /// `body` in the transaction open on `connection`, then COMMIT; rolled back when it throws.
+    private static func committing<T>(
+        _ connection: PostgresConnection, _ body: (any SQLDatabase) throws -> T
+    ) throws -> T {
         do {
             let result = try body(PostgresDatabase(connection: connection))
             try connection.execute("COMMIT")
@@ -152,7 +208,7 @@ final class PostgresEngine: StoreEngine {
         }
     }
 
-    private static func connect(_ address: PostgresAddress) throws -> PostgresConnection {
+    static func connect(_ address: PostgresAddress) throws -> PostgresConnection {
         try translating(address) { try PostgresConnection(address.conninfo) }
     }
 

@@ -21,6 +21,8 @@ protocol StoreEngine: AnyObject {
     func quickWrite(_ body: (any SQLDatabase) throws -> Void) throws
     /// A number that changes whenever another session commits to the board.
     func changeCounter() throws -> Int
+    /// What wakes a session when another one may have committed.
+    func changeSignal() -> any ChangeSignal
     /// What is wrong with the storage itself, in sentences, inside `read`: `unreadable` when its
     /// rows may not be read at all (a damaged file; nothing else is checked then), `problems`
     /// for the rest (rows that refer to rows that do not exist). Both empty when it is sound.

@@ -96,6 +96,9 @@ final class SQLiteEngine: StoreEngine {
         try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
     }
 
+    /// An inotify watch of the board file, its `-wal` and their folder.
+    func changeSignal() -> any ChangeSignal { FileWatcher(path: location) }
+
     func damage(_ db: any SQLDatabase) throws -> (unreadable: [String], problems: [String]) {
         let integrity = try db.map("PRAGMA integrity_check") { $0.text(0) }
         if integrity != ["ok"] { return (integrity.prefix(5).map { "The file is damaged: \($0)." }, []) }

@@ -54,7 +54,7 @@ struct PostgresConnectionTests {
         #expect(try connection.query("SELECT 1").optionalInt(0, 0) == 1, "the connection is still usable")
     }
 
-    @Test("a notification arrives on the socket with its payload")
+    @Test("a notification arrives on the socket with its payload and its sender")
     func notifications() throws {
         let database = try server.database()
         let listener = try PostgresConnection(server.connectionString(database))
@@ -64,7 +64,10 @@ struct PostgresConnectionTests {
         try writer.execute("BEGIN; SELECT pg_notify('board', '41'); SELECT pg_notify('board', '42'); COMMIT")
         var poller = pollfd(fd: listener.socket, events: Int16(POLLIN), revents: 0)
         #expect(poll(&poller, 1, 5_000) == 1, "the socket became readable")
-        #expect(try listener.notifications() == ["41", "42"])
+        let received = try listener.notifications()
+        #expect(received.map(\.payload) == ["41", "42"])
+        #expect(received.allSatisfy { $0.process == writer.serverProcess }, "signed by the writer's server process")
+        #expect(writer.serverProcess != listener.serverProcess)
     }
 
     @Test("an unreachable server, a bad database and a NUL in the address are errors, not crashes")
