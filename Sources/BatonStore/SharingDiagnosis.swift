@@ -11,7 +11,9 @@ extension Sharing {
     /// (a plain 0755 folder and 0644 board, from the usual umask, are a personal board, not a
     /// broken shared one). Leftover -wal/-shm/-journal files are checked either way.
     public static func diagnose(board: String) -> [SharingProblem] {
-        diagnose(board: board, filesystemType: filesystemType(of: folder(of: board)))
+        // A board in a database is shared through the database's roles, not through files.
+        if PostgresAddress.isAddress(board) { return [] }
+        return diagnose(board: board, filesystemType: filesystemType(of: folder(of: board)))
     }
 
     static func folder(of board: String) -> String {

@@ -8,8 +8,11 @@ struct Baton: ParsableCommand {
         commandName: "baton",
         abstract: "A keyboard-driven kanban board for squads where business and IT work as equals.",
         discussion: """
-            The board file is found from --board, else $BATON_BOARD, else the nearest board.baton in \
-            this folder or above, else your default board in $XDG_DATA_HOME/baton/ (created on first use).
+            The board is found from --board, else $BATON_BOARD, else the nearest board.baton in \
+            this folder or above, else your default board in $XDG_DATA_HOME/baton/ (created on first use). \
+            --board and $BATON_BOARD take a file or a PostgreSQL address: a libpq URI or connection \
+            string with board=NAME (postgres://HOST/DB?board=claims; PGHOST, PGSERVICE, ~/.pgpass \
+            and sslmode work as for psql).
 
             Exit codes: 0 success, 64 usage error, 65 bad data, 66 no board, 69 terminal unusable, \
             74 I/O error, 75 busy or conflicting change, 77 permission denied.
@@ -18,7 +21,8 @@ struct Baton: ParsableCommand {
         subcommands: [
             Open.self, Init.self, Show.self, ItemCommand.self, CommentCommand.self, MemberCommand.self,
             StageCommand.self,
-            OutcomeCommand.self, Log.self, Export.self, Import.self, Check.self, Rename.self,
+            OutcomeCommand.self, Log.self, Export.self, Import.self, Copy.self, Boards.self, Check.self,
+            Rename.self,
             ThemeCommand.self, Keys.self,
             ReportCommand.self,
             StandupCommand.self,

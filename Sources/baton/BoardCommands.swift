@@ -5,16 +5,22 @@ import Foundation
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Create a new board file (default ./board.baton) with stages Backlog, Ready, Doing and Done.",
+        abstract: "Create a new board (default ./board.baton) with stages Backlog, Ready, Doing and Done.",
         discussion: """
+            The board is a file, or a board in a PostgreSQL database when PATH is an address: \
+            `baton init postgres://HOST/DB?board=claims` (any libpq URI or connection string; board=NAME \
+            is 1 to 40 lowercase letters, digits and _, default main). One database holds many boards; \
+            the database and your role must exist, and the role must be allowed to create schemas there.
+
             With --shared GROUP the board is set up for everyone in that Unix group on this server: \
             the folder is created if needed with group GROUP, setgid and mode 2770 (an existing folder \
             you own gets the group, setgid and group access), and the board gets group GROUP and mode \
             0660, so the -wal and -shm files SQLite keeps beside it stay writable for every member. \
             You must be a member of GROUP (or root). `baton check` reports sharing problems later.
             """)
-    @Argument(help: "Where to create the board.") var path: String = BoardLocator.fileName
-    @Option(help: "The board's name (default: the folder's name).") var name: String?
+    @Argument(help: "Where to create the board: a file, or a database address.") var path: String =
+        BoardLocator.fileName
+    @Option(help: "The board's name (default: the folder's name, or board=NAME in a database).") var name: String?
     @Flag(help: "Fill the board with a believable sample squad, outcomes and items.") var sample = false
     @Option(
         help: ArgumentHelp(
@@ -26,12 +32,20 @@ struct Init: ParsableCommand {
         let full = BoardLocator.absolute(path, from: FileManager.default.currentDirectoryPath)
         let account = SystemAccount.current()
         let group = try shared.map(Sharing.Group.named)
-        let boardName = name ?? URL(fileURLWithPath: full).deletingLastPathComponent().lastPathComponent
+        let boardName = try name ?? Init.defaultName(full)
         let board = try Board.new(name: boardName.isEmpty ? "Board" : boardName, creator: Session.creator(account))
         let store = try BoardStore.create(full, board: board, by: Actor(account: account, member: 1), sharedWith: group)
         if sample { try SampleBoard.fill(store, account: account) }
         let shareNote = group.map { " shared with the group \($0.name) (folder mode 2770, board 0660)" } ?? ""
-        Output.line("Created \(full)" + shareNote + (sample ? " with a sample squad." : "."))
+        Output.line("Created \(store.path)" + shareNote + (sample ? " with a sample squad." : "."))
+    }
+
+    /// The folder's name for a file; the board's name in a database, capitalised (`claims`: Claims).
+    static func defaultName(_ location: String) throws -> String {
+        guard PostgresAddress.isAddress(location) else {
+            return URL(fileURLWithPath: location).deletingLastPathComponent().lastPathComponent
+        }
+        return try PostgresAddress(location).board.replacingOccurrences(of: "_", with: " ").capitalized
     }
 }
 
@@ -76,7 +90,8 @@ struct Log: ParsableCommand {
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check the board file's integrity, the board's invariants and how it is shared.",
+        abstract:
+            "Check the board's storage, its invariants, and how it is shared (a file) or what your role may do (a database).",
         discussion: """
             Sharing is checked too: a network filesystem, and for a board in a group-shared folder \
             (setgid or group-writable) a folder or file the group may not write, a board whose group \
@@ -90,7 +105,8 @@ struct Check: ParsableCommand {
     func run() throws {
         let session: Session
         do {
-            session = try global.session(access: .readOnly)
+            // A database role's rights decide whether it may write; nothing is migrated there.
+            session = try global.session(access: global.isDatabase ? .automatic : .readOnly)
         } catch let error as BatonError where error.category == .permission || error.category == .io {
             // A board the account cannot open is often a sharing problem: say which and how to fix it.
             let sharing = Sharing.diagnose(board: BoardLocator.locate(flag: global.board).path)
@@ -108,12 +124,20 @@ struct Check: ParsableCommand {
         let problems = try session.store.check()
         let sharing = Sharing.diagnose(board: session.store.path)
         let failing = problems.count + sharing.filter { $0.severity == .error }.count
+        let readOnlyRole = global.isDatabase && session.store.isReadOnly
         if output.json {
             try Output.json(
-                CheckReport(board: session.store.path, ok: failing == 0, problems: problems, sharing: sharing))
+                CheckReport(
+                    board: session.store.path, ok: failing == 0, problems: problems, sharing: sharing,
+                    mayWrite: !session.store.isReadOnly || !global.isDatabase ? nil : false))
         } else {
             problems.forEach { Output.line($0) }
             Check.print(sharing)
+            if readOnlyRole {
+                Output.line(
+                    "warning: your database role may only read this board; ask the database's owner to grant it write access (the README's \"Boards in PostgreSQL\" shows how)."
+                )
+            }
             if failing == 0 {
                 Output.line(
                     "\(session.store.path): OK (\(session.board.stats.values.map(\.total).reduce(0, +)) items, \(session.board.stages.count) stages)."
@@ -136,5 +160,7 @@ struct Check: ParsableCommand {
         var ok: Bool
         var problems: [String]
         var sharing: [SharingProblem]
+        /// False for a board in a database that the role may only read (absent otherwise).
+        var mayWrite: Bool?
     }
 }

@@ -1,7 +1,8 @@
 import BatonCore
+import BatonStore
 import Foundation
 
-/// Finds the board file to use, in the order DESIGN §6 gives.
+/// Finds the board to use, in the order DESIGN §6 gives: a file, or a board in a database.
 enum BoardLocator {
     static let fileName = "board.baton"
 
@@ -45,7 +46,9 @@ enum BoardLocator {
         }
     }
 
+    /// `path` made absolute from `folder`; a database address is returned as it is.
     static func absolute(_ path: String, from folder: String) -> String {
+        if PostgresAddress.isAddress(path) { return path }
         let expanded = (path as NSString).expandingTildeInPath
         return expanded.hasPrefix("/")
             ? expanded : URL(fileURLWithPath: folder).appendingPathComponent(expanded).standardizedFileURL.path

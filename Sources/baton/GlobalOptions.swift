@@ -5,13 +5,19 @@ import Foundation
 
 /// Options every board command takes.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The board file to use.", valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The board: a file, or a database address (postgres://HOST/DB?board=NAME).", valueName: "board"))
     var board: String?
 
     @Option(
         name: .customLong("as"),
         help: ArgumentHelp("Act as the member with this handle (the account is recorded too).", valueName: "handle"))
     var actAs: String?
+
+    /// Whether the board named is in a database (as --board or $BATON_BOARD say).
+    var isDatabase: Bool { PostgresAddress.isAddress(BoardLocator.locate(flag: board).path) }
 
     /// Opens the board, creating the default board on first use, and works out who is acting;
     /// `withItems` loads every item at once, for commands that show them.

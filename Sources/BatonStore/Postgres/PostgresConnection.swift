@@ -190,6 +190,17 @@ final class PostgresRows {
 
     func text(_ row: Int, _ column: Int32) -> String { optionalText(row, column) ?? "" }
 
+    /// What a column holds, from its type: whole numbers (flags too), reals, or text.
+    enum Kind { case integer, real, text }
+
+    func kind(of column: Int32) -> Kind {
+        switch pq.PQftype(result, column) {
+        case 16, 20, 21, 23: return .integer  // boolean, bigint, smallint, integer
+        case 700, 701, 1700: return .real  // real, double precision, numeric
+        default: return .text
+        }
+    }
+
     /// An integer column (also a boolean: `t` is 1), or nil for NULL.
     func optionalInt(_ row: Int, _ column: Int32) -> Int64? {
         guard !isNull(row, column), let bytes = pq.PQgetvalue(result, Int32(row), column) else { return nil }

@@ -57,4 +57,13 @@ struct PostgresRow: SQLRow {
     func isNull(_ column: Int32) -> Bool { rows.isNull(index, column) }
 
     func optionalText(_ column: Int32) -> String? { rows.optionalText(index, column) }
+
+    func value(_ column: Int32) -> SQLValue {
+        if isNull(column) { return .null }
+        switch rows.kind(of: column) {
+        case .integer: return .int(int64(column))
+        case .real: return .double(double(column))
+        case .text: return .text(optionalText(column) ?? "")
+        }
+    }
 }

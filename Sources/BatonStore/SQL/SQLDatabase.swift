@@ -13,6 +13,10 @@ protocol SQLArgument {
     var sqlValue: SQLValue { get }
 }
 
+extension SQLValue: SQLArgument {
+    var sqlValue: SQLValue { self }
+}
+
 extension Int: SQLArgument {
     var sqlValue: SQLValue { .int(Int64(self)) }
 }
@@ -51,6 +55,8 @@ protocol SQLRow {
     /// The text in the column, nil for NULL: invalid UTF-8 is read with U+FFFD, a number as its
     /// digits, so that no value another tool wrote stops the program.
     func optionalText(_ column: Int32) -> String?
+    /// The column's value as it is stored, whatever its type (for copying rows as they are).
+    func value(_ column: Int32) -> SQLValue
 }
 
 extension SQLRow {

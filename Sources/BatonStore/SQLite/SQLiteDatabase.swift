@@ -58,6 +58,15 @@ struct SQLiteRow: SQLRow {
 
     func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
 
+    func value(_ column: Int32) -> SQLValue {
+        switch sqlite3_column_type(handle, column) {
+        case SQLITE_NULL: return .null
+        case SQLITE_INTEGER: return .int(int64(column))
+        case SQLITE_FLOAT: return .double(double(column))
+        default: return .text(optionalText(column) ?? "")
+        }
+    }
+
     /// TEXT ends at a NUL; a BLOB is read as UTF-8; a number is its digits.
     func optionalText(_ column: Int32) -> String? {
         switch sqlite3_column_type(handle, column) {

@@ -1,0 +1,77 @@
+import BatonCore
+import Foundation
+
+/// The tables that make a board, parents before children, with the columns both engines have.
+/// Presence is left out: it belongs to the sessions open on a board, not to the board.
+enum BoardTables {
+    static let all: [(name: String, columns: String)] = [
+        ("meta", "key, value"),
+        ("stage", "id, name, role, wip_limit, position"),
+        ("member", "id, name, handle, discipline, login"),
+        ("outcome", "id, title, metric, unit, baseline, target, current, target_date"),
+        ("outcome_value", "outcome_id, seq, at, value, member_id"),
+        ("item", RowReader.itemColumns),
+        ("item_member", "item_number, member_id, role, ord"),
+        ("comment", RowReader.commentColumns),
+        ("event", RowReader.eventColumns),
+        (
+            "standup",
+            "id, started_at, ended_at, facilitator_id, account, turn_length, current_turn, paused, running_since, notes, summary"
+        ),
+        ("standup_turn", "standup_id, ord, member_id, started_at, duration, overtime"),
+    ]
+
+    /// Values bound per statement when rows are copied: well within SQLite's limit (32,766) and
+    /// PostgreSQL's (65,535), and few enough round trips to a distant server.
+    static let valuesPerStatement = 4_000
+
+    /// Copies every row of `table` from `source` to `target` as it is stored, many rows per
+    /// statement; `copied` hears how many rows each statement wrote.
+    static func copy(
+        _ table: (name: String, columns: String), from source: any SQLDatabase, to target: any SQLDatabase,
+        copied: (Int) -> Void
+    ) throws {
+        let width = table.columns.split(separator: ",").count
+        let rowsPerStatement = max(1, valuesPerStatement / width)
+        var batch: [SQLValue] = []
+        func flush() throws {
+            guard !batch.isEmpty else { return }
+            let rows = batch.count / width
+            let values = Array(repeating: "(\(placeholders(width)))", count: rows).joined(separator: ", ")
+            try target.execute("INSERT INTO \(table.name) (\(table.columns)) VALUES \(values)", batch)
+            batch.removeAll(keepingCapacity: true)
+            copied(rows)
+        }
+        try source.forEach("SELECT \(table.columns) FROM \(table.name)", []) { row in
+            for column in 0..<width { batch.append(row.value(Int32(column))) }
+            if batch.count >= rowsPerStatement * width { try flush() }
+        }
+        try flush()
+    }
+}
+
+extension BoardStore {
+    /// Copies the whole board, with its history, comments and stand-ups, to a new board at
+    /// `destination` (a file or a database address; never one that exists). One snapshot is
+    /// read, and the copy appears complete or not at all. `progress` hears the rows copied so
+    /// far and the rows in all; it is called at the start and after each batch.
+    public func copy(to destination: String, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws
+        -> BoardStore
+    {
+        try read { source in
+            let tables = try BoardTables.all.filter { try source.tableExists($0.name) }
+            var total = 0
+            for table in tables { total += try source.int("SELECT COUNT(*) FROM \(table.name)") ?? 0 }
+            var done = 0
+            progress(0, total)
+            return try Self.make(destination) { target in
+                for table in tables {
+                    try BoardTables.copy(table, from: source, to: target) { rows in
+                        done += rows
+                        progress(done, total)
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import BatonCore
+import Foundation
+import GRDB
+import Testing
+
+@testable import BatonStore
+
+/// `BoardStore.copy`: a whole board, with its history and stand-ups, to a new board on either engine.
+@Suite("Copying a board")
+struct CopyTests {
+    /// A board that went through the whole scenario and held one stand-up.
+    private func richBoard(_ place: TestBoard) throws -> BoardStore {
+        var mirror = try Fixed.newBoard()
+        let store = try place.create(mirror)
+        _ = try Scenario.run(on: store, mirror: &mirror)
+        let standup = try store.startStandup(facilitator: 1, participants: [1], by: Fixed.asAna, at: Fixed.at(500))
+        _ = try store.endStandup(standup, at: Fixed.at(560), notes: "Short one")
+        return store
+    }
+
+    @Test(
+        "a board copied to the other engine and back holds the same items, history and stand-ups",
+        arguments: TestEngine.allCases)
+    func copyThereAndBack(_ engine: TestEngine) throws {
+        let original = try richBoard(try TestBoard(engine))
+        let other = try TestBoard(engine == .sqlite ? .postgres : .sqlite)
+        var reports: [(Int, Int)] = []
+        let there = try original.copy(to: other.location) { reports.append(($0, $1)) }
+        let back = try there.copy(to: other.another("back").location)
+        for copy in [there, back] {
+            #expect(try copy.exportDocument() == original.exportDocument())
+            #expect(try copy.standups() == original.standups())
+            #expect(try copy.check() == [])
+        }
+        let total = try #require(reports.last?.1)
+        #expect(reports.first.map { $0 == (0, total) } == true && reports.last?.0 == total, "from none to all")
+        let history = try original.events().count
+        #expect(total > history, "rows of every table are counted")
+        let added = try back.apply(.addItem(NewItem(title: "After the copy")), by: Fixed.asAna, at: Fixed.at(900))
+        #expect(added.change.createdItem == 5 && added.events.first?.seq == history + 1)
+    }
+
+    @Test("a copy never overwrites a board", arguments: TestEngine.allCases)
+    func neverOverwrites(_ engine: TestEngine) throws {
+        let place = try TestBoard(engine)
+        let original = try richBoard(place)
+        let existing = place.another("existing")
+        _ = try existing.create(Fixed.newBoard("Existing"))
+        #expect(throws: BatonError.self) { try original.copy(to: existing.location) }
+        #expect(try existing.open().loadBoard().name == "Existing")
+        let history = try original.events().count
+        #expect(try existing.open().events().count < history)
+    }
+
+    @Test("a copy that fails half way leaves no board behind", arguments: TestEngine.allCases)
+    func failedCopyLeavesNothing(_ engine: TestEngine) throws {
+        let source = try TestBoard(.sqlite)
+        let original = try richBoard(source)
+        // A row another tool wrote past the file's checks, which the copy's target refuses.
+        try original.sqliteQueue.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA ignore_check_constraints = ON; UPDATE item SET kind = 'bogus' WHERE number = 4")
+        }
+        let target = try TestBoard(engine).another("copy")
+        let error = #expect(throws: BatonError.self) { try original.copy(to: target.location) }
+        #expect(error?.message.contains("\n") == false)
+        #expect(throws: BatonError.self) { try target.open() }
+        #expect(try target.folder.names().filter { !$0.hasPrefix("board.baton") } == [], "no file, no temporary file")
+    }
+}

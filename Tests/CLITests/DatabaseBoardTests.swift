@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+/// The command line on boards in PostgreSQL: init, boards, copy and check, against the test
+/// process's own server.
+@Suite("boards in a database, from the command line")
+struct DatabaseBoardTests {
+    let server: PostgresServer
+    let database: String
+
+    init() throws {
+        server = try PostgresServer.shared.get()
+        database = try server.database()
+    }
+
+    /// The database as a URI, as users write it, with `board` when given.
+    private func address(_ board: String? = nil, user: String = "postgres") -> String {
+        "postgresql:///\(database)?host=\(server.folder)&port=\(server.port)&user=\(user)"
+            + (board.map { "&board=\($0)" } ?? "")
+    }
+
+    @Test func initListAndUseABoardInADatabase() throws {
+        let box = try Sandbox(prefix: "baton-db")
+        let made = try box.ok("init", address("claims"), "--sample")
+        #expect(made.stdout.contains("board=claims") && made.stdout.contains("sample squad"), "\(made.stdout)")
+        try box.ok("init", address("payments_team"))
+        let again = try box.baton("init", address("claims"))
+        #expect(again.status == 65 && again.stderr.contains("already a board 'claims'"), "\(again.transcript)")
+
+        let listed = try box.ok("boards", address())
+        #expect(listed.stdout.contains("claims") && listed.stdout.contains("12 open items"), "\(listed.stdout)")
+        #expect(listed.stdout.contains("Payments Team"), "named after board=NAME: \(listed.stdout)")
+        let json = try box.jsonArray("boards", address(), "--json")
+        #expect(json.map { $0["name"] as? String } == ["claims", "payments_team"])
+        #expect(json.allSatisfy { $0["mayWrite"] as? Bool == true })
+
+        let env = ["BATON_BOARD": address("claims")]
+        let added = try box.baton(["item", "add", "From a script", "--json"], env: env)
+        #expect(added.status == 0, "\(added.transcript)")
+        let items = try box.baton(["item", "list", "--json"], env: env)
+        #expect(items.stdout.contains("From a script"))
+        #expect(try box.jsonArray("item", "list", "--json", "--board", address("payments_team")).isEmpty)
+    }
+
+    @Test func copyAFileToADatabaseAndBack() throws {
+        let box = try Sandbox.withBoard(sample: true)
+        try box.ok("comment", "3", "Copied along")
+        let original = try box.ok("export", "--format", "json").stdoutData
+        let there = try box.ok("copy", "board.baton", address("copied"))
+        #expect(there.stdout.contains("12 items") && there.stdout.contains("history entries"), "\(there.stdout)")
+        #expect(there.stderr.isEmpty, "no progress bar in a pipe: \(there.stderr)")
+        try box.ok("copy", address("copied"), "back.baton")
+        #expect(try box.ok("export", "--format", "json", "--board", address("copied")).stdoutData == original)
+        #expect(try box.ok("export", "--format", "json", "--board", "back.baton").stdoutData == original)
+        let refused = try box.baton("copy", "back.baton", address("copied"))
+        #expect(refused.status == 65 && refused.stderr.contains("already a board"), "\(refused.transcript)")
+        let missing = try box.baton("copy", "nowhere.baton", address("other"))
+        #expect(missing.status == 66, "\(missing.transcript)")
+    }
+
+    @Test func checkReportsARoleThatMayOnlyRead() throws {
+        let box = try Sandbox(prefix: "baton-db")
+        try box.ok("init", address("squad"), "--sample")
+        let fine = try box.ok("check", "--board", address("squad"))
+        #expect(fine.stdout.contains("OK (12 items"), "\(fine.stdout)")
+        let viewer = "viewer_\(database)"
+        try server.psql(
+            """
+            CREATE ROLE \(viewer) LOGIN; GRANT USAGE ON SCHEMA baton, board_squad TO \(viewer);
+            GRANT SELECT ON ALL TABLES IN SCHEMA baton, board_squad TO \(viewer);
+            """, database: database)
+        let view = address("squad", user: viewer)
+        let checked = try box.ok("check", "--board", view)
+        #expect(checked.stdout.contains("may only read this board"), "\(checked.stdout)")
+        #expect(try box.jsonObject("check", "--board", view, "--json")["mayWrite"] as? Bool == false)
+        let refused = try box.baton("item", "add", "Not allowed", "--board", view)
+        #expect(refused.status == 77 && refused.stderr.contains("read"), "\(refused.transcript)")
+        #expect(try box.jsonArray("boards", view, "--json").first?["mayWrite"] as? Bool == false)
+    }
+}
