@@ -54,17 +54,19 @@ extension BoardStore {
     /// Copies the whole board, with its history, comments and stand-ups, to a new board at
     /// `destination` (a file or a database address; never one that exists). One snapshot is
     /// read, and the copy appears complete or not at all. `progress` hears the rows copied so
-    /// far and the rows in all; it is called at the start and after each batch.
+    /// far and the rows in all; it is called at the start and after each batch. Returns the
+    /// copy and how many rows each table held (`item`, `comment`, `event`, `standup` …).
     public func copy(to destination: String, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws
-        -> BoardStore
+        -> (copy: BoardStore, rows: [String: Int])
     {
         try read { source in
             let tables = try BoardTables.all.filter { try source.tableExists($0.name) }
-            var total = 0
-            for table in tables { total += try source.int("SELECT COUNT(*) FROM \(table.name)") ?? 0 }
+            var rows: [String: Int] = [:]
+            for table in tables { rows[table.name] = try source.int("SELECT COUNT(*) FROM \(table.name)") ?? 0 }
+            let total = rows.values.reduce(0, +)
             var done = 0
             progress(0, total)
-            return try Self.make(destination) { target in
+            let copy = try Self.make(destination) { target in
                 for table in tables {
                     try BoardTables.copy(table, from: source, to: target) { rows in
                         done += rows
@@ -72,6 +74,7 @@ extension BoardStore {
                     }
                 }
             }
+            return (copy, rows)
         }
     }
 }

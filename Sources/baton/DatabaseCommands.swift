@@ -23,14 +23,14 @@ struct Copy: ParsableCommand {
         let folder = FileManager.default.currentDirectoryPath
         let source = try BoardStore.open(BoardLocator.absolute(from, from: folder), access: .readOnly)
         let bar = ProgressBar("Copying")
-        let copy: BoardStore
+        let copied: (copy: BoardStore, rows: [String: Int])
         do {
             defer { bar.finish() }
-            copy = try source.copy(to: BoardLocator.absolute(to, from: folder)) { bar.update($0, of: $1) }
+            copied = try source.copy(to: BoardLocator.absolute(to, from: folder)) { bar.update($0, of: $1) }
         }
-        let document = try copy.exportDocument()
+        let rows = { (table: String) in copied.rows[table] ?? 0 }
         Output.line(
-            "Copied \(document.name) to \(copy.path): \(counted(document.items.count, "item")), \(counted(document.comments.count, "comment")), \(document.events.count) history \(document.events.count == 1 ? "entry" : "entries") and \(counted(try copy.standups().count, "stand-up"))."
+            "Copied \(try copied.copy.loadCatalog().name) to \(copied.copy.path): \(counted(rows("item"), "item")), \(counted(rows("comment"), "comment")), \(rows("event")) history \(rows("event") == 1 ? "entry" : "entries") and \(counted(rows("standup"), "stand-up"))."
         )
     }
 }

@@ -25,8 +25,9 @@ struct CopyTests {
         let original = try richBoard(try TestBoard(engine))
         let other = try TestBoard(engine == .sqlite ? .postgres : .sqlite)
         var reports: [(Int, Int)] = []
-        let there = try original.copy(to: other.location) { reports.append(($0, $1)) }
-        let back = try there.copy(to: other.another("back").location)
+        let (there, rows) = try original.copy(to: other.location) { reports.append(($0, $1)) }
+        #expect(rows["item"] == 4 && rows["standup"] == 1 && rows["standup_turn"] == 1 && rows["presence"] == nil)
+        let back = try there.copy(to: other.another("back").location).copy
         for copy in [there, back] {
             #expect(try copy.exportDocument() == original.exportDocument())
             #expect(try copy.standups() == original.standups())
