@@ -27,8 +27,11 @@ public protocol BoardService: AnyObject {
     /// False once the board was deleted, moved or replaced under this session.
     var isStillThere: Bool { get }
 
-    /// Stores one action as `actor`, noting its events as this session's own.
+    /// Stores one action as `actor` (possibly on another thread than the loop's).
     func apply(_ action: Action, by actor: Actor) throws -> SavedChange
+    /// Notes events this session saved as its own, so that they never come back as another
+    /// session's (on the loop's thread, once the save's answer is there).
+    func sawOwn(_ events: [Event])
     /// An item's comments and history.
     func detail(of item: ItemNumber) throws -> ItemDetail
     /// The history since `since` (nil: all of it).
@@ -43,8 +46,10 @@ public protocol BoardService: AnyObject {
     /// How long the loop may sleep, given what else it waits for (`longest`, in milliseconds).
     func timeout(_ longest: Int32) -> Int32
     /// Other sessions' changes since the last call, nil when there are none; `ready` are the
-    /// descriptors that woke the loop.
-    func changes(ready: [Int32]) throws -> ChangeSet?
+    /// descriptors that woke the loop. While this session's own saves are on their way
+    /// (`saving`), it only takes note of what woke the loop and answers nil: the changes are
+    /// read on the first call after, when the saves' events are known to be this session's.
+    func changes(ready: [Int32], saving: Bool) throws -> ChangeSet?
     /// Starts reading the flow steps of the whole history in the background.
     func startReadingHistory()
     /// The flow steps read in the background, up to date, once they are there (then never again).

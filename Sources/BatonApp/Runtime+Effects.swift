@@ -3,71 +3,95 @@ import BatonTUI
 import Foundation
 
 extension Runtime {
-    /// Carries out one effect with the inputs it carries; results are queued.
+    /// Hands one effect's calls on the board to `calls`, with the inputs it carries; what they
+    /// answer comes back as messages. The calls capture only the service and values, never the
+    /// state, so that they may run on another thread.
     func execute(_ effect: Effect) {
+        let service = self.service
         switch effect {
         case .apply(let actions):
-            save(actions)
+            let actor = state.actor
+            calls.submit { Self.save(actions, by: actor, service) }
         case .loadDetail(let number):
-            read("The item could not be read.") { .detailLoaded(number, try service.detail(of: number)) }
+            calls.submit {
+                Self.read("The item could not be read.") { .detailLoaded(number, try service.detail(of: number)) }
+            }
         case .loadHistory(let since):
-            read("The history could not be read.") { .historyLoaded(try service.history(since: since)) }
+            calls.submit {
+                Self.read("The history could not be read.") { .historyLoaded(try service.history(since: since)) }
+            }
         case .loadFlowSteps:
-            read("The history could not be read.") { .flowStepsLoaded(try service.flowSteps()) }
+            calls.submit { Self.read("The history could not be read.") { .flowStepsLoaded(try service.flowSteps()) } }
         case .startStandup(let facilitator, let participants, let turnLength, let actor, let lastEnded):
-            perform {
+            standupCall { service in
                 let running = try service.startStandup(
-                    facilitator: facilitator, participants: participants,
-                    turnLength: turnLength, by: actor, at: Date())
-                send(.standupChanged(running: running, lastEnded: lastEnded))
+                    facilitator: facilitator, participants: participants, turnLength: turnLength, by: actor, at: Date())
+                return [.standupChanged(running: running, lastEnded: lastEnded)]
             }
         case .updateStandup(let standup):
-            perform { try service.updateStandup(standup) }
+            standupCall { service in
+                try service.updateStandup(standup)
+                return []
+            }
         case .endStandup(let standup):
-            perform { send(.standupEnded(try service.endStandup(standup, at: Date()))) }
+            standupCall { service in [.standupEnded(try service.endStandup(standup, at: Date()))] }
         case .quit:
             break
         }
     }
 
-    /// Stores `actions` one by one, queueing what was saved, or why not (then it stops).
-    private func save(_ actions: [Action]) {
+    /// Stores `actions` one by one, answering what was saved, or why not (then it stops).
+    private static func save(_ actions: [Action], by actor: Actor, _ service: BoardService) -> [Msg] {
+        var answers: [Msg] = []
         for action in actions {
             guard service.isStillThere else {
-                send(.boardVanished)
-                send(.saveFailed(BatonError(.io, "The board file was deleted or replaced; nothing was saved.")))
-                return
+                return answers + [
+                    .boardVanished,
+                    .saveFailed(BatonError(.io, "The board file was deleted or replaced; nothing was saved.")),
+                ]
             }
             do {
-                let saved = try service.apply(action, by: state.actor)
-                send(.saved(slice: saved.slice, items: saved.items, events: saved.events, warnings: saved.warnings))
+                let saved = try service.apply(action, by: actor)
+                answers.append(
+                    .saved(slice: saved.slice, items: saved.items, events: saved.events, warnings: saved.warnings))
             } catch {
                 let failure = error as? BatonError ?? BatonError(.io, "The change could not be saved.")
-                if failure.category == .conflict { refresh(action.item) }
-                send(.saveFailed(failure))
-                return
+                if failure.category == .conflict, let current = current(action.item, service) {
+                    answers.append(current)
+                }
+                return answers + [.saveFailed(failure)]
+            }
+        }
+        return answers
+    }
+
+    /// Reads from the board, answering the result, or `problem` when the read fails.
+    private static func read(_ problem: String, _ body: () throws -> Msg) -> [Msg] {
+        do { return [try body()] } catch {
+            return [.readFailed(error as? BatonError ?? BatonError(.io, problem))]
+        }
+    }
+
+    /// Runs a stand-up call; a failure is answered with its message and, when the stand-up
+    /// stored differs from the one shown, the stored one.
+    private func standupCall(_ body: @escaping (BoardService) throws -> [Msg]) {
+        let service = self.service
+        let shown = (state.standup.running, state.standup.lastEnded)
+        calls.submit {
+            do { return try body(service) } catch {
+                let failure = Msg.saveFailed(
+                    error as? BatonError ?? BatonError(.io, "The stand-up could not be saved."))
+                let running = (try? service.runningStandup()) ?? nil
+                let last = (try? service.lastStandupEnd()) ?? nil
+                guard running != shown.0 || last != shown.1 else { return [failure] }
+                return [failure, .standupChanged(running: running, lastEnded: last)]
             }
         }
     }
 
-    /// Reads from the board and queues the result, or `problem` when the read fails.
-    private func read(_ problem: String, _ body: () throws -> Msg) {
-        do { send(try body()) } catch {
-            send(.readFailed(error as? BatonError ?? BatonError(.io, problem)))
-        }
-    }
-
-    /// Runs a stand-up call, turning a failure into a message and re-reading the stand-up.
-    private func perform(_ body: () throws -> Void) {
-        do { try body() } catch {
-            send(.saveFailed(error as? BatonError ?? BatonError(.io, "The stand-up could not be saved.")))
-            loadStandup()
-        }
-    }
-
-    /// Queues one item as it is stored now, so that a conflict shows the current version.
-    private func refresh(_ number: ItemNumber?) {
-        guard let number, let slice = try? service.current(number) else { return }
-        send(.changedElsewhere(slice: slice, events: [], items: [number]))
+    /// One item as it is stored now, so that a conflict shows the current version.
+    private static func current(_ number: ItemNumber?, _ service: BoardService) -> Msg? {
+        guard let number, let slice = try? service.current(number) else { return nil }
+        return .changedElsewhere(slice: slice, events: [], items: [number])
     }
 }

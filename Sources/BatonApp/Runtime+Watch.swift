@@ -42,7 +42,7 @@ extension Runtime {
     func noticeOtherWriters(_ ready: [Int32]) {
         guard !state.vanished else { return }
         do {
-            guard let changes = try service.changes(ready: ready) else { return }
+            guard let changes = try service.changes(ready: ready, saving: calls.isBusy) else { return }
             lastPresence = []
             loadStandup()
             guard !changes.events.isEmpty else { return }

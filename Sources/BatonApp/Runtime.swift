@@ -10,6 +10,8 @@ import Foundation
 /// to `update` while another message is being handled. Only `update` writes the state.
 public final class Runtime {
     let service: BoardService
+    /// Where the calls on the board run (at once, or on a worker for a board in a database).
+    let calls: StoreCalls
     let terminal: TerminalBackend
     let drafts: DraftStore
     let presence: PresenceKeeper
@@ -30,11 +32,14 @@ public final class Runtime {
 
     /// A loop showing `state` (the board as loaded) from `service` on `terminal`. `pickTheme`
     /// chooses the theme once the terminal's colours are known, with a problem if it fell back.
+    /// `calls` says where the effects' calls on the board run.
     public init(
-        service: BoardService, terminal: TerminalBackend, state: AppState, mouse: Bool, drafts: DraftStore,
-        problems: [String], pickTheme: @escaping (_ colours: Int) -> (theme: Theme, problem: String?)
+        service: BoardService, calls: StoreCalls = InlineCalls(), terminal: TerminalBackend, state: AppState,
+        mouse: Bool, drafts: DraftStore, problems: [String],
+        pickTheme: @escaping (_ colours: Int) -> (theme: Theme, problem: String?)
     ) {
         self.service = service
+        self.calls = calls
         self.terminal = terminal
         self.state = state
         self.mouse = mouse
@@ -50,11 +55,21 @@ public final class Runtime {
         try terminal.start(mouse: mouse)
         defer { terminal.stop() }
         open()
-        defer { presence.leave() }
+        defer {
+            finishCalls()
+            presence.leave()
+        }
         while !state.quitting {
             if let status = step() { return status }
         }
         return 0
+    }
+
+    /// Lets the saves still on their way finish; one that failed after the screen could say so
+    /// is told once the screen is gone.
+    private func finishCalls() {
+        calls.waitUntilIdle()
+        for case .saveFailed(let error) in calls.finished() { problems.append(error.message) }
     }
 
     /// Picks the theme, tells `update` the board is open, draws it; then the writes and reads
@@ -78,7 +93,8 @@ public final class Runtime {
     private func step() -> Int32? {
         let timeout = service.timeout(presence.millisecondsUntilDue(Date()))
         var ready: [Int32] = []
-        for event in terminal.wait(for: service.descriptors, timeoutMilliseconds: timeout) {
+        let descriptors = service.descriptors + (calls.descriptor >= 0 ? [calls.descriptor] : [])
+        for event in terminal.wait(for: descriptors, timeoutMilliseconds: timeout) {
             switch event {
             case .key(let key): send(.key(key))
             case .resized(let width, let height): send(.resize(width: width, height: height))
@@ -87,6 +103,7 @@ public final class Runtime {
             case .stop(let signal): return finish(status: 128 + signal)
             }
         }
+        if ready.contains(calls.descriptor) { takeFinishedCalls() }
         takeHistory(ready)
         checkTheFile()
         noticeOtherWriters(ready)
@@ -121,8 +138,19 @@ public final class Runtime {
             if needsDrawing { draw() }
             let round = effects
             effects.removeAll()
-            if state.quitting { return }
             for effect in round { execute(effect) }
+            // Changes asked for before quitting are still saved; their answers are for `finishCalls`.
+            if state.quitting { return }
+            if calls.descriptor < 0 { takeFinishedCalls() }
+        }
+    }
+
+    /// Queues what the finished calls on the board answered; this session's own saved events
+    /// are noted first, so that the change feed never reports them as someone else's.
+    func takeFinishedCalls() {
+        for msg in calls.finished() {
+            if case .saved(_, _, let events, _) = msg { service.sawOwn(events) }
+            send(msg)
         }
     }
 

@@ -24,6 +24,9 @@ public final class BoardStore: @unchecked Sendable {
         path = engine.location
     }
 
+    /// Whether the board is in a database (a network away, perhaps) rather than in a file.
+    public var isInDatabase: Bool { engine is PostgresEngine }
+
     /// Whether this session may only read (the file's mode, or the database role's rights).
     public var isReadOnly: Bool { engine.isReadOnly }
 

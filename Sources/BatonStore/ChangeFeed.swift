@@ -30,6 +30,8 @@ public final class ChangeFeed {
     private var ownAhead: Set<Int> = []
     /// Quick looks left after the file changed without a visible commit yet.
     private var rechecks = 0
+    /// The signal fired while looking was deferred: the next check looks.
+    private var signalled = false
     /// Milliseconds between the quick looks.
     static let recheckMilliseconds: Int32 = 25
 
@@ -59,9 +61,13 @@ public final class ChangeFeed {
 
     /// Looks for other sessions' commits; `descriptorReady` when `descriptor` woke the loop.
     /// Returns nil when nobody else committed, else what they changed (possibly no events:
-    /// presence and stand-ups are not history).
-    public func check(descriptorReady: Bool) throws -> ChangeSet? {
-        let signalled = signal.drain(ready: descriptorReady)
+    /// presence and stand-ups are not history). With `deferring` (this session's own saves are
+    /// on their way) it only reads the signal, and the next check looks.
+    public func check(descriptorReady: Bool, deferring: Bool = false) throws -> ChangeSet? {
+        if signal.drain(ready: descriptorReady) { self.signalled = true }
+        if deferring { return nil }
+        let signalled = self.signalled
+        self.signalled = false
         if signal.firesOnlyAfterCommits && !signalled { return nil }
         let now = try store.changeCounter()
         guard now != counter else {

@@ -20,7 +20,12 @@ final class FakeBoardService: BoardService {
     var rows: [Presence] = []
     var standup: Standup?
     private var seq = 100
-    private var pending: ChangeSet?
+    /// Another writer's change, read (as the store reads it) when the loop looks.
+    private var pending: (events: [Event], change: Change)?
+    /// The feed woke the loop while a save was on its way: the next look reads the change.
+    private var woken = false
+    /// The events the loop noted as this session's own.
+    private(set) var ownEvents: [Event] = []
     /// The descriptor the fake feed says changed; never polled for real.
     let feedDescriptor: Int32 = 1_000
 
@@ -29,7 +34,7 @@ final class FakeBoardService: BoardService {
     /// Applies `action` as another member would, for the loop to find at its next wake-up.
     func otherWriter(_ action: Action, by actor: Actor) throws {
         let change = try board.apply(action, by: actor, at: Date())
-        pending = ChangeSet(events: stored(change, by: actor), slice: slice(change), items: change.touchedItems)
+        pending = (stored(change, by: actor), change)
     }
 
     func apply(_ action: Action, by actor: Actor) throws -> SavedChange {
@@ -79,10 +84,13 @@ final class FakeBoardService: BoardService {
     var descriptors: [Int32] { [feedDescriptor] }
     func timeout(_ longest: Int32) -> Int32 { longest }
 
-    func changes(ready: [Int32]) throws -> ChangeSet? {
-        guard ready.contains(feedDescriptor), let changes = pending else { return nil }
+    func sawOwn(_ events: [Event]) { ownEvents += events }
+    func changes(ready: [Int32], saving: Bool) throws -> ChangeSet? {
+        if ready.contains(feedDescriptor) { woken = true }
+        guard !saving, woken, let (events, change) = pending else { return nil }
+        woken = false
         pending = nil
-        return changes
+        return ChangeSet(events: events, slice: slice(change), items: change.touchedItems)
     }
 
     func startReadingHistory() {}
@@ -151,4 +159,28 @@ final class RecordingTerminal: TerminalBackend {
 /// Keys as terminal events: each character of `text`, then `extra`.
 func keys(_ text: String, then extra: [Key] = []) -> [TerminalEvent] {
     text.map { TerminalEvent.key(.character($0)) } + extra.map(TerminalEvent.key)
+}
+
+/// Calls on the board held until the test releases them, as a worker a network away would.
+final class HeldCalls: StoreCalls {
+    private var held: [() -> [Msg]] = []
+    private var done: [Msg] = []
+    /// The descriptor that says calls finished; never polled for real.
+    let descriptor: Int32 = 1_001
+
+    var isBusy: Bool { !held.isEmpty }
+    func submit(_ call: @escaping () -> [Msg]) { held.append(call) }
+
+    /// Runs every held call, as the worker would, for the loop to take at its next wake-up.
+    func release() {
+        for call in held { done += call() }
+        held = []
+    }
+
+    func finished() -> [Msg] {
+        defer { done = [] }
+        return done
+    }
+
+    func waitUntilIdle() { release() }
 }

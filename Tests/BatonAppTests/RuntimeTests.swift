@@ -31,12 +31,12 @@ struct RuntimeTests {
 
     /// Runs the loop over `service` with `terminal` until the script ends; returns it and the status.
     static func run(
-        _ service: FakeBoardService, _ terminal: RecordingTerminal, drafts: DraftStore = drafts(),
-        problems: [String] = []
+        _ service: FakeBoardService, _ terminal: RecordingTerminal, calls: StoreCalls = InlineCalls(),
+        drafts: DraftStore = drafts(), problems: [String] = []
     ) throws -> (Runtime, Int32) {
         let state = AppState(board: service.board, actor: ana, width: 80, height: 24, now: Date())
         let runtime = Runtime(
-            service: service, terminal: terminal, state: state, mouse: false, drafts: drafts,
+            service: service, calls: calls, terminal: terminal, state: state, mouse: false, drafts: drafts,
             problems: problems
         ) { _ in (Theme.builtInMono, nil) }
         let status = try runtime.run()
@@ -58,6 +58,44 @@ struct RuntimeTests {
         #expect(runtime.state.message?.isError != true)
         #expect(terminal.screen.contains("Ready 1"))
         #expect(terminal.started && terminal.stopped)
+    }
+
+    @Test func aSaveOnItsWayLeavesTheBoardResponsiveAndOthersChangesWaitForItsAnswer() throws {
+        let service = FakeBoardService(board: try Self.board())
+        let calls = HeldCalls()
+        let terminal = RecordingTerminal(script: [
+            keys("L"), [.ready(service.feedDescriptor)] + keys("?"), [.ready(calls.descriptor)],
+        ])
+        terminal.beforeBatch[1] = {
+            try service.otherWriter(.editItem(1, ItemPatch(title: "Guide, reviewed by Bo")), by: Self.bo)
+        }
+        var whileSaving = ""
+        terminal.beforeBatch[2] = {
+            whileSaving = terminal.screen
+            calls.release()
+        }
+        let (runtime, _) = try Self.run(service, terminal, calls: calls)
+        #expect(
+            whileSaving.contains("Esc") || whileSaving.contains("esc"), "keys answered while saving:\n\(whileSaving)")
+        #expect(!whileSaving.contains("bo changed the title"), "another's change waits for the save's answer")
+        #expect(service.calls.filter { $0 != "presence" } == ["apply"])
+        #expect(service.ownEvents.map(\.change.kind) == [.itemMoved], "the save's events noted as this session's own")
+        #expect(runtime.state.board.items[1]?.stage == 2)
+        #expect(runtime.state.board.items[1]?.title == "Guide, reviewed by Bo")
+        #expect(runtime.state.message?.text.contains("bo changed the title of #1") == true)
+    }
+
+    @Test func aSaveThatFailsAfterQuittingIsToldOnceTheScreenIsGone() throws {
+        let service = FakeBoardService(board: try Self.board())
+        service.refuseNextSave = BatonError(.io, "The database server cannot be reached; nothing was saved.")
+        let (runtime, _) = try Self.run(service, RecordingTerminal(script: [keys("L"), keys("q")]), calls: HeldCalls())
+        #expect(runtime.problems == ["The database server cannot be reached; nothing was saved."])
+    }
+
+    @Test func aChangeTypedJustBeforeQuittingIsSaved() throws {
+        let service = FakeBoardService(board: try Self.board())
+        _ = try Self.run(service, RecordingTerminal(script: [keys("Lq")]))
+        #expect(service.board.items[1]?.stage == 2)
     }
 
     @Test func anotherWritersChangeIsMergedAndDrawn() throws {

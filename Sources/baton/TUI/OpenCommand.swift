@@ -33,8 +33,11 @@ struct Open: ParsableCommand {
         // The session's board moves into the state, and the state into the runtime, so that the
         // runtime holds the only copy of the items and saves change them in place.
         var session = try global.session(withItems: true)
+        // A board in a database may be a network away: its calls run on a worker, so that the
+        // board never waits for an answer.
+        let calls: StoreCalls = session.store.isInDatabase ? WorkerCalls(pipe: EventLoop.wakePipe()) : InlineCalls()
         let runtime = Runtime(
-            service: try StoreService(store: session.store), terminal: CursesTerminal(),
+            service: try StoreService(store: session.store), calls: calls, terminal: CursesTerminal(),
             state: Self.initialState(&session, &settings), mouse: settings.mouse, drafts: DraftStore(),
             problems: settings.problems, pickTheme: themePicker(settings))
         let status: Int32

@@ -25,7 +25,6 @@ final class StoreService: BoardService {
 
     func apply(_ action: Action, by actor: Actor) throws -> SavedChange {
         let applied = try store.apply(action, by: actor)
-        feed.saw(applied.events)
         return SavedChange(
             slice: applied.board, items: applied.change.touchedItems, events: applied.events,
             warnings: applied.change.warnings)
@@ -47,8 +46,9 @@ final class StoreService: BoardService {
 
     var descriptors: [Int32] { [feed.descriptor, historyReader.descriptor].filter { $0 >= 0 } }
     func timeout(_ longest: Int32) -> Int32 { feed.timeout(longest) }
-    func changes(ready: [Int32]) throws -> ChangeSet? {
-        try feed.check(descriptorReady: ready.contains(feed.descriptor))
+    func sawOwn(_ events: [Event]) { feed.saw(events) }
+    func changes(ready: [Int32], saving: Bool) throws -> ChangeSet? {
+        try feed.check(descriptorReady: ready.contains(feed.descriptor), deferring: saving)
     }
     func startReadingHistory() { historyReader.start(store) }
 
