@@ -26,6 +26,8 @@ public protocol BoardService: AnyObject {
     var isReadOnly: Bool { get }
     /// False once the board was deleted, moved or replaced under this session.
     var isStillThere: Bool { get }
+    /// False while the database that holds the board does not answer (a file always does).
+    var isReachable: Bool { get }
 
     /// Stores one action as `actor` (possibly on another thread than the loop's).
     func apply(_ action: Action, by actor: Actor) throws -> SavedChange

@@ -23,9 +23,12 @@ extension Runtime {
         send(.flowStepsLoaded(steps))
     }
 
-    /// Notices the board being deleted, moved or replaced, at most a second after it happens.
+    /// Notices the board being deleted, moved or replaced, at most a second after it happens,
+    /// and a database that stops answering or answers again.
     func checkTheFile() {
         if !state.vanished && !service.isStillThere { send(.boardVanished) }
+        let reachable = service.isReachable
+        if reachable == state.unreachable { send(.reachabilityChanged(reachable)) }
     }
 
     /// Queues the running stand-up and the end of the last one when they differ from what shows.

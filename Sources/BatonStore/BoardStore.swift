@@ -24,6 +24,10 @@ public final class BoardStore: @unchecked Sendable {
         path = engine.location
     }
 
+    /// False since a call failed because the database did not answer, until one succeeds again
+    /// (a file: always true).
+    public var isReachable: Bool { engine.isReachable }
+
     /// Whether the board is in a database (a network away, perhaps) rather than in a file.
     public var isInDatabase: Bool { engine is PostgresEngine }
 

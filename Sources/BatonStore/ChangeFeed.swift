@@ -43,6 +43,9 @@ public final class ChangeFeed {
         counter = try store.changeCounter()
     }
 
+    /// False while the connection that listens to a database is down (a file's watch: always true).
+    public var isConnected: Bool { signal.isConnected }
+
     /// The descriptor to wait on (-1 while there is none).
     public var descriptor: Int32 { signal.descriptor }
 

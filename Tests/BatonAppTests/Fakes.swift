@@ -11,6 +11,7 @@ final class FakeBoardService: BoardService {
     let path = "/fake/board.baton"
     var isReadOnly = false
     var isStillThere = true
+    var isReachable = true
     /// What the loop asked for, in order (`apply #3`, `history`, `startStandup` ...).
     private(set) var calls: [String] = []
     /// The next apply fails with this error instead.

@@ -23,6 +23,20 @@ struct MessageTests {
         return events
     }
 
+    @Test func aDatabaseThatStopsAnsweringIsShownOfflineUntilItAnswersAgain() {
+        var s = TUI.state(TUI.squad())
+        _ = App.update(&s, .reachabilityChanged(false))
+        #expect(s.unreachable && s.message?.isError == true)
+        #expect(s.message?.text.contains("changes cannot be saved until it does") == true)
+        #expect(View.render(s).lines[0].contains("OFFLINE: not saving"), "\(View.render(s).lines[0])")
+        _ = App.update(&s, .reachabilityChanged(false))
+        #expect(s.unreachable, "told once")
+        _ = App.update(&s, .reachabilityChanged(true))
+        #expect(!s.unreachable && s.message?.isError == false)
+        #expect(s.message?.text.contains("answers again") == true)
+        #expect(!View.render(s).lines[0].contains("OFFLINE"))
+    }
+
     @Test func savedUpdatesTheBoardAndFollowsTheItem() {
         var s = TUI.state(TUI.squad())
         let effects = press(&s, named: "L")

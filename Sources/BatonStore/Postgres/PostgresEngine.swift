@@ -14,6 +14,8 @@ final class PostgresEngine: StoreEngine {
     private let lock = NSLock()
     /// The server process serving `connection`: notifications it signed are this session's own.
     private let ownProcess: Atomic<Int32>
+    /// Whether the server answered the last call (read without the lock, from the loop).
+    private let answered = Atomic(true)
     /// How many changes this session committed, which `changeCounter` leaves out.
     private var ownChanges = 0
 
@@ -182,9 +184,23 @@ final class PostgresEngine: StoreEngine {
     }
 
     /// `body` alone on the connection, with what went wrong said in one sentence.
+    /// Notes whether the server answered, for `isReachable`.
     private func serially<T>(_ body: () throws -> T) throws -> T {
-        try lock.withLock { try Self.translating(address, body) }
+        try lock.withLock {
+            try Self.translating(address) {
+                do {
+                    let result = try body()
+                    answered.store(true, ordering: .relaxed)
+                    return result
+                } catch let error as PostgresError where error.isConnectionProblem {
+                    answered.store(false, ordering: .relaxed)
+                    throw error
+                }
+            }
+        }
     }
+
+    var isReachable: Bool { answered.load(ordering: .relaxed) }
 
     /// `body` between `begin` and COMMIT on `connection`, rolled back when it throws.
     private static func inTransaction<T>(

@@ -24,7 +24,7 @@ final class PostgresListener: ChangeSignal {
     var firesOnlyAfterCommits: Bool { true }
 
     /// Whether the listening connection is up (false while the server cannot be reached).
-    var isListening: Bool { connection != nil }
+    var isConnected: Bool { connection != nil }
 
     func drain(ready: Bool) -> Bool {
         guard let connection else { return reconnectIfDue() }

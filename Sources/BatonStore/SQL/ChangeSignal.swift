@@ -13,10 +13,13 @@ protocol ChangeSignal: AnyObject {
     func drain(ready: Bool) -> Bool
     /// How long the loop may sleep (`longest`, in milliseconds), given the signal's own work.
     func timeout(_ longest: Int32) -> Int32
+    /// False while the signal cannot come (the server is gone and being tried again).
+    var isConnected: Bool { get }
 }
 
 extension FileWatcher: ChangeSignal {
     var firesOnlyAfterCommits: Bool { false }
     func drain(ready: Bool) -> Bool { ready && drain() }
     func timeout(_ longest: Int32) -> Int32 { longest }
+    var isConnected: Bool { true }
 }

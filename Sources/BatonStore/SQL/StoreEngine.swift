@@ -21,6 +21,8 @@ protocol StoreEngine: AnyObject {
     func quickWrite(_ body: (any SQLDatabase) throws -> Void) throws
     /// A number that changes whenever another session commits to the board.
     func changeCounter() throws -> Int
+    /// False since a call failed because the server did not answer, until one succeeds again.
+    var isReachable: Bool { get }
     /// What wakes a session when another one may have committed.
     func changeSignal() -> any ChangeSignal
     /// What is wrong with the storage itself, in sentences, inside `read`: `unreadable` when its

@@ -96,6 +96,9 @@ final class SQLiteEngine: StoreEngine {
         try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
     }
 
+    /// A file always answers (a replaced one is `isStillThere`'s business).
+    var isReachable: Bool { true }
+
     /// An inotify watch of the board file, its `-wal` and their folder.
     func changeSignal() -> any ChangeSignal { FileWatcher(path: location) }
 

@@ -192,6 +192,8 @@ public struct AppState: Sendable {
     var storedBoard: Board
     public var actor: Actor
     public var readOnly: Bool
+    /// The database that holds the board does not answer: changes are refused until it does.
+    public var unreachable = false
     public var keymap: Keymap
     public var screen: AppScreen = .board
     public var overlay: Overlay?

@@ -18,6 +18,8 @@ public enum Msg: Sendable {
     /// (merged in place, never a copy of the whole board), their events, and any other items
     /// that were reloaded.
     case changedElsewhere(slice: Board, events: [Event], items: [ItemNumber] = [])
+    /// The database that holds the board stopped answering (false) or answers again (true).
+    case reachabilityChanged(Bool)
     case detailLoaded(ItemNumber, ItemDetail)
     /// The board is open in this session (its presence id), with the problems found in the
     /// settings, key and theme files (`FILE:LINE: sentence`).

@@ -37,6 +37,8 @@ public enum App {
             standupEnded(record, &s)
         case .presenceChanged(let sessions):
             s.presence = sessions
+        case .reachabilityChanged(let reachable):
+            reachabilityChanged(reachable, &s)
         case .boardVanished:
             s.vanished = true
             s.message = Message(
@@ -120,6 +122,18 @@ public enum App {
         s.overlay = .conflict(Conflict(purpose: prompt.purpose, mine: prompt.editor.text, theirs: theirs, by: by))
         s.message = Message(
             "\(by) changed this while you were editing: \(conflictChoices(s.keymap, by: by)).", isError: true)
+    }
+
+    /// Marks the board offline in the header, or says it is back once the database answers again.
+    static func reachabilityChanged(_ reachable: Bool, _ s: inout AppState) {
+        guard s.unreachable == reachable else { return }
+        s.unreachable = !reachable
+        s.message =
+            reachable
+            ? Message("The database answers again; changes are saved, and others' changes show again.")
+            : Message(
+                "The database does not answer; changes cannot be saved until it does (typed text is kept). baton keeps trying by itself.",
+                isError: true)
     }
 
     /// The text on the board now for an edit prompt's field.

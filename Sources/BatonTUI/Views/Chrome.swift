@@ -6,6 +6,7 @@ enum Chrome {
     static func header(_ s: AppState, _ frame: inout Frame) {
         frame.fill(x: 0, y: 0, width: frame.width, height: 1, role: .header)
         var alerts: [String] = s.readOnly ? ["READ-ONLY"] : []
+        if s.unreachable { alerts.insert("OFFLINE: not saving", at: 0) }
         if let running = s.standup.running {
             let speaker = running.speaker.flatMap(s.board.member)?.handle ?? "nobody yet"
             alerts.append(

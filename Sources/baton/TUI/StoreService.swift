@@ -22,6 +22,7 @@ final class StoreService: BoardService {
     var path: String { store.path }
     var isReadOnly: Bool { store.isReadOnly }
     var isStillThere: Bool { store.isFileStillThere }
+    var isReachable: Bool { feed.isConnected && store.isReachable }
 
     func apply(_ action: Action, by actor: Actor) throws -> SavedChange {
         let applied = try store.apply(action, by: actor)
