@@ -53,10 +53,14 @@ public struct Event: Codable, Equatable, Sendable {
     public var account: String
     public var member: MemberID?
     public var change: EventDraft
+    /// The database role that made the change, on a board in PostgreSQL (nil in a board file,
+    /// which has no roles, and for changes copied or imported from one).
+    public var role: String?
 
-    public init(seq: Int, at: Date, account: String, member: MemberID?, change: EventDraft) {
+    public init(seq: Int, at: Date, account: String, member: MemberID?, change: EventDraft, role: String? = nil) {
         self.seq = seq
         self.at = at
+        self.role = role
         self.account = account
         self.member = member
         self.change = change

@@ -25,24 +25,34 @@ enum BoardTables {
     /// PostgreSQL's (65,535), and few enough round trips to a distant server.
     static let valuesPerStatement = 4_000
 
+    /// The columns to read from `source` and to write in `target`: the table's own, and for the
+    /// history the database role too when `target` records roles (none, from a file).
+    static func columns(
+        of table: (name: String, columns: String), from source: any SQLDatabase, to target: any SQLDatabase
+    ) -> (read: String, write: String) {
+        guard table.name == "event", target.dialect.recordsRoles else { return (table.columns, table.columns) }
+        return (source.dialect.eventSelection, table.columns + ", db_role")
+    }
+
     /// Copies every row of `table` from `source` to `target` as it is stored, many rows per
     /// statement; `copied` hears how many rows each statement wrote.
     static func copy(
         _ table: (name: String, columns: String), from source: any SQLDatabase, to target: any SQLDatabase,
         copied: (Int) -> Void
     ) throws {
-        let width = table.columns.split(separator: ",").count
+        let (read, write) = columns(of: table, from: source, to: target)
+        let width = write.split(separator: ",").count
         let rowsPerStatement = max(1, valuesPerStatement / width)
         var batch: [SQLValue] = []
         func flush() throws {
             guard !batch.isEmpty else { return }
             let rows = batch.count / width
             let values = Array(repeating: "(\(placeholders(width)))", count: rows).joined(separator: ", ")
-            try target.execute("INSERT INTO \(table.name) (\(table.columns)) VALUES \(values)", batch)
+            try target.execute("INSERT INTO \(table.name) (\(write)) VALUES \(values)", batch)
             batch.removeAll(keepingCapacity: true)
             copied(rows)
         }
-        try source.forEach("SELECT \(table.columns) FROM \(table.name)", []) { row in
+        try source.forEach("SELECT \(read) FROM \(table.name)", []) { row in
             for column in 0..<width { batch.append(row.value(Int32(column))) }
             if batch.count >= rowsPerStatement * width { try flush() }
         }

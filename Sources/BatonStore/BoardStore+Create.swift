@@ -105,9 +105,11 @@ extension BoardStore {
         var events = [EventDraft(.boardCreated, entity: .board, after: board.name)]
         events += board.stages.map { EventDraft(.stageAdded, entity: .stage, entityID: $0.id, after: $0.name) }
         events += board.members.map { EventDraft(.memberAdded, entity: .member, entityID: $0.id, after: $0.name) }
+        let role = db.dialect.recordsRoles ? try db.text("SELECT current_user") : nil
         for (seq, draft) in events.enumerated() {
             try RowWriter.insert(
-                Event(seq: seq + 1, at: now, account: actor.account, member: actor.member, change: draft), db)
+                Event(seq: seq + 1, at: now, account: actor.account, member: actor.member, change: draft, role: role),
+                db)
         }
     }
 }

@@ -158,7 +158,8 @@ public final class BoardStore: @unchecked Sendable {
         var seq = (try db.int("SELECT MAX(seq) FROM event") ?? 0)
         return try drafts.map { draft in
             seq += 1
-            let event = Event(seq: seq, at: now, account: actor.account, member: actor.member, change: draft)
+            let event = Event(
+                seq: seq, at: now, account: actor.account, member: actor.member, change: draft, role: engine.role)
             try RowWriter.insert(event, db)
             return event
         }

@@ -58,14 +58,18 @@ enum RowWriter {
             [comment.id, comment.item, comment.author, comment.account, millis(comment.at), comment.text])
     }
 
+    /// Stores `event`, with its database role where roles are recorded.
     static func insert(_ event: Event, _ db: any SQLDatabase) throws {
+        let keepsRole = db.dialect.recordsRoles
+        var values: [any SQLArgument] = [
+            event.seq, millis(event.at), event.account, event.member, event.change.kind.rawValue, event.change.item,
+            event.change.entity?.rawValue, event.change.entityID, event.change.field, event.change.before,
+            event.change.after,
+        ]
+        if keepsRole { values.append(event.role) }
         try db.execute(
-            "INSERT INTO event (\(RowReader.eventColumns)) VALUES (\(placeholders(11)))",
-            [
-                event.seq, millis(event.at), event.account, event.member, event.change.kind.rawValue, event.change.item,
-                event.change.entity?.rawValue, event.change.entityID, event.change.field, event.change.before,
-                event.change.after,
-            ])
+            "INSERT INTO event (\(RowReader.eventColumns)\(keepsRole ? ", db_role" : "")) VALUES (\(placeholders(values.count)))",
+            values)
     }
 
     /// Writes a whole board into empty tables: name, stages, members, outcomes with their history, and items.

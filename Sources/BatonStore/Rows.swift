@@ -132,7 +132,7 @@ enum RowReader {
 
     static let eventColumns = "seq, at, account, member_id, kind, item_number, entity, entity_id, field, before, after"
 
-    /// An event from a row of `eventColumns`, read by position.
+    /// An event from a row of `SQLDialect.eventSelection`, read by position.
     static func event(_ row: any SQLRow) -> Event {
         let draft = EventDraft(
             EventKind(rawValue: row.text(4)) ?? .itemEdited, item: row.optionalInt(5),
@@ -140,7 +140,7 @@ enum RowReader {
             field: row.optionalText(8), before: row.optionalText(9), after: row.optionalText(10))
         return Event(
             seq: row.int(0), at: date(millis: row.int64(1)), account: row.text(2), member: row.optionalInt(3),
-            change: draft)
+            change: draft, role: row.optionalText(11))
     }
 
     /// The flow steps' columns, as numbers only (a year of history is read without making a
@@ -183,7 +183,7 @@ enum RowReader {
     static func events(_ db: any SQLDatabase, where condition: String, _ arguments: [any SQLArgument] = []) throws
         -> [Event]
     {
-        try db.map("SELECT \(eventColumns) FROM event WHERE \(condition) ORDER BY seq", arguments, event)
+        try db.map("SELECT \(db.dialect.eventSelection) FROM event WHERE \(condition) ORDER BY seq", arguments, event)
     }
 
     /// Comments matching `condition` (SQL after `WHERE`), oldest first, decoded one row at a time.

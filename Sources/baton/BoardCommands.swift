@@ -75,7 +75,11 @@ struct Log: ParsableCommand {
         let events = try session.store.events(item: item?.number, since: since.map(Log.startOfDay), limit: limit)
         if output.json { return try Output.json(events) }
         let narrator = try session.narrator()
-        for event in events { Output.line("\(Human.time(event.at))  \(narrator.sentence(event))") }
+        for event in events {
+            // On a board in a database, the role is named where it is not the account's own.
+            let role = event.role.flatMap { $0 == event.account ? nil : " (database role \($0))" } ?? ""
+            Output.line("\(Human.time(event.at))  \(narrator.sentence(event))\(role)")
+        }
     }
 
     static func startOfDay(_ day: Day) -> Date {

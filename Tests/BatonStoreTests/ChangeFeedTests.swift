@@ -81,8 +81,7 @@ struct ChangeFeedTests {
         let mine = try board.create()
         let feed = try ChangeFeed(store: mine)
         let server = try PostgresServer.shared.get()
-        let database = try #require(
-            board.location.split(separator: " ").first { $0.hasPrefix("dbname=") }?.dropFirst(7))
+        let database = try #require(board.databaseName)
         try server.psql(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(database)' AND pid <> pg_backend_pid()"
         )

@@ -25,6 +25,11 @@ final class TestBoard: @unchecked Sendable {
     /// The database of a board on PostgreSQL, as a libpq connection string without the board.
     private let database: String?
 
+    /// The name of the database that holds the board (nil for a file).
+    var databaseName: String? {
+        database.flatMap { $0.split(separator: " ").first { $0.hasPrefix("dbname=") }.map { String($0.dropFirst(7)) } }
+    }
+
     init(_ engine: TestEngine) throws {
         self.engine = engine
         folder = try TempFolder()

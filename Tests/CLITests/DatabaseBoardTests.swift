@@ -40,6 +40,10 @@ struct DatabaseBoardTests {
         let items = try box.baton(["item", "list", "--json"], env: env)
         #expect(items.stdout.contains("From a script"))
         #expect(try box.jsonArray("item", "list", "--json", "--board", address("payments_team")).isEmpty)
+        let log = try box.baton(["log", "--limit", "1"], env: env)
+        #expect(log.stdout.contains("(database role postgres)"), "\(log.stdout)")
+        let entries = try box.jsonArray("log", "--json", "--board", address("claims"))
+        #expect(entries.allSatisfy { $0["role"] as? String == "postgres" })
     }
 
     @Test func copyAFileToADatabaseAndBack() throws {

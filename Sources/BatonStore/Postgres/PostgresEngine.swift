@@ -8,6 +8,7 @@ import Synchronization
 final class PostgresEngine: StoreEngine {
     let address: PostgresAddress
     let isReadOnly: Bool
+    let role: String?
     /// One connection, used by one transaction at a time (the background history reader shares
     /// it); replaced by a new one when the server went away.
     private var connection: PostgresConnection
@@ -19,8 +20,9 @@ final class PostgresEngine: StoreEngine {
     /// How many changes this session committed, which `changeCounter` leaves out.
     private var ownChanges = 0
 
-    private init(address: PostgresAddress, connection: PostgresConnection, readOnly: Bool) {
+    private init(address: PostgresAddress, connection: PostgresConnection, readOnly: Bool, role: String) {
         self.address = address
+        self.role = role
         self.connection = connection
         self.isReadOnly = readOnly
         ownProcess = Atomic(connection.serverProcess)
@@ -70,7 +72,7 @@ final class PostgresEngine: StoreEngine {
     ) throws -> PostgresEngine {
         let schema = PostgresSchema.schemaName(of: address.board)
         let found = try translating(address) { try catalogEntry(of: address, connection) }
-        guard let (version, mayRead, mayWrite) = found else { throw noBoard(address) }
+        guard let (version, mayRead, mayWrite, role) = found else { throw noBoard(address) }
         guard mayRead else {
             throw BatonError(
                 .permission,
@@ -81,22 +83,23 @@ final class PostgresEngine: StoreEngine {
             throw BatonError.data("The board \(address) was made by a newer baton; upgrade baton to open it.")
         }
         try translating(address) { try point(connection, at: address) }
-        return PostgresEngine(address: address, connection: connection, readOnly: readOnly || !mayWrite)
+        return PostgresEngine(address: address, connection: connection, readOnly: readOnly || !mayWrite, role: role)
     }
 
     /// The board's schema version and whether the role may read and write it; nil when the
     /// database has no catalog or no board of that name.
     private static func catalogEntry(
         of address: PostgresAddress, _ connection: PostgresConnection
-    ) throws -> (version: Int, mayRead: Bool, mayWrite: Bool)? {
+    ) throws -> (version: Int, mayRead: Bool, mayWrite: Bool, role: String)? {
         let sql = """
             SELECT version, has_schema_privilege(schema_name, 'USAGE'),
-                   has_schema_privilege(schema_name, 'USAGE') AND has_table_privilege(schema_name || '.item', 'INSERT')
+                   has_schema_privilege(schema_name, 'USAGE') AND has_table_privilege(schema_name || '.item', 'INSERT'),
+                   current_user
             FROM baton.board WHERE name = ?
             """
         do {
             return try PostgresDatabase(connection: connection).map(sql, [address.board]) {
-                ($0.int(0), $0.bool(1), $0.bool(2))
+                ($0.int(0), $0.bool(1), $0.bool(2), $0.text(3))
             }.first
         } catch let error as PostgresError where error.state == "42P01" || error.state == "3F000" {
             return nil  // no catalog: no board has been made in this database

@@ -64,7 +64,7 @@ enum PostgresSchema {
         CREATE TABLE event (
             seq BIGINT PRIMARY KEY, at BIGINT NOT NULL, account TEXT NOT NULL, member_id BIGINT,
             kind TEXT NOT NULL, item_number BIGINT, entity TEXT, entity_id BIGINT,
-            field TEXT, before TEXT, after TEXT, db_role TEXT NOT NULL DEFAULT current_user);
+            field TEXT, before TEXT, after TEXT, db_role TEXT DEFAULT current_user);
         CREATE INDEX event_item ON event (item_number, seq);
         CREATE TABLE presence (
             session TEXT PRIMARY KEY, account TEXT NOT NULL, member_id BIGINT, host TEXT NOT NULL,

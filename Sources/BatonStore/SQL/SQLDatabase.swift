@@ -129,12 +129,19 @@ func placeholders(_ count: Int) -> String { Array(repeating: "?", count: count).
 struct SQLDialect: Sendable {
     /// An expression for the whole number a text column holds, NULL when it holds anything else.
     var wholeNumber: @Sendable (_ column: String) -> String
+    /// Whether history entries record the database role that made them (`event.db_role`,
+    /// which defaults to the role of the session that writes it); a board file has no roles.
+    var recordsRoles: Bool
 
-    static let sqlite = SQLDialect { column in
-        "CASE WHEN \(column) <> '' AND \(column) NOT GLOB '*[^0-9]*' THEN CAST(\(column) AS INTEGER) END"
-    }
+    static let sqlite = SQLDialect(
+        wholeNumber: { column in
+            "CASE WHEN \(column) <> '' AND \(column) NOT GLOB '*[^0-9]*' THEN CAST(\(column) AS INTEGER) END"
+        }, recordsRoles: false)
 
-    static let postgres = SQLDialect { column in
-        "CASE WHEN \(column) ~ '^[0-9]{1,18}$' THEN CAST(\(column) AS BIGINT) END"
-    }
+    static let postgres = SQLDialect(
+        wholeNumber: { column in "CASE WHEN \(column) ~ '^[0-9]{1,18}$' THEN CAST(\(column) AS BIGINT) END" },
+        recordsRoles: true)
+
+    /// The event columns as read: `RowReader.eventColumns`, then the role (NULL in a file).
+    var eventSelection: String { RowReader.eventColumns + (recordsRoles ? ", db_role" : ", NULL") }
 }

@@ -21,6 +21,8 @@ protocol StoreEngine: AnyObject {
     func quickWrite(_ body: (any SQLDatabase) throws -> Void) throws
     /// A number that changes whenever another session commits to the board.
     func changeCounter() throws -> Int
+    /// The database role this session writes as, which its history entries record (nil: a file).
+    var role: String? { get }
     /// False since a call failed because the server did not answer, until one succeeds again.
     var isReachable: Bool { get }
     /// What wakes a session when another one may have committed.

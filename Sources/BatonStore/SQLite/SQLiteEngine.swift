@@ -96,6 +96,9 @@ final class SQLiteEngine: StoreEngine {
         try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
     }
 
+    /// A file has no roles: its history records the Unix account alone.
+    var role: String? { nil }
+
     /// A file always answers (a replaced one is `isStillThere`'s business).
     var isReachable: Bool { true }
 
