@@ -81,4 +81,37 @@ struct DatabaseBoardTests {
         #expect(refused.status == 77 && refused.stderr.contains("read"), "\(refused.transcript)")
         #expect(try box.jsonArray("boards", view, "--json").first?["mayWrite"] as? Bool == false)
     }
+
+    @Test func theReadmesSetUpForASquadWorks() throws {
+        let box = try Sandbox(prefix: "baton-db")
+        let (admin, writers, viewers, ana, eve) = (
+            "squad_admin_\(database)", "claims_writers_\(database)", "claims_viewers_\(database)", "ana_\(database)",
+            "eve_\(database)"
+        )
+        // The README's statements, with the names made unique to this test's database.
+        try server.psql(
+            """
+            CREATE ROLE \(admin) LOGIN; ALTER DATABASE \(database) OWNER TO \(admin);
+            CREATE ROLE \(writers) NOLOGIN; CREATE ROLE \(viewers) NOLOGIN;
+            CREATE ROLE \(ana) LOGIN IN ROLE \(writers); CREATE ROLE \(eve) LOGIN IN ROLE \(viewers);
+            """)
+        try box.ok("init", address("claims", user: admin), "--name", "Claims squad")
+        try server.psql(
+            """
+            SET ROLE \(admin);
+            GRANT USAGE ON SCHEMA baton, board_claims TO \(writers), \(viewers);
+            GRANT SELECT, UPDATE ON baton.board TO \(writers);
+            GRANT SELECT ON baton.board TO \(viewers);
+            GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA board_claims TO \(writers);
+            GRANT SELECT ON ALL TABLES IN SCHEMA board_claims TO \(viewers);
+            """, database: database)
+        let added = try box.baton("item", "add", "Written by a member", "--board", address("claims", user: ana))
+        #expect(added.status == 0, "\(added.transcript)")
+        let shown = try box.baton("item", "list", "--board", address("claims", user: eve))
+        #expect(shown.stdout.contains("Written by a member"), "\(shown.transcript)")
+        let refused = try box.baton("item", "add", "Not allowed", "--board", address("claims", user: eve))
+        #expect(refused.status == 77, "\(refused.transcript)")
+        #expect(
+            try box.jsonArray("log", "--json", "--board", address("claims", user: eve)).last?["role"] as? String == ana)
+    }
 }
