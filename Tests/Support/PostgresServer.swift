@@ -12,6 +12,10 @@ public final class PostgresServer: @unchecked Sendable {
     /// The server of this test process, started on first use.
     public static let shared: Result<PostgresServer, Error> = Result { try PostgresServer() }
 
+    /// A server of the caller's own, for a test that stops and restarts it (which would cut
+    /// every other test's connections to the shared one); the caller stops it.
+    public static func dedicated() throws -> PostgresServer { try PostgresServer(stopAtExit: false) }
+
     public let folder: String
     public let port: Int
     public private(set) var pid: pid_t = 0
@@ -19,7 +23,7 @@ public final class PostgresServer: @unchecked Sendable {
     private let lock = NSLock()
     private var counter = 0
 
-    private init() throws {
+    private init(stopAtExit: Bool = true) throws {
         box = try Sandbox(prefix: "baton-pg")
         folder = box.path("cluster")
         port = Int.random(in: 20_000..<60_000)
@@ -29,7 +33,7 @@ public final class PostgresServer: @unchecked Sendable {
         try runAsOwner(
             ["\(bin)/initdb", "-D", "\(folder)/data", "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"])
         try start(bin)
-        atexit { if case .success(let server) = PostgresServer.shared { server.stop() } }
+        if stopAtExit { atexit { if case .success(let server) = PostgresServer.shared { server.stop() } } }
     }
 
     /// A libpq connection string for `database` as the superuser `postgres`.

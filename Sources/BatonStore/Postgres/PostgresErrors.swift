@@ -31,7 +31,7 @@ enum PostgresErrors {
             if error.isConnectionProblem {
                 return BatonError(
                     .io,
-                    "The database server of \(board) cannot be reached (\(reason(error))); nothing was saved. Check that it is running and reachable, then try again."
+                    "The database server cannot be reached (\(reason(error))), so nothing was saved; check that it is running and reachable from here: \(board)."
                 )
             }
             return BatonError(
