@@ -6,8 +6,9 @@ import Testing
     import Glibc
 #endif
 
-/// Writers killed with SIGKILL at random moments, many times over: the board stays sound, every
-/// change a writer acknowledged (exit 0) is there, and no change is there twice.
+/// Writers killed with SIGKILL at random moments, many times over, on a board file and on a board
+/// in PostgreSQL: the board stays sound, every change a writer acknowledged (exit 0) is there, and
+/// no change is there twice.
 @Suite("kill -9 of concurrent writers", .serialized)
 struct FaultKillTests {
     static let rounds = 100
@@ -35,12 +36,24 @@ struct FaultKillTests {
         }
     }
 
+    /// The board the writers share: the sandbox's file, or a board in a new database of the
+    /// tests' PostgreSQL server (nil: the file).
+    static func board(_ engine: String, in box: Sandbox) throws -> String? {
+        guard engine == "postgres" else { return nil }
+        let server = try PostgresServer.shared.get()
+        let address = server.connectionString(try server.database()) + " board=squad"
+        try box.ok("init", address, "--name", "Squad")
+        return address
+    }
+
     @Test(
         "kill -9 at random moments among concurrent writers loses nothing acknowledged and duplicates nothing",
-        .timeLimit(.minutes(3)))
-    func killedWritersLoseNothing() throws {
+        .timeLimit(.minutes(3)), arguments: ["file", "postgres"])
+    func killedWritersLoseNothing(_ engine: String) throws {
         let box = try Sandbox.withBoard(prefix: "baton-fault-kill")
-        for n in 1...Self.seedItems { try box.ok("item", "add", "Seed \(n)") }
+        let board = try Self.board(engine, in: box)
+        let onBoard = board.map { ["--board", $0] } ?? []
+        for n in 1...Self.seedItems { try #require(try box.baton(["item", "add", "Seed \(n)"] + onBoard).status == 0) }
         let binary = try Paths.requireBinary()
         var random = SystemRandomNumberGenerator()
         var acknowledged: [Change] = []
@@ -48,7 +61,7 @@ struct FaultKillTests {
         var kills = 0
         for round in 1...Self.rounds {
             let changes = (1...Self.writersPerRound).map { Self.change("r\(round)w\($0)", using: &random) }
-            let writers = try changes.map { try box.spawn(binary, $0.arguments) }
+            let writers = try changes.map { try box.spawn(binary, $0.arguments + onBoard) }
             // Kill a random half of them after a random moment within a writer's usual run.
             usleep(useconds_t.random(in: 0...60_000, using: &random))
             let victims = Set(writers.indices.shuffled(using: &random).prefix(Self.writersPerRound / 2))
@@ -64,18 +77,20 @@ struct FaultKillTests {
                     Issue.record("round \(round): \(changes[index].arguments) failed: \(result.transcript)")
                 }
             }
-            try expectSound(box)
+            try expectSound(box, board: board)
         }
-        print("FaultKillTests: \(Self.rounds) rounds, \(acknowledged.count) acknowledged, \(kills) killed")
+        print("FaultKillTests (\(engine)): \(Self.rounds) rounds, \(acknowledged.count) acknowledged, \(kills) killed")
         #expect(kills >= Self.rounds, "too few writers were killed for the test to mean anything")
-        try expectNothingLostOrDoubled(box, acknowledged: acknowledged, killed: killed)
+        try expectNothingLostOrDoubled(box, board: board, acknowledged: acknowledged, killed: killed)
     }
 
     /// Acknowledged changes are there exactly once; killed ones at most once. Added items and
     /// comments are counted in the board and in the history; title edits, which later edits may
     /// overwrite, in the history only.
-    private func expectNothingLostOrDoubled(_ box: Sandbox, acknowledged: [Change], killed: [Change]) throws {
-        let board = try ExportedBoard(box)
+    private func expectNothingLostOrDoubled(
+        _ box: Sandbox, board location: String?, acknowledged: [Change], killed: [Change]
+    ) throws {
+        let board = try ExportedBoard(box, board: location)
         let counted = [(acknowledged, true), (killed, false)].flatMap { changes, ok in changes.map { ($0, ok) } }
         for (change, isAcknowledged) in counted where !change.text.isEmpty {
             var counts = [board.count(event: change.kind, after: change.text)]
