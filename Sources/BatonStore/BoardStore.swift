@@ -52,12 +52,14 @@ public final class BoardStore: @unchecked Sendable {
     }
 
     func loadBoard(_ db: any SQLDatabase) throws -> Board {
-        try catalog(db, items: try RowReader.items(db, where: "TRUE"), stats: nil)
+        try db.prefetched { db in try self.catalog(db, items: try RowReader.items(db, where: "TRUE"), stats: nil) }
     }
 
     /// The board without its items: name, stages, members, outcomes and complete stage statistics.
     public func loadCatalog() throws -> Board {
-        try read { db in try self.catalog(db, items: [:], stats: try RowReader.stats(db)) }
+        try read { db in
+            try db.prefetched { db in try self.catalog(db, items: [:], stats: try RowReader.stats(db)) }
+        }
     }
 
     /// One item, or `nil` when there is no item with that number.
@@ -141,21 +143,25 @@ public final class BoardStore: @unchecked Sendable {
 
     // MARK: Writing
 
-    /// Applies `action` as `actor` at `now` in one transaction, recording its events.
+    /// Applies `action` as `actor` at `now` in one transaction, recording its events: its reads
+    /// asked for together, then its writes sent with the commit (two round trips on a network).
     @discardableResult
     public func apply(_ action: Action, by actor: Actor, at now: Date = Date()) throws -> Applied {
         try refuseIfReadOnly()
         return try write { db in
-            var board = try self.slice(for: action, db)
+            var (board, last) = try db.prefetched { db in (try self.slice(for: action, db), try LastNumbers(db)) }
             let change = try board.apply(action, by: actor, at: now)
-            let comment = try RowWriter.write(change, of: board, by: actor, at: now, db)
-            let events = try self.append(change.events, by: actor, at: now, db)
+            let comment = try RowWriter.write(change, of: board, by: actor, at: now, commentID: last.comment + 1, db)
+            let events = try self.append(change.events, after: last.seq, by: actor, at: now, db)
             return Applied(change: change, events: events, board: board, comment: comment)
         }
     }
 
-    func append(_ drafts: [EventDraft], by actor: Actor, at now: Date, _ db: any SQLDatabase) throws -> [Event] {
-        var seq = (try db.int("SELECT MAX(seq) FROM event") ?? 0)
+    /// Records `drafts` as the events after number `seq`.
+    func append(_ drafts: [EventDraft], after seq: Int, by actor: Actor, at now: Date, _ db: any SQLDatabase) throws
+        -> [Event]
+    {
+        var seq = seq
         return try drafts.map { draft in
             seq += 1
             let event = Event(
@@ -179,47 +185,46 @@ public final class BoardStore: @unchecked Sendable {
 
     func items(_ numbers: [ItemNumber], _ db: any SQLDatabase) throws -> [ItemNumber: Item] {
         guard !numbers.isEmpty else { return [:] }
-        return try RowReader.items(
-            db, where: sqlIn("number", numbers), only: numbers)
+        return try RowReader.items(db, where: sqlIn("number", numbers))
     }
 
-    /// The part of the board `action` needs: the catalog, complete stats, its item and that item's neighbours.
+    /// The part of the board `action` needs: the catalog, the stats of the stages involved, its
+    /// item and, for a reorder, that item's neighbours. Its statements do not depend on each
+    /// other's answers, so that they can be asked for at once.
     func slice(for action: Action, _ db: any SQLDatabase) throws -> Board {
-        var numbers: [ItemNumber] = []
-        if let number = action.item {
-            numbers.append(number)
-            if case .reorderItem = action, let item = try items([number], db)[number] {
-                numbers += try neighbours(of: item, db)
-            }
+        let condition = action.item.map { number in
+            guard case .reorderItem = action else { return "number = \(number)" }
+            return "number = \(number) OR " + Self.neighbours(of: number)
         }
-        let items = try items(numbers, db)
+        let items = try condition.map { try RowReader.items(db, where: $0) } ?? [:]
         return try catalog(
-            db, items: items, stats: try RowReader.stats(db, stages: try stagesInvolved(in: action, items, db)))
+            db, items: items, stats: try RowReader.stats(db, where: stagesInvolved(in: action, condition)))
     }
 
-    /// The stages whose statistics `action` reads or changes; `nil` (all) for changes to stages.
-    private func stagesInvolved(in action: Action, _ items: [ItemNumber: Item], _ db: any SQLDatabase) throws
-        -> Set<StageID>?
-    {
-        var stages = Set(items.values.map(\.stage))
+    /// The stages whose statistics `action` reads or changes, as a condition on `stage_id`: the
+    /// stages of the items matching `items`, and those it puts an item in; nil (all) for changes to stages.
+    private func stagesInvolved(in action: Action, _ items: String?) -> String? {
+        var stages = items.map { ["stage_id IN (SELECT stage_id FROM item WHERE \($0))"] } ?? []
         switch action {
-        case .moveItem(_, let stage, _, _): stages.insert(stage)
+        case .moveItem(_, let stage, _, _): stages.append("stage_id = \(stage)")
         case .addItem(let new):
-            guard let stage = try new.stage ?? db.int("SELECT id FROM stage ORDER BY position LIMIT 1")
-            else { return nil }
-            stages.insert(stage)
+            stages.append(
+                "stage_id = " + (new.stage.map(String.init) ?? "(SELECT id FROM stage ORDER BY position LIMIT 1)"))
         case .addStage, .removeStage, .moveStage, .renameStage, .setWIPLimit, .setStageRole: return nil
         default: break
         }
-        return stages
+        return stages.isEmpty ? "FALSE" : stages.joined(separator: " OR ")
     }
 
-    private func neighbours(of item: Item, _ db: any SQLDatabase) throws -> [ItemNumber] {
-        let base = "SELECT number FROM item WHERE stage_id = ? AND archived = 0 AND expedite = ? AND position"
-        let arguments: [any SQLArgument] = [item.stage, item.expedite, item.position]
-        let above = try db.int("\(base) < ? ORDER BY position DESC LIMIT 1", arguments)
-        let below = try db.int("\(base) > ? ORDER BY position LIMIT 1", arguments)
-        return [above, below].compactMap { $0 }
+    /// A condition matching the cards just above and below item `number` in its lane (its stage,
+    /// expedited or not, not archived).
+    private static func neighbours(of number: ItemNumber) -> String {
+        let lane = """
+            SELECT n.number FROM item n JOIN item i ON i.number = \(number)
+            WHERE n.stage_id = i.stage_id AND n.archived = 0 AND n.expedite = i.expedite AND n.position
+            """
+        return "number IN (\(lane) < i.position ORDER BY n.position DESC LIMIT 1) "
+            + "OR number IN (\(lane) > i.position ORDER BY n.position LIMIT 1)"
     }
 
     func read<T>(_ body: (any SQLDatabase) throws -> T) throws -> T {
@@ -235,5 +240,18 @@ public final class BoardStore: @unchecked Sendable {
             throw BatonError(
                 .permission, "The board \(path) is open read-only (you may not write it); nothing was changed.")
         }
+    }
+}
+
+/// The newest history entry's number and the newest comment's id, read before a change writes.
+struct LastNumbers {
+    var seq: Int
+    var comment: Int
+
+    init(_ db: any SQLDatabase) throws {
+        (seq, comment) =
+            try db.map("SELECT (SELECT MAX(seq) FROM event), (SELECT MAX(id) FROM comment)") {
+                ($0.optionalInt(0) ?? 0, $0.optionalInt(1) ?? 0)
+            }.first ?? (0, 0)
     }
 }

@@ -85,10 +85,10 @@ enum RowWriter {
         for item in board.items.values.sorted(by: { $0.number < $1.number }) { try save(item, db) }
     }
 
-    /// Writes every part of `board` that `change` touched, then the comment, if any.
-    static func write(_ change: Change, of board: Board, by actor: Actor, at now: Date, _ db: any SQLDatabase) throws
-        -> Comment?
-    {
+    /// Writes every part of `board` that `change` touched, then the comment, if any, as `commentID`.
+    static func write(
+        _ change: Change, of board: Board, by actor: Actor, at now: Date, commentID: Int, _ db: any SQLDatabase
+    ) throws -> Comment? {
         for part in change.touched {
             switch part {
             case .item(let n): if let item = board.items[n] { try save(item, db) }
@@ -107,8 +107,8 @@ enum RowWriter {
         }
         if change.createdItem != nil { try setMeta(db, "next_item", String(board.nextItemNumber)) }
         guard let (number, text) = change.comment else { return nil }
-        let id = (try db.int("SELECT MAX(id) FROM comment") ?? 0) + 1
-        let comment = Comment(id: id, item: number, author: actor.member, account: actor.account, at: now, text: text)
+        let comment = Comment(
+            id: commentID, item: number, author: actor.member, account: actor.account, at: now, text: text)
         try insert(comment, db)
         return comment
     }

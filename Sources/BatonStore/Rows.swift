@@ -32,25 +32,20 @@ enum RowReader {
     }
 
     /// Items matching `condition` (SQL after `WHERE`) by number, with their people.
-    static func items(
-        _ db: any SQLDatabase, where condition: String, only numbers: [ItemNumber]? = nil
-    ) throws -> [ItemNumber: Item] {
+    static func items(_ db: any SQLDatabase, where condition: String) throws -> [ItemNumber: Item] {
         var items: [ItemNumber: Item] = [:]
         try db.forEach("SELECT \(itemColumns) FROM item WHERE \(condition)", []) { row in
             let item = RowReader.item(row)
             items[item.number] = item
         }
-        try attachMembers(&items, db, only: numbers)
+        try attachMembers(&items, db, of: condition)
         return items
     }
 
-    /// Fills in owners and involved members of `items` from the item_member table.
-    static func attachMembers(
-        _ items: inout [ItemNumber: Item], _ db: any SQLDatabase, only numbers: [ItemNumber]? = nil
-    )
-        throws
-    {
-        let filter = numbers.map { "WHERE " + sqlIn("item_number", $0) } ?? ""
+    /// Fills in owners and involved members of `items`, the items matching `condition`, from
+    /// the item_member table (asked by the condition, so that both can be asked at once).
+    static func attachMembers(_ items: inout [ItemNumber: Item], _ db: any SQLDatabase, of condition: String) throws {
+        let filter = condition == "TRUE" ? "" : "WHERE item_number IN (SELECT number FROM item WHERE \(condition))"
         // Ordered by item only, which is the table's own order (no sort), one item's rows at a
         // time; each item's few members are put in their order here.
         var number: ItemNumber?
@@ -110,11 +105,12 @@ enum RowReader {
         return outcomes
     }
 
-    /// Counts and positions per stage: of every stage, or only of `stages` (each scanned stage
-    /// costs a pass over its items, so writes ask only for the stages they touch).
-    static func stats(_ db: any SQLDatabase, stages: Set<StageID>? = nil) throws -> [StageID: StageStats] {
+    /// Counts and positions per stage: of every stage, or only of those matching `condition`
+    /// on `stage_id` (each scanned stage costs a pass over its items, so writes ask only for the
+    /// stages they touch).
+    static func stats(_ db: any SQLDatabase, where condition: String? = nil) throws -> [StageID: StageStats] {
         var stats: [StageID: StageStats] = [:]
-        let only = stages.map { "WHERE " + sqlIn("stage_id", $0) } ?? ""
+        let only = condition.map { "WHERE \($0)" } ?? ""
         let sql = """
             SELECT stage_id, SUM(CASE WHEN archived = 0 THEN 1 ELSE 0 END), COUNT(*), MIN(position), MAX(position)
             FROM item \(only) GROUP BY stage_id

@@ -9,7 +9,8 @@
     X(PQconnectdbParams) X(PQstatus) X(PQerrorMessage) X(PQfinish) X(PQsetNoticeProcessor) X(PQsocket) \
     X(PQexecParams) X(PQexec) X(PQconsumeInput) X(PQnotifies) X(PQfreemem) \
     X(PQresultStatus) X(PQresultErrorField) X(PQresultErrorMessage) X(PQclear) X(PQntuples) \
-    X(PQgetisnull) X(PQgetvalue) X(PQgetlength) X(PQbackendPID) X(PQftype)
+    X(PQgetisnull) X(PQgetvalue) X(PQgetlength) X(PQbackendPID) X(PQftype) \
+    X(PQenterPipelineMode) X(PQexitPipelineMode) X(PQpipelineSync) X(PQsendQueryParams) X(PQgetResult)
 
 /// The libpq functions baton calls, found in libpq.so.5 at run time.
 typedef struct {

@@ -33,6 +33,12 @@ struct PostgresError: Error, Equatable {
 
 }
 
+/// A statement and its parameters, as sent to the server.
+struct PostgresStatement: Hashable {
+    var sql: String
+    var parameters: [SQLValue]
+}
+
 /// One connection to a PostgreSQL server through libpq, used from one thread at a time.
 ///
 /// Parameters travel in binary with their lengths, so that no text is cut at a NUL on the way;
@@ -92,19 +98,105 @@ final class PostgresConnection {
     /// Whether the connection is still usable (false after the server went away).
     var isOpen: Bool { pq.PQstatus(handle) == CONNECTION_OK }
 
+    /// How many times this connection waited for the server: what a change costs on a network.
+    private(set) var roundTrips = 0
+    /// Whether a statement was sent without waiting for its answer (`post`), which is then read
+    /// before anything else is sent.
+    private var posted = false
+
+    /// Whether the server is still there as far as can be told without asking it: a server that
+    /// restarted closed the socket, which then reads as ready (false also once libpq saw a failure).
+    var isAlive: Bool {
+        settle()
+        guard isOpen else { return false }
+        var socket = pollfd(fd: self.socket, events: Int16(POLLIN), revents: 0)
+        guard poll(&socket, 1, 0) > 0 else { return true }
+        return pq.PQconsumeInput(handle) == 1 && isOpen
+    }
+
     /// Runs one statement with `$1`, `$2` … bound to `parameters`; returns its rows.
     @discardableResult
     func query(_ sql: String, _ parameters: [SQLValue] = []) throws -> PostgresRows {
+        settle()
         let encoded = EncodedParameters(parameters)
         let result = encoded.withPointers { types, values, lengths, formats in
             pq.PQexecParams(handle, sql, Int32(parameters.count), types, values, lengths, formats, 0)
         }
+        roundTrips += 1
         return try check(result)
     }
 
     /// Runs several statements without parameters, such as a migration, as one round trip.
     func execute(_ sql: String) throws {
+        settle()
+        roundTrips += 1
         _ = try check(pq.PQexec(handle, sql))
+    }
+
+    /// Sends `statements` together and waits once for all their results, in order (libpq's
+    /// pipeline mode). The first that fails is thrown once every answer is in; the server skips
+    /// those after it, and an open transaction is left failed, to be rolled back.
+    func pipeline(_ statements: [PostgresStatement]) throws -> [PostgresRows] {
+        if statements.count == 1 { return [try query(statements[0].sql, statements[0].parameters)] }
+        settle()
+        guard pq.PQenterPipelineMode(handle) == 1 else { throw failure() }
+        defer { _ = pq.PQexitPipelineMode(handle) }
+        for statement in statements {
+            let encoded = EncodedParameters(statement.parameters)
+            let sent = encoded.withPointers { types, values, lengths, formats in
+                pq.PQsendQueryParams(
+                    handle, statement.sql, Int32(statement.parameters.count), types, values, lengths, formats, 0)
+            }
+            guard sent == 1 else { throw failure() }
+        }
+        guard pq.PQpipelineSync(handle) == 1 else { throw failure() }
+        roundTrips += 1
+        return try collect(statements.count)
+    }
+
+    /// Sends `sql`, a statement without parameters that cannot fail on a sound connection (the
+    /// COMMIT of a transaction that only read), without waiting for the server's answer.
+    func post(_ sql: String) throws {
+        settle()
+        guard pq.PQenterPipelineMode(handle) == 1, pq.PQsendQueryParams(handle, sql, 0, nil, nil, nil, nil, 0) == 1,
+            pq.PQpipelineSync(handle) == 1
+        else { throw failure() }
+        posted = true
+    }
+
+    /// Reads the answer to what was posted, if anything was (a broken connection shows at the
+    /// next statement).
+    private func settle() {
+        guard posted else { return }
+        posted = false
+        _ = try? collect(1)
+        _ = pq.PQexitPipelineMode(handle)
+    }
+
+    /// The results of `count` pipelined statements, then the pipeline's end.
+    private func collect(_ count: Int) throws -> [PostgresRows] {
+        var results: [PostgresRows] = []
+        var firstError: PostgresError?
+        for _ in 0..<count {
+            guard let result = pq.PQgetResult(handle) else { throw failure() }
+            while let extra = pq.PQgetResult(handle) { pq.PQclear(extra) }  // up to the statement's end
+            if pq.PQresultStatus(result) == PGRES_PIPELINE_ABORTED {
+                pq.PQclear(result)
+                continue
+            }
+            do { results.append(try check(result)) } catch let error as PostgresError {
+                firstError = firstError ?? error
+                guard isOpen else { throw error }
+            }
+        }
+        if let end = pq.PQgetResult(handle) { pq.PQclear(end) }
+        if let firstError { throw firstError }
+        return results
+    }
+
+    /// What libpq says went wrong with the connection itself.
+    private func failure() -> PostgresError {
+        PostgresError(state: isOpen ? nil : "08006", message: Self.firstLine(pq.PQerrorMessage(handle)))
     }
 
     /// The server process that serves this connection (it signs the notifications it sends).
@@ -125,9 +217,7 @@ final class PostgresConnection {
     }
 
     private func check(_ result: OpaquePointer?) throws -> PostgresRows {
-        guard let result else {
-            throw PostgresError(state: isOpen ? nil : "08006", message: Self.firstLine(pq.PQerrorMessage(handle)))
-        }
+        guard let result else { throw failure() }
         switch pq.PQresultStatus(result) {
         case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
             return PostgresRows(result, pq)
@@ -161,104 +251,5 @@ private final class NoticeCounter {
     static let processor: PQnoticeProcessor = { context, _ in
         guard let context else { return }
         Unmanaged<NoticeCounter>.fromOpaque(context).takeUnretainedValue().count += 1
-    }
-}
-
-/// The rows of one result, read by row and column as text; freed with the value.
-final class PostgresRows {
-    private let result: OpaquePointer
-    private let pq: baton_libpq
-
-    fileprivate init(_ result: OpaquePointer, _ pq: baton_libpq) {
-        self.result = result
-        self.pq = pq
-    }
-
-    deinit { pq.PQclear(result) }
-
-    var count: Int { Int(pq.PQntuples(result)) }
-
-    func isNull(_ row: Int, _ column: Int32) -> Bool { pq.PQgetisnull(result, Int32(row), column) == 1 }
-
-    func optionalText(_ row: Int, _ column: Int32) -> String? {
-        guard !isNull(row, column), let bytes = pq.PQgetvalue(result, Int32(row), column) else { return nil }
-        let count = Int(pq.PQgetlength(result, Int32(row), column))
-        return bytes.withMemoryRebound(to: UInt8.self, capacity: count) {
-            String(decoding: UnsafeBufferPointer(start: $0, count: count), as: UTF8.self)
-        }
-    }
-
-    func text(_ row: Int, _ column: Int32) -> String { optionalText(row, column) ?? "" }
-
-    /// What a column holds, from its type: whole numbers (flags too), reals, or text.
-    enum Kind { case integer, real, text }
-
-    func kind(of column: Int32) -> Kind {
-        switch pq.PQftype(result, column) {
-        case 16, 20, 21, 23: return .integer  // boolean, bigint, smallint, integer
-        case 700, 701, 1700: return .real  // real, double precision, numeric
-        default: return .text
-        }
-    }
-
-    /// An integer column (also a boolean: `t` is 1), or nil for NULL.
-    func optionalInt(_ row: Int, _ column: Int32) -> Int64? {
-        guard !isNull(row, column), let bytes = pq.PQgetvalue(result, Int32(row), column) else { return nil }
-        switch bytes.pointee {
-        case CChar(UInt8(ascii: "t")): return 1
-        case CChar(UInt8(ascii: "f")): return 0
-        default: return strtoll(bytes, nil, 10)
-        }
-    }
-
-    func optionalDouble(_ row: Int, _ column: Int32) -> Double? {
-        guard !isNull(row, column), let bytes = pq.PQgetvalue(result, Int32(row), column) else { return nil }
-        return strtod(bytes, nil)
-    }
-}
-
-/// Parameters in libpq's binary format: each value's bytes, its type and its length.
-private struct EncodedParameters {
-    private static let int8 = Oid(20), float8 = Oid(701), text = Oid(25)
-    private var bytes: [UInt8] = []
-    private var offsets: [Int] = []
-    private var lengths: [Int32] = []
-    private var types: [Oid] = []
-    private var nulls: [Bool] = []
-
-    init(_ parameters: [SQLValue]) {
-        for parameter in parameters {
-            offsets.append(bytes.count)
-            nulls.append(parameter == .null)
-            switch parameter {
-            case .null: types.append(0)  // the server infers the type of a NULL
-            case .int(let value): append(value.bigEndian, type: Self.int8)
-            case .double(let value): append(value.bitPattern.bigEndian, type: Self.float8)
-            case .text(let value):
-                bytes += value.utf8
-                types.append(Self.text)
-            }
-            lengths.append(Int32(bytes.count - offsets.last!))
-        }
-        bytes.append(0)  // never an empty buffer
-    }
-
-    private mutating func append<T: FixedWidthInteger>(_ value: T, type: Oid) {
-        withUnsafeBytes(of: value) { bytes += $0 }
-        types.append(type)
-    }
-
-    /// Calls `body` with the arrays `PQexecParams` takes (a nil value for NULL, every value binary).
-    func withPointers<R>(
-        _ body: (
-            UnsafePointer<Oid>?, UnsafePointer<UnsafePointer<CChar>?>?, UnsafePointer<Int32>?, UnsafePointer<Int32>?
-        ) -> R
-    ) -> R {
-        let formats = [Int32](repeating: 1, count: types.count)
-        return bytes.withUnsafeBufferPointer { buffer in
-            let base = UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
-            let values: [UnsafePointer<CChar>?] = offsets.indices.map { nulls[$0] ? nil : base + offsets[$0] }
-            return body(types, values, lengths, formats)
-        }
     }
 }

@@ -47,9 +47,10 @@ final class PostgresEngine: StoreEngine {
         let connection = try connect(address)
         let schema = PostgresSchema.schemaName(of: address.board)
         try translating(address) {
-            try inTransaction(connection, "BEGIN") { db in
+            let db = PostgresDatabase(connection: connection)
+            try Self.committing(db, begin: ["BEGIN"]) { _ in
                 try db.execute("SELECT pg_advisory_xact_lock(hashtext('baton'))")
-                try connection.execute(PostgresSchema.catalog)
+                try db.script(PostgresSchema.catalog)
                 if try db.int("SELECT count(*) FROM baton.board WHERE name = ?", [address.board]) != 0 {
                     throw BatonError.data(
                         "There is already a board '\(address.board)' in that database; baton never overwrites a board. Choose another name with board=NAME."
@@ -58,7 +59,7 @@ final class PostgresEngine: StoreEngine {
                 try db.execute(
                     "INSERT INTO baton.board (name, schema_name, version, created_at, created_by) VALUES (?, ?, ?, ?, current_user)",
                     [address.board, schema, PostgresSchema.version, millis(Date())])
-                try connection.execute(PostgresSchema.tables(in: schema))
+                try db.script(PostgresSchema.tables(in: schema))
                 try fill(db)
             }
         }
@@ -112,21 +113,21 @@ final class PostgresEngine: StoreEngine {
     }
 
     func read<T>(_ body: (any SQLDatabase) throws -> T) throws -> T {
-        try transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
+        try transaction(["BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"], confirmed: false, body)
     }
 
     func write<T>(_ body: (any SQLDatabase) throws -> T) throws -> T {
-        try change("BEGIN", body)
+        try change(["BEGIN"], body)
     }
 
     /// Presence: committed without waiting for the server's disk.
     func quickWrite(_ body: (any SQLDatabase) throws -> Void) throws {
-        try change("BEGIN; SET LOCAL synchronous_commit = off", body)
+        try change(["BEGIN", "SET LOCAL synchronous_commit = off"], body)
     }
 
     /// `body` as one change: the board's row locked first (and the change counted for other
     /// sessions), the listeners told the newest sequence number in the same transaction.
-    private func change<T>(_ begin: String, _ body: (any SQLDatabase) throws -> T) throws -> T {
+    private func change<T>(_ begin: [String], _ body: (any SQLDatabase) throws -> T) throws -> T {
         let result = try transaction(begin) { db in
             try db.execute("UPDATE baton.board SET changes = changes + 1 WHERE name = ?", [address.board])
             let result = try body(db)
@@ -141,13 +142,15 @@ final class PostgresEngine: StoreEngine {
     /// entry) less this session's own: one statement, which sees one consistent state by itself.
     func changeCounter() throws -> Int {
         try serially {
-            let changes = try firstStatement {
-                try PostgresDatabase(connection: connection).int(
-                    "SELECT changes FROM baton.board WHERE name = ?", [address.board]) ?? 0
+            let changes = try onLiveConnection { db in
+                try db.int("SELECT changes FROM baton.board WHERE name = ?", [address.board]) ?? 0
             }
             return changes - ownChanges
         }
     }
+
+    /// How many times this session waited for the server (what the tests count a change's cost in).
+    var roundTrips: Int { lock.withLock { connection.roundTrips } }
 
     /// A connection of its own that listens on the board's channel; this session's own
     /// changes do not wake it.
@@ -160,22 +163,27 @@ final class PostgresEngine: StoreEngine {
     /// The server keeps its own storage sound and enforces every foreign key on each change.
     func damage(_ db: any SQLDatabase) throws -> (unreadable: [String], problems: [String]) { ([], []) }
 
-    private func transaction<T>(_ begin: String, _ body: (any SQLDatabase) throws -> T) throws -> T {
+    /// `body` in a transaction opened by `begin`; its COMMIT `confirmed` by the server before
+    /// this returns, or (a transaction that only read) read with the next statement.
+    private func transaction<T>(
+        _ begin: [String], confirmed: Bool = true, _ body: (any SQLDatabase) throws -> T
+    ) throws -> T {
         try serially {
-            try firstStatement { try connection.execute(begin) }
-            return try Self.committing(connection, body)
+            try onLiveConnection { db in try Self.committing(db, begin: begin, confirmed: confirmed, body) }
         }
     }
 
-    /// Runs `statement`, the first of an operation; when the connection turns out to be broken
-    /// (the server restarted since it was last used), connects again and runs it once more.
-    /// Nothing was sent yet, so nothing can happen twice. Call it with the lock held.
-    private func firstStatement<T>(_ statement: () throws -> T) throws -> T {
-        if !connection.isOpen { try reconnect() }
-        do { return try statement() } catch let error as PostgresError where error.isConnectionProblem {
-            guard !connection.isOpen else { throw error }
+    /// Runs `work` on the connection, connecting again first when the server closed it (it
+    /// restarted since it was last used). When the connection breaks before the server answered
+    /// anything, and with no COMMIT on its way, nothing happened: `work` runs once more on a new
+    /// connection. Call it with the lock held.
+    private func onLiveConnection<T>(_ work: (PostgresDatabase) throws -> T) throws -> T {
+        if !connection.isAlive { try reconnect() }
+        let db = PostgresDatabase(connection: connection)
+        do { return try work(db) } catch let error as PostgresError where error.isConnectionProblem {
+            guard db.mayRetry, !connection.isOpen else { throw error }
             try reconnect()
-            return try statement()
+            return try work(PostgresDatabase(connection: connection))
         }
     }
 
@@ -205,24 +213,17 @@ final class PostgresEngine: StoreEngine {
 
     var isReachable: Bool { answered.load(ordering: .relaxed) }
 
-    /// `body` between `begin` and COMMIT on `connection`, rolled back when it throws.
-    private static func inTransaction<T>(
-        _ connection: PostgresConnection, _ begin: String, _ body: (any SQLDatabase) throws -> T
-    ) throws -> T {
-        try connection.execute(begin)
-        return try committing(connection, body)
-    }
-
-    /// `body` in the transaction open on `connection`, then COMMIT; rolled back when it throws.
+    /// `body` between `begin` and COMMIT in `db`, rolled back when it throws.
     private static func committing<T>(
-        _ connection: PostgresConnection, _ body: (any SQLDatabase) throws -> T
+        _ db: PostgresDatabase, begin: [String], confirmed: Bool = true, _ body: (any SQLDatabase) throws -> T
     ) throws -> T {
         do {
-            let result = try body(PostgresDatabase(connection: connection))
-            try connection.execute("COMMIT")
+            for statement in begin { try db.execute(statement) }
+            let result = try body(db)
+            try db.commit(waiting: confirmed)
             return result
         } catch {
-            if connection.isOpen { try? connection.execute("ROLLBACK") }
+            if db.hasSent, db.connection.isOpen { try? db.connection.execute("ROLLBACK") }
             throw error
         }
     }

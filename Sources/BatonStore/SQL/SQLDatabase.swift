@@ -1,7 +1,7 @@
 import Foundation
 
 /// A value bound to a statement's parameter, whichever engine runs it.
-enum SQLValue: Equatable, Sendable {
+enum SQLValue: Hashable, Sendable {
     case null
     case int(Int64)
     case double(Double)
@@ -79,9 +79,15 @@ protocol SQLDatabase {
     /// Whether the board has the table (boards made by an older baton lack the newer ones).
     func tableExists(_ name: String) throws -> Bool
     var dialect: SQLDialect { get }
+    /// Runs `reads`, which only reads, with its statements' answers asked for together where
+    /// the board is a network away (`reads` may then run twice; it must have no other effects).
+    func prefetched<T>(_ reads: (any SQLDatabase) throws -> T) throws -> T
 }
 
 extension SQLDatabase {
+    /// A file answers each statement at once: nothing to gather.
+    func prefetched<T>(_ reads: (any SQLDatabase) throws -> T) throws -> T { try reads(self) }
+
     func execute(_ sql: String) throws { try execute(sql, []) }
 
     /// Every row of the result, read with `read`.

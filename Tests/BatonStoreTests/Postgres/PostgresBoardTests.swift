@@ -66,3 +66,34 @@ struct PostgresBoardTests {
         #expect(try payments.events().count == claims.events().count - 1)
     }
 }
+
+/// What a change costs a network away: a laptop is 20-50 ms from the server.
+@Suite("Round trips to PostgreSQL")
+struct PostgresRoundTripTests {
+    @Test("a change costs two round trips (its reads, then its writes with the commit); a load costs one")
+    func changesCostTwo() throws {
+        let board = try TestBoard(.postgres)
+        let store = try board.create()
+        let engine = try #require(store.engine as? PostgresEngine)
+        let stages = try store.loadBoard().stages.map(\.id)
+        func cost(_ action: Action) throws -> Int {
+            let before = engine.roundTrips
+            try store.apply(action, by: Fixed.asAna, at: Fixed.at(1))
+            return engine.roundTrips - before
+        }
+        for title in ["First", "Second", "Third"] { #expect(try cost(.addItem(NewItem(title: title))) == 2) }
+        #expect(try cost(.moveItem(1, to: stages[1])) == 2)
+        #expect(try cost(.reorderItem(3, .up)) == 2)
+        #expect(try cost(.comment(2, text: "Looks good")) == 2)
+        #expect(try cost(.editItem(2, ItemPatch(title: "Second, renamed"))) == 2)
+        #expect(try cost(.assign(2, 1, .owner)) == 2)
+        let before = engine.roundTrips
+        let loaded = try store.loadBoard()
+        #expect(engine.roundTrips - before == 1)
+        #expect(loaded.items[1]?.stage == stages[1])
+        let firstStage = loaded.items.values.filter { $0.stage == stages[0] }
+        #expect(firstStage.sorted { $0.position < $1.position }.map(\.number) == [3, 2])
+        #expect(loaded.items[2]?.title == "Second, renamed" && loaded.items[2]?.owners == [1])
+        #expect(try store.comments(on: 2).map(\.text) == ["Looks good"])
+    }
+}
