@@ -32,7 +32,7 @@ public protocol BoardService: AnyObject {
     /// Stores one action as `actor` (possibly on another thread than the loop's).
     func apply(_ action: Action, by actor: Actor) throws -> SavedChange
     /// Notes events this session saved as its own, so that they never come back as another
-    /// session's (on the loop's thread, once the save's answer is there).
+    /// session's (right after the save, on the same thread, before any later look).
     func sawOwn(_ events: [Event])
     /// An item's comments and history.
     func detail(of item: ItemNumber) throws -> ItemDetail
@@ -48,10 +48,9 @@ public protocol BoardService: AnyObject {
     /// How long the loop may sleep, given what else it waits for (`longest`, in milliseconds).
     func timeout(_ longest: Int32) -> Int32
     /// Other sessions' changes since the last call, nil when there are none; `ready` are the
-    /// descriptors that woke the loop. While this session's own saves are on their way
-    /// (`saving`), it only takes note of what woke the loop and answers nil: the changes are
-    /// read on the first call after, when the saves' events are known to be this session's.
-    func changes(ready: [Int32], saving: Bool) throws -> ChangeSet?
+    /// descriptors that woke the loop. Called as a look that may run on another thread than the
+    /// loop's, one at a time.
+    func changes(ready: [Int32]) throws -> ChangeSet?
     /// Starts reading the flow steps of the whole history in the background.
     func startReadingHistory()
     /// The flow steps read in the background, up to date, once they are there (then never again).

@@ -52,6 +52,8 @@ extension Runtime {
             }
             do {
                 let saved = try service.apply(action, by: actor)
+                // Before any later look at the board, so that the feed never reports them as another's.
+                service.sawOwn(saved.events)
                 answers.append(
                     .saved(slice: saved.slice, items: saved.items, events: saved.events, warnings: saved.warnings))
             } catch {

@@ -25,6 +25,8 @@ public final class Runtime {
     /// The state changed in a way that may show since the screen was last drawn.
     private var needsDrawing = true
     var lastPresence: [Presence] = []
+    /// A look at the board is on its way (`watch`).
+    let watching = WatchInFlight()
 
     /// Problems in the settings, key and theme files: the first is shown when the board opens,
     /// all of them are for the caller to print once the screen is gone.
@@ -82,19 +84,21 @@ public final class Runtime {
         sendSize()
         if let draft = drafts.take(board: service.path) { send(.restoreDraft(draft.purpose, draft.text)) }
         settle()
-        keepPresence()
-        loadStandup()
         service.startReadingHistory()
+        watch([], withStandup: true)
         settle()
     }
 
     /// Waits for the terminal, the board and the clock once, and handles what happened; returns
-    /// the exit status when the session ends.
+    /// the exit status when the session ends. While a look at the board is on its way, the
+    /// board's descriptors are left to it (the loop would wake for them again and again).
     private func step() -> Int32? {
-        let timeout = service.timeout(presence.millisecondsUntilDue(Date()))
+        let looking = watching.isSet
+        let timeout = looking ? 1000 : service.timeout(presence.millisecondsUntilDue(Date()))
         var ready: [Int32] = []
-        let descriptors = service.descriptors + (calls.descriptor >= 0 ? [calls.descriptor] : [])
-        for event in terminal.wait(for: descriptors, timeoutMilliseconds: timeout) {
+        let descriptors = (looking ? [] : service.descriptors) + (calls.descriptor >= 0 ? [calls.descriptor] : [])
+        let events = terminal.wait(for: descriptors, timeoutMilliseconds: timeout)
+        for event in events {
             switch event {
             case .key(let key): send(.key(key))
             case .resized(let width, let height): send(.resize(width: width, height: height))
@@ -104,10 +108,9 @@ public final class Runtime {
             }
         }
         if ready.contains(calls.descriptor) { takeFinishedCalls() }
-        takeHistory(ready)
         checkTheFile()
-        noticeOtherWriters(ready)
-        keepPresence()
+        // Calls that finished are no reason to look again: that would wake the loop forever.
+        if events.isEmpty || ready != [calls.descriptor] { watch(ready) }
         send(.tick(Date()))
         settle()
         return nil
@@ -145,13 +148,9 @@ public final class Runtime {
         }
     }
 
-    /// Queues what the finished calls on the board answered; this session's own saved events
-    /// are noted first, so that the change feed never reports them as someone else's.
+    /// Queues what the finished calls on the board answered, but for looks that found nothing new.
     func takeFinishedCalls() {
-        for msg in calls.finished() {
-            if case .saved(_, _, let events, _) = msg { service.sawOwn(events) }
-            send(msg)
-        }
+        for msg in calls.finished() where !isOld(msg) { send(msg) }
     }
 
     /// Draws the state, and tells `update` how far the screen drawn can scroll when that changed.

@@ -11,8 +11,6 @@ import Foundation
 public protocol StoreCalls: AnyObject {
     /// Readable when calls have finished (-1: never, calls finish at once).
     var descriptor: Int32 { get }
-    /// Whether a call is still running or waiting to run.
-    var isBusy: Bool { get }
     /// Runs `call` (which must touch only the board service and what it captured), in order
     /// after those submitted before it.
     func submit(_ call: @escaping () -> [Msg])
@@ -29,7 +27,6 @@ public final class InlineCalls: StoreCalls {
     public init() {}
 
     public var descriptor: Int32 { -1 }
-    public var isBusy: Bool { false }
     public func submit(_ call: @escaping () -> [Msg]) { done += call() }
 
     public func finished() -> [Msg] {
@@ -57,7 +54,6 @@ public final class WorkerCalls: StoreCalls, @unchecked Sendable {
     }
 
     public var descriptor: Int32 { pipe?.read ?? -1 }
-    public var isBusy: Bool { condition.withLock { running || !waiting.isEmpty } }
 
     public func submit(_ call: @escaping () -> [Msg]) {
         condition.withLock {

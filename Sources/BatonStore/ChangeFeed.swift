@@ -30,8 +30,6 @@ public final class ChangeFeed {
     private var ownAhead: Set<Int> = []
     /// Quick looks left after the file changed without a visible commit yet.
     private var rechecks = 0
-    /// The signal fired while looking was deferred: the next check looks.
-    private var signalled = false
     /// Milliseconds between the quick looks.
     static let recheckMilliseconds: Int32 = 25
 
@@ -64,13 +62,9 @@ public final class ChangeFeed {
 
     /// Looks for other sessions' commits; `descriptorReady` when `descriptor` woke the loop.
     /// Returns nil when nobody else committed, else what they changed (possibly no events:
-    /// presence and stand-ups are not history). With `deferring` (this session's own saves are
-    /// on their way) it only reads the signal, and the next check looks.
-    public func check(descriptorReady: Bool, deferring: Bool = false) throws -> ChangeSet? {
-        if signal.drain(ready: descriptorReady) { self.signalled = true }
-        if deferring { return nil }
-        let signalled = self.signalled
-        self.signalled = false
+    /// presence and stand-ups are not history).
+    public func check(descriptorReady: Bool) throws -> ChangeSet? {
+        let signalled = signal.drain(ready: descriptorReady)
         if signal.firesOnlyAfterCommits && !signalled { return nil }
         let now = try store.changeCounter()
         guard now != counter else {

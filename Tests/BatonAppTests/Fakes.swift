@@ -4,8 +4,8 @@ import BatonTUI
 import Foundation
 
 /// A board kept in memory, applying actions with Core's own rules, and recording what the loop
-/// asked of it. Another writer's change is staged with `otherWriter(_:)` and delivered the next
-/// time the loop wakes for `feedDescriptor`.
+/// asked of it. Another writer's change is staged with `otherWriter(_:)` and delivered by the
+/// first look at the board made when the loop woke for `feedDescriptor`.
 final class FakeBoardService: BoardService {
     var board: Board
     let path = "/fake/board.baton"
@@ -23,8 +23,6 @@ final class FakeBoardService: BoardService {
     private var seq = 100
     /// Another writer's change, read (as the store reads it) when the loop looks.
     private var pending: (events: [Event], change: Change)?
-    /// The feed woke the loop while a save was on its way: the next look reads the change.
-    private var woken = false
     /// The events the loop noted as this session's own.
     private(set) var ownEvents: [Event] = []
     /// The descriptor the fake feed says changed; never polled for real.
@@ -86,10 +84,8 @@ final class FakeBoardService: BoardService {
     func timeout(_ longest: Int32) -> Int32 { longest }
 
     func sawOwn(_ events: [Event]) { ownEvents += events }
-    func changes(ready: [Int32], saving: Bool) throws -> ChangeSet? {
-        if ready.contains(feedDescriptor) { woken = true }
-        guard !saving, woken, let (events, change) = pending else { return nil }
-        woken = false
+    func changes(ready: [Int32]) throws -> ChangeSet? {
+        guard ready.contains(feedDescriptor), let (events, change) = pending else { return nil }
         pending = nil
         return ChangeSet(events: events, slice: slice(change), items: change.touchedItems)
     }
@@ -150,7 +146,11 @@ final class RecordingTerminal: TerminalBackend {
     func stop() { stopped = true }
     func draw(_ frame: Frame, theme: Theme) { frames.append(frame.lines) }
 
+    /// The descriptors the loop waited on, one list per wait.
+    private(set) var waitedFor: [[Int32]] = []
+
     func wait(for descriptors: [Int32], timeoutMilliseconds: Int32) -> [TerminalEvent] {
+        waitedFor.append(descriptors)
         defer { batch += 1 }
         try? beforeBatch[batch]?()
         return script.isEmpty ? [.endOfInput] : script.removeFirst()
@@ -169,8 +169,10 @@ final class HeldCalls: StoreCalls {
     /// The descriptor that says calls finished; never polled for real.
     let descriptor: Int32 = 1_001
 
-    var isBusy: Bool { !held.isEmpty }
     func submit(_ call: @escaping () -> [Msg]) { held.append(call) }
+
+    /// How many calls wait to be released.
+    var waiting: Int { held.count }
 
     /// Runs every held call, as the worker would, for the loop to take at its next wake-up.
     func release() {

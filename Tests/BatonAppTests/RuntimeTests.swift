@@ -63,8 +63,11 @@ struct RuntimeTests {
     @Test func aSaveOnItsWayLeavesTheBoardResponsiveAndOthersChangesWaitForItsAnswer() throws {
         let service = FakeBoardService(board: try Self.board())
         let calls = HeldCalls()
+        // The feed's descriptor stays readable until a look reads it, as a socket or an inotify
+        // descriptor does: it wakes the loop again once the save's answer is in.
         let terminal = RecordingTerminal(script: [
             keys("L"), [.ready(service.feedDescriptor)] + keys("?"), [.ready(calls.descriptor)],
+            [.ready(service.feedDescriptor)], [.ready(calls.descriptor)],
         ])
         terminal.beforeBatch[1] = {
             try service.otherWriter(.editItem(1, ItemPatch(title: "Guide, reviewed by Bo")), by: Self.bo)
@@ -74,6 +77,7 @@ struct RuntimeTests {
             whileSaving = terminal.screen
             calls.release()
         }
+        terminal.beforeBatch[4] = { calls.release() }
         let (runtime, _) = try Self.run(service, terminal, calls: calls)
         #expect(
             whileSaving.contains("Esc") || whileSaving.contains("esc"), "keys answered while saving:\n\(whileSaving)")
@@ -83,6 +87,29 @@ struct RuntimeTests {
         #expect(runtime.state.board.items[1]?.stage == 2)
         #expect(runtime.state.board.items[1]?.title == "Guide, reviewed by Bo")
         #expect(runtime.state.message?.text.contains("bo changed the title of #1") == true)
+    }
+
+    @Test func aLookAtTheBoardOnItsWayHoldsUpNoKeyAndIsNotAskedForAgain() throws {
+        let service = FakeBoardService(board: try Self.board())
+        let calls = HeldCalls()
+        let terminal = RecordingTerminal(script: [keys("?"), keys("\u{1b}"), [.ready(calls.descriptor)], []])
+        var waitingWhileHeld = 0, writtenWhileHeld = true, screenWhileHeld = ""
+        terminal.beforeBatch[2] = {
+            waitingWhileHeld = calls.waiting
+            writtenWhileHeld = service.calls.contains("presence")
+            calls.release()
+        }
+        terminal.beforeBatch[1] = { screenWhileHeld = terminal.screen }
+        let (runtime, _) = try Self.run(service, terminal, calls: calls)
+        #expect(
+            screenWhileHeld.contains("Esc") || screenWhileHeld.contains("esc"), "keys answered:\n\(screenWhileHeld)")
+        #expect(waitingWhileHeld == 1, "one look on its way, however many keys came")
+        #expect(!writtenWhileHeld, "presence is written by the look, off the loop")
+        #expect(
+            !terminal.waitedFor[0].contains(service.feedDescriptor), "the feed is the look's while it is on its way")
+        #expect(terminal.waitedFor[3].contains(service.feedDescriptor), "and the loop's again once it is back")
+        #expect(service.calls.contains("presence"))
+        #expect(runtime.state.presence.map(\.session) == [runtime.state.session])
     }
 
     @Test func aSaveThatFailsAfterQuittingIsToldOnceTheScreenIsGone() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Wakes a session when another one commits to a board in a database: a connection of its own
 /// LISTENs on the board's channel, and its socket goes into the loop's `poll`. When the server
@@ -9,7 +10,11 @@ final class PostgresListener: ChangeSignal {
     private let channel: String
     /// The server process of the session's own connection, whose notifications are not news.
     private let ownProcess: () -> Int32
-    private var connection: PostgresConnection?
+    private var connection: PostgresConnection? {
+        didSet { connected.store(connection != nil, ordering: .relaxed) }
+    }
+    /// Whether `connection` is up, for a thread other than the one that drains (`isConnected`).
+    private let connected = Atomic(false)
     private var retry = Backoff()
 
     init(address: PostgresAddress, channel: String, ownProcess: @escaping () -> Int32) {
@@ -17,14 +22,16 @@ final class PostgresListener: ChangeSignal {
         self.channel = channel
         self.ownProcess = ownProcess
         connection = try? listening()
+        connected.store(connection != nil, ordering: .relaxed)
         if connection == nil { retry.failed(at: Date()) }
     }
 
     var descriptor: Int32 { connection?.socket ?? -1 }
     var firesOnlyAfterCommits: Bool { true }
 
-    /// Whether the listening connection is up (false while the server cannot be reached).
-    var isConnected: Bool { connection != nil }
+    /// Whether the listening connection is up (false while the server cannot be reached); may
+    /// be asked from any thread.
+    var isConnected: Bool { connected.load(ordering: .relaxed) }
 
     func drain(ready: Bool) -> Bool {
         guard let connection else { return reconnectIfDue() }

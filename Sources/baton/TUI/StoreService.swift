@@ -48,8 +48,8 @@ final class StoreService: BoardService {
     var descriptors: [Int32] { [feed.descriptor, historyReader.descriptor].filter { $0 >= 0 } }
     func timeout(_ longest: Int32) -> Int32 { feed.timeout(longest) }
     func sawOwn(_ events: [Event]) { feed.saw(events) }
-    func changes(ready: [Int32], saving: Bool) throws -> ChangeSet? {
-        try feed.check(descriptorReady: ready.contains(feed.descriptor), deferring: saving)
+    func changes(ready: [Int32]) throws -> ChangeSet? {
+        try feed.check(descriptorReady: ready.contains(feed.descriptor))
     }
     func startReadingHistory() { historyReader.start(store) }
 
