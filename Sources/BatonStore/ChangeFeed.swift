@@ -2,13 +2,18 @@ import BatonCore
 import Foundation
 
 extension BoardStore {
-    /// Everything new after sequence number `seq`, read in one transaction.
+    /// Everything new after sequence number `seq`, read in one transaction (its statements
+    /// asked for together: the items are those the new events name).
     public func changes(after seq: Int) throws -> ChangeSet {
         try read { db in
-            let events = try RowReader.events(db, where: "seq > ?", [seq])
-            let numbers = Array(Set(events.compactMap(\.change.item))).sorted()
-            let slice = try self.catalog(db, items: try self.items(numbers, db), stats: try RowReader.stats(db))
-            return ChangeSet(events: events, slice: slice, items: numbers)
+            try db.prefetched { db in
+                let events = try RowReader.events(db, where: "seq > ?", [seq])
+                let items = try RowReader.items(
+                    db, where: "number IN (SELECT item_number FROM event WHERE seq > \(seq))")
+                let numbers = Array(Set(events.compactMap(\.change.item))).sorted()
+                let slice = try self.catalog(db, items: items, stats: try RowReader.stats(db))
+                return ChangeSet(events: events, slice: slice, items: numbers)
+            }
         }
     }
 }

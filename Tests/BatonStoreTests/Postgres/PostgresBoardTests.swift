@@ -97,3 +97,20 @@ struct PostgresRoundTripTests {
         #expect(try store.comments(on: 2).map(\.text) == ["Looks good"])
     }
 }
+
+extension PostgresRoundTripTests {
+    @Test("another session's changes are read in one round trip, whatever they touched")
+    func changesElsewhereCostOne() throws {
+        let board = try TestBoard(.postgres)
+        let mine = try board.create(), theirs = try board.open()
+        let engine = try #require(mine.engine as? PostgresEngine)
+        let seen = try mine.events(limit: 1).last?.seq ?? 0
+        try theirs.apply(.addItem(NewItem(title: "Theirs")), by: Fixed.asBo, at: Fixed.at(1))
+        try theirs.apply(.comment(1, text: "On it"), by: Fixed.asBo, at: Fixed.at(2))
+        let before = engine.roundTrips
+        let changes = try mine.changes(after: seen)
+        #expect(engine.roundTrips - before == 1)
+        #expect(changes.items == [1] && changes.slice.items[1]?.title == "Theirs")
+        #expect(changes.events.map(\.change.kind) == [.itemCreated, .commentAdded])
+    }
+}
