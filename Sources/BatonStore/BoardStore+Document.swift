@@ -3,17 +3,31 @@ import Foundation
 
 extension BoardStore {
     /// The whole board, its comments and its history, read in one consistent snapshot.
-    public func exportDocument() throws -> BoardDocument {
+    /// `progress` hears the rows read so far (items, comments, history entries) and in all.
+    public func exportDocument(progress: Progress = { _, _ in }) throws -> BoardDocument {
         try read { db in
-            BoardDocument(
-                board: try loadBoard(db), comments: try allComments(db),
-                events: try RowReader.events(db, where: "TRUE"))
+            let counts = try db.prefetched { db in
+                try ["item", "comment", "event"].map { try db.int("SELECT COUNT(*) FROM \($0)") ?? 0 }
+            }
+            let total = counts.reduce(0, +)
+            progress(0, total)
+            let board = try loadBoard(db)
+            progress(counts[0], total)
+            let comments = try allComments(db)
+            progress(counts[0] + counts[1], total)
+            let events = try RowReader.events(db, where: "TRUE")
+            progress(total, total)
+            return BoardDocument(board: board, comments: comments, events: events)
         }
     }
 
+    /// Hears how far long work is: units done so far, and in all.
+    public typealias Progress = (_ done: Int, _ total: Int) -> Void
+
     /// Replaces an empty board (one without items, such as a fresh `init`) with the document's
-    /// stages, members, outcomes, items, comments and history, in one transaction.
-    public func importDocument(_ document: BoardDocument) throws {
+    /// stages, members, outcomes, items, comments and history, in one transaction. `progress`
+    /// hears the rows written so far (items, comments, history entries) and in all.
+    public func importDocument(_ document: BoardDocument, progress: Progress = { _, _ in }) throws {
         try refuseIfReadOnly()
         let problems = document.problems()
         guard problems.isEmpty else {
@@ -33,9 +47,22 @@ extension BoardStore {
             ] {
                 try db.execute("DELETE FROM \(table)")
             }
-            try RowWriter.saveContents(of: document.board, db)
-            for comment in document.comments { try RowWriter.insert(comment, db) }
-            for event in document.events { try RowWriter.insert(event, db) }
+            let total = document.board.items.count + document.comments.count + document.events.count
+            var done = 0
+            func counted() {
+                done += 1
+                progress(done, total)
+            }
+            progress(0, total)
+            try RowWriter.saveContents(of: document.board, db, afterItem: counted)
+            for comment in document.comments {
+                try RowWriter.insert(comment, db)
+                counted()
+            }
+            for event in document.events {
+                try RowWriter.insert(event, db)
+                counted()
+            }
         }
     }
 

@@ -72,8 +72,9 @@ enum RowWriter {
             values)
     }
 
-    /// Writes a whole board into empty tables: name, stages, members, outcomes with their history, and items.
-    static func saveContents(of board: Board, _ db: any SQLDatabase) throws {
+    /// Writes a whole board into empty tables: name, stages, members, outcomes with their
+    /// history, and items (calling `afterItem` after each).
+    static func saveContents(of board: Board, _ db: any SQLDatabase, afterItem: () -> Void = {}) throws {
         try setMeta(db, "name", board.name)
         try setMeta(db, "next_item", String(board.nextItemNumber))
         for stage in board.stages { try save(stage, db) }
@@ -82,7 +83,10 @@ enum RowWriter {
             try save(outcome, db)
             for (index, value) in outcome.history.enumerated() { try append(value, to: outcome.id, seq: index + 1, db) }
         }
-        for item in board.items.values.sorted(by: { $0.number < $1.number }) { try save(item, db) }
+        for item in board.items.values.sorted(by: { $0.number < $1.number }) {
+            try save(item, db)
+            afterItem()
+        }
     }
 
     /// Writes every part of `board` that `change` touched, then the comment, if any, as `commentID`.

@@ -22,11 +22,8 @@ struct Copy: ParsableCommand {
     func run() throws {
         let folder = FileManager.default.currentDirectoryPath
         let source = try BoardStore.open(BoardLocator.absolute(from, from: folder), access: .readOnly)
-        let bar = ProgressBar("Copying")
-        let copied: (copy: BoardStore, rows: [String: Int])
-        do {
-            defer { bar.finish() }
-            copied = try source.copy(to: BoardLocator.absolute(to, from: folder)) { bar.update($0, of: $1) }
+        let copied = try ProgressBar.showing("Copying") { bar in
+            try source.copy(to: BoardLocator.absolute(to, from: folder), progress: bar.update)
         }
         let rows = { (table: String) in copied.rows[table] ?? 0 }
         Output.line(

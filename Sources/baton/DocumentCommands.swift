@@ -4,7 +4,8 @@ import Foundation
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the whole board as JSON (with history), Markdown or CSV.")
+        abstract: "Write the whole board as JSON (with history), Markdown or CSV.",
+        discussion: "A progress bar shows on standard error while a big board is read, when it is a terminal.")
     @OptionGroup var global: GlobalOptions
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case json, markdown, csv }
@@ -14,7 +15,9 @@ struct Export: ParsableCommand {
 
     func run() throws {
         let session = try global.session(access: .readOnly)
-        let document = try session.store.exportDocument()
+        let document = try ProgressBar.showing("Reading") { bar in
+            try session.store.exportDocument(progress: bar.update)
+        }
         let data: Data
         switch format {
         case .json: data = try BoardDocument.encoder().encode(document) + Data("\n".utf8)
@@ -32,7 +35,8 @@ struct Export: ParsableCommand {
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Load a JSON export into a board that has no items yet, replacing its stages and members.")
+        abstract: "Load a JSON export into a board that has no items yet, replacing its stages and members.",
+        discussion: "A progress bar shows on standard error when it is a terminal.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The JSON file written by `baton export`; - reads standard input.") var file: String
 
@@ -55,7 +59,9 @@ struct Import: ParsableCommand {
             )
         }
         let session = try global.session()
-        try session.store.importDocument(document)
+        try ProgressBar.showing("Importing") { bar in
+            try session.store.importDocument(document, progress: bar.update)
+        }
         Output.line(
             "Imported \(document.items.count) items, \(document.members.count) members and \(document.events.count) history entries."
         )

@@ -16,6 +16,13 @@ final class ProgressBar {
         self.isShown = shown
     }
 
+    /// Runs `work` with a bar that says `label`, cleared when it ends, however it ends.
+    static func showing<T>(_ label: String, _ work: (ProgressBar) throws -> T) rethrows -> T {
+        let bar = ProgressBar(label)
+        defer { bar.finish() }
+        return try work(bar)
+    }
+
     /// `done` of `total` units are finished.
     func update(_ done: Int, of total: Int) {
         guard isShown else { return }
