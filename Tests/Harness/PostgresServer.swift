@@ -46,6 +46,9 @@ public final class PostgresServer: @unchecked Sendable {
         "host=\(folder) port=\(port) user=\(user) dbname=\(database)"
     }
 
+    /// The path of the server's Unix socket (which `DelayProxy` forwards to).
+    public var socketPath: String { "\(folder)/.s.PGSQL.\(port)" }
+
     /// A new, empty database for one test; returns its name.
     public func database() throws -> String {
         let name = lock.withLock {

@@ -42,6 +42,8 @@ public enum CLIError: Error, CustomStringConvertible {
     case missingBinary(String, String)
     /// Something needed is not available; the text names it (`… is not available` follows).
     case unavailable(String)
+    /// A socket call (named with what it was for) failed with this errno.
+    case socketFailed(String, Int32)
     /// One sentence for the test's failure message.
     public var description: String {
         switch self {
@@ -52,6 +54,7 @@ public enum CLIError: Error, CustomStringConvertible {
         case .missingBinary(let binary, let root):
             return "The baton binary is missing at \(binary); run `swift build` in \(root) first."
         case .unavailable(let what): return "\(what) is not available"
+        case .socketFailed(let what, let code): return "\(what) failed: \(String(cString: strerror(code)))"
         }
     }
 }
