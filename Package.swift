@@ -46,7 +46,11 @@ let package = Package(
         .testTarget(name: "BatonTUITests", dependencies: ["BatonTUI", "BatonCore"], exclude: ["Golden"]),
         .testTarget(name: "BatonAppTests", dependencies: ["BatonApp", "BatonTUI", "BatonCore"]),
         .testTarget(name: "BatonTerminalTests", dependencies: ["BatonTerminal", "BatonTUI"]),
-        .target(name: "BatonTestSupport", path: "Tests/Support"),
+        // Sandboxes, processes, a throwaway PostgreSQL and a delaying proxy, without Testing, so
+        // that the benchmark can use them too; the tests see them through BatonTestSupport.
+        .target(name: "BatonHarness", path: "Tests/Harness"),
+        .testTarget(name: "BatonHarnessTests", dependencies: ["BatonHarness"], path: "Tests/HarnessTests"),
+        .target(name: "BatonTestSupport", dependencies: ["BatonHarness"], path: "Tests/Support"),
         .testTarget(name: "CLITests", dependencies: ["BatonCore", "BatonTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["BatonTestSupport"], path: "Tests/EndToEnd"),
         .testTarget(name: "FaultTests", dependencies: ["BatonTestSupport"], path: "Tests/Faults"),

@@ -1,3 +1,4 @@
+import BatonHarness
 import Foundation
 import Testing
 

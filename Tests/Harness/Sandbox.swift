@@ -1,5 +1,4 @@
 import Foundation
-import Testing
 
 #if canImport(Glibc)
     import Glibc
@@ -8,11 +7,14 @@ import Testing
 #endif
 
 /// A temporary folder with its own HOME and XDG folders, in which baton runs. Removed on deinit.
+/// The checks that stop a test on failure (`ok`, `json` …) are in BatonTestSupport.
 public final class Sandbox {
+    /// The folder itself (symbolic links resolved).
     public let root: URL
     private let scratch: URL
     private var counter = 0
 
+    /// A new, empty sandbox in the temporary folder, named `prefix-UUID`.
     public init(prefix: String = "baton-cli") throws {
         let base = URL(fileURLWithPath: NSTemporaryDirectory()).resolvingSymlinksInPath()
         root = base.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
@@ -24,14 +26,20 @@ public final class Sandbox {
 
     deinit { try? FileManager.default.removeItem(at: root) }
 
+    /// The HOME of programs run in the sandbox.
     public var home: URL { root.appendingPathComponent("home") }
+    /// Their XDG_DATA_HOME.
     public var dataHome: URL { root.appendingPathComponent("xdg") }
+    /// Their XDG_CONFIG_HOME.
     public var configHome: URL { root.appendingPathComponent("xdg-config") }
+    /// Their XDG_STATE_HOME.
     public var stateHome: URL { root.appendingPathComponent("xdg-state") }
+    /// Their XDG_CACHE_HOME.
     public var cacheHome: URL { root.appendingPathComponent("xdg-cache") }
     /// The board `init` creates by default, and that discovery then finds from `root`.
     public var boardPath: String { root.appendingPathComponent("board.baton").path }
 
+    /// The absolute path of `relative` inside the sandbox.
     public func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
 
     /// The variables that put baton's home and XDG folders inside the sandbox.
@@ -94,73 +102,11 @@ public final class Sandbox {
         try run(try Paths.requireBinary(), arguments, stdin: stdin, cwd: cwd, env: env)
     }
 
+    /// Runs baton with `arguments` and waits for it.
     @discardableResult
     public func baton(_ arguments: String..., stdin: String? = nil) throws -> CLIResult {
         try baton(arguments, stdin: stdin)
     }
-
-    /// Runs baton and requires exit 0, so that setup steps fail loudly.
-    @discardableResult
-    public func ok(_ arguments: String..., stdin: String? = nil, sourceLocation: SourceLocation = #_sourceLocation)
-        throws -> CLIResult
-    {
-        let result = try baton(arguments, stdin: stdin)
-        try #require(
-            result.status == 0, "baton \(arguments.joined(separator: " ")) failed: \(result.transcript)",
-            sourceLocation: sourceLocation)
-        return result
-    }
-
-    /// A sandbox with `baton init` (or `init --sample`) done in its root.
-    public static func withBoard(sample: Bool = false, prefix: String = "baton-cli") throws -> Sandbox {
-        let box = try Sandbox(prefix: prefix)
-        let result = try box.baton(sample ? ["init", "--sample", "--name", "Squad"] : ["init", "--name", "Squad"])
-        try #require(result.status == 0, "init failed: \(result.transcript)")
-        return box
-    }
-
-    /// Runs a `--json` command and parses its standard output.
-    public func json(_ arguments: String..., sourceLocation: SourceLocation = #_sourceLocation) throws -> Any {
-        let result = try baton(arguments)
-        try #require(
-            result.status == 0, "baton \(arguments.joined(separator: " ")) failed: \(result.transcript)",
-            sourceLocation: sourceLocation)
-        return try JSONSerialization.jsonObject(with: result.stdoutData)
-    }
-
-    public func jsonArray(_ arguments: String..., sourceLocation: SourceLocation = #_sourceLocation) throws -> [[String:
-        Any]]
-    {
-        let result = try baton(arguments)
-        try #require(
-            result.status == 0, "baton \(arguments.joined(separator: " ")) failed: \(result.transcript)",
-            sourceLocation: sourceLocation)
-        let value = try JSONSerialization.jsonObject(with: result.stdoutData)
-        return try #require(
-            value as? [[String: Any]], "not a JSON array of objects: \(result.stdout)", sourceLocation: sourceLocation)
-    }
-
-    /// The stages of `show --json`, each with its items.
-    public func shownStages(sourceLocation: SourceLocation = #_sourceLocation) throws -> [[String: Any]] {
-        let board = try jsonObject("show", "--json", sourceLocation: sourceLocation)
-        return try #require(
-            board["stages"] as? [[String: Any]], "show --json has no stages", sourceLocation: sourceLocation)
-    }
-
-    public func jsonObject(_ arguments: String..., sourceLocation: SourceLocation = #_sourceLocation) throws -> [String:
-        Any]
-    {
-        let result = try baton(arguments)
-        try #require(
-            result.status == 0, "baton \(arguments.joined(separator: " ")) failed: \(result.transcript)",
-            sourceLocation: sourceLocation)
-        let value = try JSONSerialization.jsonObject(with: result.stdoutData)
-        return try #require(
-            value as? [String: Any], "not a JSON object: \(result.stdout)", sourceLocation: sourceLocation)
-    }
-
-    /// The item with this number, from `item show N --json`.
-    public func item(_ number: Int) throws -> [String: Any] { try jsonObject("item", "show", "\(number)", "--json") }
 
     /// The bytes of a file, to prove it was not touched.
     public func bytes(_ path: String) -> Data? { FileManager.default.contents(atPath: path) }

@@ -4,20 +4,25 @@ import Foundation
     import Glibc
 #endif
 
-/// A throwaway PostgreSQL server for the tests: a new cluster in a temporary folder, listening
-/// only on a Unix socket there, run as the `postgres` account when the tests run as root (the
-/// server refuses root). One server serves a whole test process (`shared`); each test takes a
-/// database of its own (`database()`). The server is stopped by its pid when the process exits.
+/// A throwaway PostgreSQL server for the tests and the benchmark: a new cluster in a temporary
+/// folder, listening only on a Unix socket there, run as the `postgres` account when this
+/// process runs as root (the server refuses root). One server serves a whole test process
+/// (`shared`); each test takes a database of its own (`database()`). The shared server is
+/// stopped by its pid when the process exits.
 public final class PostgresServer: @unchecked Sendable {
     /// The server of this test process, started on first use.
     public static let shared: Result<PostgresServer, Error> = Result { try PostgresServer() }
 
-    /// A server of the caller's own, for a test that stops and restarts it (which would cut
-    /// every other test's connections to the shared one); the caller stops it.
+    /// A server of the caller's own, which the caller stops: for a test that stops and restarts
+    /// it (which would cut every other test's connections to the shared one), or for the
+    /// benchmark.
     public static func dedicated() throws -> PostgresServer { try PostgresServer(stopAtExit: false) }
 
+    /// The cluster's folder, which also holds its Unix socket.
     public let folder: String
+    /// The port, also in the name of the Unix socket.
     public let port: Int
+    /// The server's process id while it runs, else 0.
     public private(set) var pid: pid_t = 0
     private let box: Sandbox
     private let lock = NSLock()
@@ -36,10 +41,13 @@ public final class PostgresServer: @unchecked Sendable {
         if stopAtExit { atexit { if case .success(let server) = PostgresServer.shared { server.stop() } } }
     }
 
-    /// A libpq connection string for `database` as the superuser `postgres`.
+    /// A libpq connection string for `database` as `user` (the superuser by default).
     public func connectionString(_ database: String = "postgres", user: String = "postgres") -> String {
         "host=\(folder) port=\(port) user=\(user) dbname=\(database)"
     }
+
+    /// The path of the server's Unix socket (which `DelayProxy` forwards to).
+    public var socketPath: String { "\(folder)/.s.PGSQL.\(port)" }
 
     /// A new, empty database for one test; returns its name.
     public func database() throws -> String {

@@ -8,15 +8,21 @@ import Foundation
 
 /// What one run of a program gave back.
 public struct CLIResult: Sendable {
+    /// The exit code, or 128 plus the signal that ended it.
     public var status: Int32
+    /// What it wrote to standard output.
     public var stdoutData: Data
+    /// What it wrote to standard error.
     public var stderrData: Data
+    /// A result made of its parts.
     public init(status: Int32, stdoutData: Data, stderrData: Data) {
         self.status = status
         self.stdoutData = stdoutData
         self.stderrData = stderrData
     }
+    /// Standard output as text (invalid UTF-8 replaced).
     public var stdout: String { String(decoding: stdoutData, as: UTF8.self) }
+    /// Standard error as text (invalid UTF-8 replaced).
     public var stderr: String { String(decoding: stderrData, as: UTF8.self) }
     /// Both streams together, for messages when a test fails.
     public var transcript: String { "exit \(status)\n--- stdout\n\(stdout)--- stderr\n\(stderr)" }
@@ -26,11 +32,19 @@ public struct CLIResult: Sendable {
     }
 }
 
+/// Why a program could not be run, or a tool the tests need is missing.
 public enum CLIError: Error, CustomStringConvertible {
+    /// Starting the program (or a step of it) failed with this errno.
     case spawnFailed(String, Int32)
+    /// The program with these arguments ran longer than this many seconds.
     case timedOut([String], Double)
+    /// The baton binary is not at this path (in the package at the second).
     case missingBinary(String, String)
+    /// Something needed is not available; the text names it (`… is not available` follows).
     case unavailable(String)
+    /// A socket call (named with what it was for) failed with this errno.
+    case socketFailed(String, Int32)
+    /// One sentence for the test's failure message.
     public var description: String {
         switch self {
         case .spawnFailed(let what, let code):
@@ -40,16 +54,18 @@ public enum CLIError: Error, CustomStringConvertible {
         case .missingBinary(let binary, let root):
             return "The baton binary is missing at \(binary); run `swift build` in \(root) first."
         case .unavailable(let what): return "\(what) is not available"
+        case .socketFailed(let what, let code): return "\(what) failed: \(String(cString: strerror(code)))"
         }
     }
 }
 
 /// Where things are: the package root and the built binary.
 public enum Paths {
-    /// The package root, worked out from this file's path (Tests/Support/Processes.swift).
+    /// The package root, worked out from this file's path (Tests/Harness/Processes.swift).
     public static let packageRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// The debug build of baton, which the tests run.
     public static let binary: String = packageRoot.appendingPathComponent(".build/debug/baton").path
 
     /// The binary, or a clear failure if it has not been built.
@@ -131,11 +147,14 @@ public enum Spawning {
 
 /// A process that was started and not yet waited for.
 public final class Spawned {
+    /// Its process id.
     public let pid: pid_t
+    /// The program and its arguments, for messages.
     public let arguments: [String]
     let outURL: URL
     let errURL: URL
 
+    /// A process started elsewhere, whose standard output and error go to these files.
     public init(pid: pid_t, arguments: [String], outURL: URL, errURL: URL) {
         self.pid = pid
         self.arguments = arguments
