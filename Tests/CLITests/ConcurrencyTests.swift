@@ -6,9 +6,11 @@ struct ConcurrencyTests {
     static let processes = 8
     static let itemsPerProcess = 200
 
-    @Test(.timeLimit(.minutes(10)))
-    func eightWritersLoseNothing() throws {
+    @Test(.timeLimit(.minutes(10)), arguments: Backend.allCases)
+    func eightWritersLoseNothing(_ backend: Backend) throws {
         let box = try Sandbox.withBoard()
+        let board = try backend.board(in: box)
+        let onBoard = board.map { ["--board", $0] } ?? []
         let binary = try Paths.requireBinary()
         // Each writer is a shell loop: add an item, then move it (by the number add printed) to Done.
         let script = """
@@ -21,12 +23,12 @@ struct ConcurrencyTests {
             """
         let started = Date()
         let writers = try (1...Self.processes).map { w in
-            try box.spawn("/bin/sh", ["-c", script], env: ["BATON": binary, "W": "\(w)"])
+            try box.spawn("/bin/sh", ["-c", script], env: ["BATON": binary, "W": "\(w)", "BATON_BOARD": board])
         }
         let results = try writers.map { try $0.wait(timeout: 540) }
         let seconds = Date().timeIntervalSince(started)
         print(
-            "CLITests: \(Self.processes) writers x \(Self.itemsPerProcess) items (add + move) took \(String(format: "%.1f", seconds)) s"
+            "CLITests (\(backend)): \(Self.processes) writers x \(Self.itemsPerProcess) items (add + move) took \(String(format: "%.1f", seconds)) s"
         )
         for (w, result) in results.enumerated() {
             #expect(result.status == 0, "writer \(w + 1): exit \(result.status), stderr: \(result.stderr.suffix(2000))")
@@ -34,7 +36,7 @@ struct ConcurrencyTests {
         }
 
         let total = Self.processes * Self.itemsPerProcess
-        let items = try box.jsonArray("item", "list", "--json")
+        let items = try box.jsonArray(["item", "list", "--json"] + onBoard)
         #expect(items.count == total)
         let numbers = items.compactMap { $0["number"] as? Int }
         let missingNumbers = Set(1...total).subtracting(numbers).sorted()
@@ -50,14 +52,14 @@ struct ConcurrencyTests {
         let notDone = items.filter { $0["stage"] as? String != "Done" }.compactMap { $0["number"] as? Int }
         #expect(notDone.isEmpty, "not moved: \(notDone.prefix(20))")
 
-        let events = try box.jsonArray("log", "--json")
+        let events = try box.jsonArray(["log", "--json"] + onBoard)
         let kinds = events.compactMap { ($0["change"] as? [String: Any])?["kind"] as? String }
         #expect(kinds.filter { $0 == "item.created" }.count == total)
         #expect(kinds.filter { $0 == "item.moved" }.count == total)
         let seqs = events.compactMap { $0["seq"] as? Int }
         #expect(Set(seqs).count == seqs.count, "event sequence numbers are unique")
 
-        let check = try box.baton("check")
+        let check = try box.baton(["check"] + onBoard)
         #expect(check.status == 0, "\(check.transcript)")
     }
 }

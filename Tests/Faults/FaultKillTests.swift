@@ -36,22 +36,12 @@ struct FaultKillTests {
         }
     }
 
-    /// The board the writers share: the sandbox's file, or a board in a new database of the
-    /// tests' PostgreSQL server (nil: the file).
-    static func board(_ engine: String, in box: Sandbox) throws -> String? {
-        guard engine == "postgres" else { return nil }
-        let server = try PostgresServer.shared.get()
-        let address = server.connectionString(try server.database()) + " board=squad"
-        try box.ok("init", address, "--name", "Squad")
-        return address
-    }
-
     @Test(
         "kill -9 at random moments among concurrent writers loses nothing acknowledged and duplicates nothing",
-        .timeLimit(.minutes(3)), arguments: ["file", "postgres"])
-    func killedWritersLoseNothing(_ engine: String) throws {
+        .timeLimit(.minutes(3)), arguments: Backend.allCases)
+    func killedWritersLoseNothing(_ backend: Backend) throws {
         let box = try Sandbox.withBoard(prefix: "baton-fault-kill")
-        let board = try Self.board(engine, in: box)
+        let board = try backend.board(in: box)
         let onBoard = board.map { ["--board", $0] } ?? []
         for n in 1...Self.seedItems { try #require(try box.baton(["item", "add", "Seed \(n)"] + onBoard).status == 0) }
         let binary = try Paths.requireBinary()
@@ -79,7 +69,7 @@ struct FaultKillTests {
             }
             try expectSound(box, board: board)
         }
-        print("FaultKillTests (\(engine)): \(Self.rounds) rounds, \(acknowledged.count) acknowledged, \(kills) killed")
+        print("FaultKillTests (\(backend)): \(Self.rounds) rounds, \(acknowledged.count) acknowledged, \(kills) killed")
         #expect(kills >= Self.rounds, "too few writers were killed for the test to mean anything")
         try expectNothingLostOrDoubled(box, board: board, acknowledged: acknowledged, killed: killed)
     }

@@ -26,6 +26,11 @@ extension Sandbox {
 
     /// Runs a `--json` command and parses its standard output.
     public func json(_ arguments: String..., sourceLocation: SourceLocation = #_sourceLocation) throws -> Any {
+        try json(arguments, sourceLocation: sourceLocation)
+    }
+
+    /// Runs a `--json` command, its arguments as a list, and parses its standard output.
+    public func json(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> Any {
         let result = try baton(arguments)
         try #require(
             result.status == 0, "baton \(arguments.joined(separator: " ")) failed: \(result.transcript)",
@@ -37,13 +42,16 @@ extension Sandbox {
     public func jsonArray(_ arguments: String..., sourceLocation: SourceLocation = #_sourceLocation) throws -> [[String:
         Any]]
     {
-        let result = try baton(arguments)
-        try #require(
-            result.status == 0, "baton \(arguments.joined(separator: " ")) failed: \(result.transcript)",
-            sourceLocation: sourceLocation)
-        let value = try JSONSerialization.jsonObject(with: result.stdoutData)
+        try jsonArray(arguments, sourceLocation: sourceLocation)
+    }
+
+    /// `jsonArray` with the arguments as a list.
+    public func jsonArray(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> [[String:
+        Any]]
+    {
+        let value = try json(arguments, sourceLocation: sourceLocation)
         return try #require(
-            value as? [[String: Any]], "not a JSON array of objects: \(result.stdout)", sourceLocation: sourceLocation)
+            value as? [[String: Any]], "not a JSON array of objects: \(value)", sourceLocation: sourceLocation)
     }
 
     /// The stages of `show --json`, each with its items.
@@ -57,13 +65,8 @@ extension Sandbox {
     public func jsonObject(_ arguments: String..., sourceLocation: SourceLocation = #_sourceLocation) throws -> [String:
         Any]
     {
-        let result = try baton(arguments)
-        try #require(
-            result.status == 0, "baton \(arguments.joined(separator: " ")) failed: \(result.transcript)",
-            sourceLocation: sourceLocation)
-        let value = try JSONSerialization.jsonObject(with: result.stdoutData)
-        return try #require(
-            value as? [String: Any], "not a JSON object: \(result.stdout)", sourceLocation: sourceLocation)
+        let value = try json(arguments, sourceLocation: sourceLocation)
+        return try #require(value as? [String: Any], "not a JSON object: \(value)", sourceLocation: sourceLocation)
     }
 
     /// The item with this number, from `item show N --json`.

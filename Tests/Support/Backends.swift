@@ -1,0 +1,28 @@
+import Foundation
+
+/// Where a test's board lives, for the suites that run on both backends.
+public enum Backend: String, CaseIterable, Sendable, CustomStringConvertible {
+    /// The sandbox's board file.
+    case file
+    /// A board in a new database of the tests' PostgreSQL server.
+    case postgres
+
+    public var description: String { rawValue }
+
+    /// Makes the board a test's writers share in `box` and returns its address, or nil for the
+    /// sandbox's own file (made by `Sandbox.withBoard`).
+    public func board(in box: Sandbox, name: String = "Squad") throws -> String? {
+        guard self == .postgres else { return nil }
+        let server = try PostgresServer.shared.get()
+        let address = server.connectionString(try server.database()) + " board=squad"
+        let made = try box.baton(["init", address, "--name", name])
+        guard made.status == 0 else { throw BackendError("baton init \(address) failed: \(made.transcript)") }
+        return address
+    }
+}
+
+/// A board for a test could not be made.
+public struct BackendError: Error, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}
