@@ -29,7 +29,7 @@ struct BatonBench: ParsableCommand {
             valueName: "sizes"))
     var postgresSizes: String?
 
-    @Flag(inversion: .prefixedNo, help: "Measure boards in PostgreSQL (--no-postgres leaves them out).")
+    @Flag(inversion: .prefixedNo, help: "Whether to measure boards in PostgreSQL too (--no-postgres leaves them out).")
     var postgres = true
 
     @Option(help: "Runs per size; every figure is the median over the runs.")
