@@ -8,7 +8,7 @@ import Foundation
 /// folder, listening on a Unix socket there (and on 127.0.0.1 when asked), run as the `postgres`
 /// account when this process runs as root (the server refuses root). One server serves a whole
 /// test process (`shared`); each test takes a database of its own (`database()`). The shared
-/// server is stopped by its pid when the process exits.
+/// server is stopped by its pid, and its folder removed, when the process exits.
 public final class PostgresServer: @unchecked Sendable {
     /// The server of this test process, started on first use.
     public static let shared: Result<PostgresServer, Error> = Result { try PostgresServer() }
@@ -44,7 +44,14 @@ public final class PostgresServer: @unchecked Sendable {
         try runAsOwner(
             ["\(bin)/initdb", "-D", "\(folder)/data", "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"])
         try start(bin)
-        if stopAtExit { atexit { if case .success(let server) = PostgresServer.shared { server.stop() } } }
+        if stopAtExit { atexit { if case .success(let server) = PostgresServer.shared { server.discard() } } }
+    }
+
+    /// Stops the server and removes its cluster, as the process that shared it ends (the
+    /// shared server is never deinitialised, so its sandbox would stay behind).
+    private func discard() {
+        stop()
+        try? FileManager.default.removeItem(at: box.root)
     }
 
     /// A libpq connection string for `database` as `user` (the superuser by default), over
