@@ -48,8 +48,10 @@ test-faults: deps
 
 
 ## Measures speed, memory and terminal traffic on generated boards of 100, 1,000 and 10,000 items
-## against the budgets, with the release binary in a 120x40 pseudo-terminal; prints a table and
-## writes .build/bench/results.json. Options go in BENCH_ARGS, e.g. BENCH_ARGS="--sizes 1000 --runs 1".
+## against the budgets, with the release binary in a 120x40 pseudo-terminal; then, in a PostgreSQL
+## column, the largest board copied into a throwaway cluster on 127.0.0.1, also through a proxy
+## 40 ms away each way. Prints a table and writes .build/bench/results.json. Options go in
+## BENCH_ARGS, e.g. BENCH_ARGS="--sizes 1000 --runs 1", "--postgres-sizes 10000" or "--no-postgres".
 bench: deps
 	$(RELEASE) --product baton
 	$(RELEASE) --product baton-bench

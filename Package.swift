@@ -35,7 +35,8 @@ let package = Package(
         .executableTarget(
             name: "baton-bench",
             dependencies: [
-                "BatonCore", "BatonStore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "BatonCore", "BatonStore", "BatonHarness",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/BatonBench"
         ),

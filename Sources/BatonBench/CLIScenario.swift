@@ -10,7 +10,10 @@ import Foundation
 /// writes a second the store takes from one process, from one CLI writer and from eight at once.
 struct CLIScenario {
     let baton: String
+    /// The board that is read.
     let board: String
+    /// A copy of it (or the board itself) that may be written to.
+    let scratch: String
     let environment: [String: String]
 
     func run() throws -> [Metric: Double] {
@@ -18,10 +21,6 @@ struct CLIScenario {
         figures[.showTime] = try time(["show"])
         figures[.exportTime] = try time(["export", "--format", "json"])
         figures[.checkTime] = try time(["check"])
-        let scratch = board + ".writes"
-        try? FileManager.default.removeItem(atPath: scratch)
-        try FileManager.default.copyItem(atPath: board, toPath: scratch)
-        defer { for suffix in ["", "-wal", "-shm"] { unlink(scratch + suffix) } }
         figures[.storeWrites] = try storeWrites(scratch, count: 200)
         figures[.oneWriter] = try cliWrites(scratch, writers: 1, each: 40)
         figures[.eightWriters] = try cliWrites(scratch, writers: 8, each: 20)

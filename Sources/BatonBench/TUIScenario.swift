@@ -6,7 +6,7 @@ import Foundation
 /// move an item, open screens, let another process change an item, stay idle, quit.
 struct TUIScenario {
     let baton: String
-    /// This run's copy of the workbench's board.
+    /// This run's copy of the workbench's board: a file, or the address of a board in a database.
     let board: String
     /// The environment, the card on screen after `g` and the size of the first stage.
     let workbench: Workbench
@@ -17,13 +17,8 @@ struct TUIScenario {
     private let settle = 0.05
 
     func run() throws -> [Metric: Double] {
-        let started = PseudoTerminal.now()
-        let terminal = try PseudoTerminal(
-            executable: baton, arguments: ["--board", board], environment: workbench.environment,
-            columns: 120, rows: 40)
-        let first = terminal.readBurst(quiet: 0.3, timeout: 15)
-        guard let drawn = first.last else { throw BenchError("baton drew nothing within 15 s of starting.") }
-        var figures: [Metric: Double] = [.firstFrame: (drawn - started) * 1000, .firstFrameBytes: Double(first.bytes)]
+        let (terminal, first) = try PseudoTerminal.board(baton, board, environment: workbench.environment)
+        var figures: [Metric: Double] = [.firstFrame: first.milliseconds, .firstFrameBytes: first.bytes]
         let selection = measure(
             terminal, (0..<presses).map { ($0 / (workbench.firstColumnCount - 1)) % 2 == 0 ? "j" : "k" })
         figures[.selectMedian] = selection.latencies.median
@@ -56,11 +51,9 @@ struct TUIScenario {
     ) {
         var latencies: [Double] = [], bytes: [Double] = []
         for key in keys {
-            let pressed = terminal.type(key)
-            let burst = terminal.readBurst(quiet: settle, timeout: 0.5)
-            if let drawn = burst.frameEnd {
-                latencies.append((drawn - pressed) * 1000)
-                bytes.append(Double(burst.bytes))
+            if let frame = terminal.press(key, quiet: settle, timeout: 0.5) {
+                latencies.append(frame.milliseconds)
+                bytes.append(frame.bytes)
             }
             if let then {
                 terminal.type(then)
@@ -97,5 +90,28 @@ struct TUIScenario {
         }
         guard let after = terminal.cpuSeconds() else { return nil }
         return (after - before) / idleSeconds * 100
+    }
+}
+
+extension PseudoTerminal {
+    /// Starts the full-screen board at `board` in a 120×40 terminal and waits for its first
+    /// frame: the terminal, the milliseconds from start to that frame, and its bytes.
+    static func board(_ baton: String, _ board: String, environment: [String: String]) throws -> (
+        PseudoTerminal, (milliseconds: Double, bytes: Double)
+    ) {
+        let started = now()
+        let terminal = try PseudoTerminal(
+            executable: baton, arguments: ["--board", board], environment: environment, columns: 120, rows: 40)
+        let first = terminal.readBurst(quiet: 0.3, timeout: 15)
+        guard let drawn = first.last else { throw BenchError("baton drew nothing within 15 s of starting.") }
+        return (terminal, ((drawn - started) * 1000, Double(first.bytes)))
+    }
+
+    /// Presses `key` and reads what it draws until `quiet` seconds pass without a byte: the
+    /// milliseconds from key to frame and the bytes, or nil when nothing came within `timeout`.
+    func press(_ key: String, quiet: Double, timeout: Double) -> (milliseconds: Double, bytes: Double)? {
+        let pressed = type(key)
+        let burst = readBurst(quiet: quiet, timeout: timeout)
+        return burst.frameEnd.map { (($0 - pressed) * 1000, Double(burst.bytes)) }
     }
 }

@@ -5,6 +5,8 @@ import Foundation
 /// A temporary folder holding one generated board, the environment baton runs in (its own
 /// HOME and XDG folders, a 256-colour terminal) and fresh copies of the board for each run.
 struct Workbench {
+    /// How many items the board holds.
+    let items: Int
     let folder: String
     let board: String
     let environment: [String: String]
@@ -14,6 +16,7 @@ struct Workbench {
     let eventCount: Int
 
     init(items: Int) throws {
+        self.items = items
         folder = NSTemporaryDirectory() + "baton-bench-\(items)-\(getpid())"
         try? FileManager.default.removeItem(atPath: folder)
         try FileManager.default.createDirectory(atPath: folder + "/home", withIntermediateDirectories: true)
@@ -43,10 +46,11 @@ struct Workbench {
         ]
     }
 
-    /// A fresh copy of the board for one run, so that every run starts from the same board.
-    func copy(_ run: Int) throws -> String {
-        let path = folder + "/run-\(run).baton"
-        try? FileManager.default.removeItem(atPath: path)
+    /// A fresh copy of the board called `name`, so that every run starts from the same board
+    /// (an earlier copy of that name is replaced, with its -wal and -shm).
+    func copy(_ name: String) throws -> String {
+        let path = folder + "/\(name).baton"
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         try FileManager.default.copyItem(atPath: board, toPath: path)
         return path
     }

@@ -29,13 +29,13 @@ struct SlowDatabaseTests {
         proxy.hold()
         // Keys go on being answered: neither the save nor presence nor the change feed waits on the loop.
         try ana.send("L", "h")
-        let screen = try ana.waitUntil("#1 drawn in Ready and the selection back in Backlog") { screen in
+        let screen = try ana.waitUntil("#1 drawn in Ready and the selection back in Backlog", timeout: 3) { screen in
             cards(in: screen).first { $0.number == 1 }?.column == 1 && selectedCard(in: screen)?.column == 0
         }
         #expect(!screen.contains("OFFLINE"), "a slow answer is not an outage")
         usleep(500_000)  // past the moment the new selection is due to be written as presence
         try ana.send("l")
-        try ana.waitUntil("the selection in Ready again") { selectedCard(in: $0)?.column == 1 }
+        try ana.waitUntil("the selection in Ready again", timeout: 3) { selectedCard(in: $0)?.column == 1 }
         #expect(try Self.stages(box, address) == before, "the move is still on its way to the server")
 
         proxy.release()

@@ -5,45 +5,59 @@ import Foundation
 #endif
 
 /// A throwaway PostgreSQL server for the tests and the benchmark: a new cluster in a temporary
-/// folder, listening only on a Unix socket there, run as the `postgres` account when this
-/// process runs as root (the server refuses root). One server serves a whole test process
-/// (`shared`); each test takes a database of its own (`database()`). The shared server is
-/// stopped by its pid when the process exits.
+/// folder, listening on a Unix socket there (and on 127.0.0.1 when asked), run as the `postgres`
+/// account when this process runs as root (the server refuses root). One server serves a whole
+/// test process (`shared`); each test takes a database of its own (`database()`). The shared
+/// server is stopped by its pid, and its folder removed, when the process exits.
 public final class PostgresServer: @unchecked Sendable {
     /// The server of this test process, started on first use.
     public static let shared: Result<PostgresServer, Error> = Result { try PostgresServer() }
 
     /// A server of the caller's own, which the caller stops: for a test that stops and restarts
     /// it (which would cut every other test's connections to the shared one), or for the
-    /// benchmark.
-    public static func dedicated() throws -> PostgresServer { try PostgresServer(stopAtExit: false) }
+    /// benchmark. With `loopback` it also listens on 127.0.0.1, and its connection strings go
+    /// there (a free port is chosen).
+    public static func dedicated(loopback: Bool = false) throws -> PostgresServer {
+        try PostgresServer(stopAtExit: false, loopback: loopback)
+    }
 
     /// The cluster's folder, which also holds its Unix socket.
     public let folder: String
     /// The port, also in the name of the Unix socket.
     public let port: Int
+    /// Whether the server also listens on 127.0.0.1 (and connection strings go there).
+    public let listensOnLoopback: Bool
     /// The server's process id while it runs, else 0.
     public private(set) var pid: pid_t = 0
     private let box: Sandbox
     private let lock = NSLock()
     private var counter = 0
 
-    private init(stopAtExit: Bool = true) throws {
+    private init(stopAtExit: Bool = true, loopback: Bool = false) throws {
         box = try Sandbox(prefix: "baton-pg")
         folder = box.path("cluster")
-        port = Int.random(in: 20_000..<60_000)
+        listensOnLoopback = loopback
+        port = loopback ? try Sockets.freeLoopbackPort() : Int.random(in: 20_000..<60_000)
         let bin = try Self.binaries()
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         if getuid() == 0, let owner = getpwnam("postgres") { chown(folder, owner.pointee.pw_uid, owner.pointee.pw_gid) }
         try runAsOwner(
             ["\(bin)/initdb", "-D", "\(folder)/data", "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"])
         try start(bin)
-        if stopAtExit { atexit { if case .success(let server) = PostgresServer.shared { server.stop() } } }
+        if stopAtExit { atexit { if case .success(let server) = PostgresServer.shared { server.discard() } } }
     }
 
-    /// A libpq connection string for `database` as `user` (the superuser by default).
+    /// Stops the server and removes its cluster, as the process that shared it ends (the
+    /// shared server is never deinitialised, so its sandbox would stay behind).
+    private func discard() {
+        stop()
+        try? FileManager.default.removeItem(at: box.root)
+    }
+
+    /// A libpq connection string for `database` as `user` (the superuser by default), over
+    /// 127.0.0.1 when the server listens there, else over the Unix socket.
     public func connectionString(_ database: String = "postgres", user: String = "postgres") -> String {
-        "host=\(folder) port=\(port) user=\(user) dbname=\(database)"
+        "host=\(listensOnLoopback ? "127.0.0.1" : folder) port=\(port) user=\(user) dbname=\(database)"
     }
 
     /// The path of the server's Unix socket (which `DelayProxy` forwards to).
@@ -86,7 +100,8 @@ public final class PostgresServer: @unchecked Sendable {
 
     private func start(_ bin: String) throws {
         let options = [
-            "-D", "\(folder)/data", "-k", folder, "-p", String(port), "-c", "listen_addresses=", "-c", "fsync=off",
+            "-D", "\(folder)/data", "-k", folder, "-p", String(port),
+            "-c", "listen_addresses=\(listensOnLoopback ? "127.0.0.1" : "")", "-c", "fsync=off",
             "-c", "max_connections=200",
         ]
         let (executable, arguments) = ownerCommand(["\(bin)/postgres"] + options)
