@@ -7,6 +7,9 @@ import Testing
 /// `baton show` prints the board with the board screen's own views, every card whole.
 @Suite("Printing the board")
 struct BoardPrintTests {
+    /// Widths are measured in the test's UTF-8 locale, whichever test runs first.
+    init() { _ = TUI.prepared }
+
     /// The printed rows of `board` at `width`, and the same gathered into one frame for goldens.
     static func printed(_ board: Board, width: Int) -> (lines: [String], frame: Frame) {
         let s = TUI.state(board, width: width, height: 24)

@@ -7,6 +7,9 @@ import Testing
 /// Facts about frames that golden files alone would not explain.
 @Suite("Frame structure")
 struct FrameStructureTests {
+    /// Widths are measured in the test's UTF-8 locale, whichever test runs first.
+    init() { _ = TUI.prepared }
+
     static let sweepWidths = [
         1, 2, 3, 5, 9, 10, 19, 20, 21, 24, 25, 26, 39, 40, 41, 48, 49, 50, 51, 52, 74, 75, 76, 79, 80, 81,
         99, 100, 101, 119, 120, 121, 160, 200,

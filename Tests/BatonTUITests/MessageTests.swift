@@ -52,6 +52,28 @@ struct MessageTests {
         #expect(s.lastOwnChange.count == 1)
     }
 
+    @Test func aSaveAnsweredLateLeavesTheSelectionWhereTheUserHasMovedItSince() {
+        var s = TUI.state(TUI.squad())
+        let effects = press(&s, named: "L")
+        guard case .apply(let actions) = effects.first else {
+            Issue.record("no apply")
+            return
+        }
+        _ = press(&s, named: "h")  // back to Backlog while the save is on its way
+        let selected = s.currentItem?.number
+        #expect(selected != 1 && s.stageIndex == 0)
+        _ = Self.store(actions[0], &s)
+        #expect(s.board.items[1]?.stage == TUI.ready, "the move is stored")
+        #expect(s.stageIndex == 0 && s.currentItem?.number == selected, "the selection stays where the user put it")
+    }
+
+    @Test func aNewItemIsSelectedOnceSaved() {
+        var s = TUI.state(TUI.squad())
+        let events = Self.store(.addItem(NewItem(title: "Fresh idea")), &s)
+        let number = events.first?.change.item
+        #expect(number != nil && s.currentItem?.number == number)
+    }
+
     @Test func savedWarningsAreShownAsErrors() {
         var s = TUI.state(TUI.squad())
         var board = s.board

@@ -74,14 +74,18 @@ public enum App {
         return run(command, &s)
     }
 
+    /// This session's change, as stored: a new item is selected; otherwise the selection stays
+    /// where the user has it now (on a slow link they may have moved on since the key).
     static func saved(_ s: inout AppState, slice: Board, items: [ItemNumber], events: [Event], warnings: [String]) {
+        let followed = s.currentItem?.number
         s.unsavedBefore = nil
         s.merge(slice, changed: items)
         s.pendingPrompt = nil
         s.lastOwnChange = s.pendingUndo ? [] : (events.isEmpty ? s.lastOwnChange : events)
         let undone = s.pendingUndo
         s.pendingUndo = false
-        if let number = events.first?.change.item, s.board.items[number]?.archived == false { select(number, &s) }
+        let created = events.first { $0.change.kind == .itemCreated }?.change.item
+        if let number = created ?? followed, s.board.items[number]?.archived == false { select(number, &s) }
         keepSelectionVisible(&s)
         record(events, &s)
         refreshInsights(&s)
