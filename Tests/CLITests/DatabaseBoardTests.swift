@@ -104,6 +104,15 @@ struct DatabaseBoardTests {
             GRANT SELECT ON baton.board TO \(viewers);
             GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA board_claims TO \(writers);
             GRANT SELECT ON ALL TABLES IN SCHEMA board_claims TO \(viewers);
+            ALTER DEFAULT PRIVILEGES IN SCHEMA board_claims GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO \(writers);
+            ALTER DEFAULT PRIVILEGES IN SCHEMA board_claims GRANT SELECT ON TABLES TO \(viewers);
+            """, database: database)
+        // A table a later baton's upgrade adds, made as the admin: members may use it as they use the others.
+        try server.psql(
+            """
+            SET ROLE \(admin); CREATE TABLE board_claims.added_later (x BIGINT);
+            SET ROLE \(ana); INSERT INTO board_claims.added_later VALUES (1);
+            SET ROLE \(eve); SELECT * FROM board_claims.added_later;
             """, database: database)
         let added = try box.baton("item", "add", "Written by a member", "--board", address("claims", user: ana))
         #expect(added.status == 0, "\(added.transcript)")

@@ -83,6 +83,7 @@ final class PostgresEngine: StoreEngine {
         if version > PostgresSchema.version {
             throw BatonError.data("The board \(address) was made by a newer baton; upgrade baton to open it.")
         }
+        if version < PostgresSchema.version { try upgrade(connection, address) }
         try translating(address) { try point(connection, at: address) }
         return PostgresEngine(address: address, connection: connection, readOnly: readOnly || !mayWrite, role: role)
     }
@@ -214,7 +215,7 @@ final class PostgresEngine: StoreEngine {
     var isReachable: Bool { answered.load(ordering: .relaxed) }
 
     /// `body` between `begin` and COMMIT in `db`, rolled back when it throws.
-    private static func committing<T>(
+    static func committing<T>(
         _ db: PostgresDatabase, begin: [String], confirmed: Bool = true, _ body: (any SQLDatabase) throws -> T
     ) throws -> T {
         do {

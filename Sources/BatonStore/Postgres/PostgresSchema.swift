@@ -6,7 +6,11 @@ import Foundation
 /// statements read the same on both engines.
 enum PostgresSchema {
     /// The newest version of a board's schema this build knows (the same numbering as a file's).
-    static let version = 3
+    static var version: Int { steps.count }
+
+    /// The board's schema step by step: step N makes version N of the one before, in the
+    /// board's schema (first on the search path). Frozen once released: a change is a new step.
+    static let steps = [version1, version2, version3]
 
     /// Creates the catalog if the database has none yet.
     static let catalog = """
@@ -19,11 +23,19 @@ enum PostgresSchema {
     /// The schema that holds the tables of the board called `board`.
     static func schemaName(of board: String) -> String { "board_\(board)" }
 
-    /// The board's tables, version 3, in the schema `schema` (made here).
-    static func tables(in schema: String) -> String {
-        """
-        CREATE SCHEMA \(schema);
-        SET LOCAL search_path TO \(schema);
+    /// Makes the schema `schema` with the board's tables at `version` (the newest by default).
+    static func tables(in schema: String, version: Int = version) -> String {
+        "CREATE SCHEMA \(schema);\n" + upgrade(schema, from: 0, to: version)
+    }
+
+    /// The steps that take the board's tables in `schema` from version `old` to `new`.
+    static func upgrade(_ schema: String, from old: Int, to new: Int = version) -> String {
+        "SET LOCAL search_path TO \(schema);\n" + steps[old..<new].joined(separator: "\n")
+    }
+
+    /// Version 1: the board, its items and people, comments and the history (which records
+    /// each change's database role).
+    private static let version1 = """
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE stage (
             id BIGINT PRIMARY KEY, name TEXT NOT NULL,
@@ -66,10 +78,18 @@ enum PostgresSchema {
             kind TEXT NOT NULL, item_number BIGINT, entity TEXT, entity_id BIGINT,
             field TEXT, before TEXT, after TEXT, db_role TEXT DEFAULT current_user);
         CREATE INDEX event_item ON event (item_number, seq);
+        """
+
+    /// Version 2: who has the board open (rows that are never part of the history).
+    private static let version2 = """
         CREATE TABLE presence (
             session TEXT PRIMARY KEY, account TEXT NOT NULL, member_id BIGINT, host TEXT NOT NULL,
             pid BIGINT NOT NULL, terminal TEXT, focus_item BIGINT, editing_item BIGINT,
             heartbeat_at BIGINT NOT NULL);
+        """
+
+    /// Version 3: stand-ups and their turns; at most one runs at a time.
+    private static let version3 = """
         CREATE TABLE standup (
             id BIGINT PRIMARY KEY, started_at BIGINT NOT NULL, ended_at BIGINT,
             facilitator_id BIGINT NOT NULL, account TEXT NOT NULL,
@@ -82,5 +102,4 @@ enum PostgresSchema {
             member_id BIGINT NOT NULL, started_at BIGINT, duration BIGINT NOT NULL,
             overtime BIGINT NOT NULL, PRIMARY KEY (standup_id, ord));
         """
-    }
 }
