@@ -35,10 +35,12 @@ enum BoardTables {
     }
 
     /// Copies every row of `table` from `source` to `target` as it is stored, many rows per
-    /// statement; `copied` hears how many rows each statement wrote.
+    /// statement; `copied` hears how many rows each statement wrote. A NUL character in a text
+    /// that `target` cannot store (another tool wrote it in a file) becomes U+FFFD, and `replaced`
+    /// hears of each such value.
     static func copy(
         _ table: (name: String, columns: String), from source: any SQLDatabase, to target: any SQLDatabase,
-        copied: (Int) -> Void
+        copied: (Int) -> Void, replaced: () -> Void
     ) throws {
         let (read, write) = columns(of: table, from: source, to: target)
         let width = write.split(separator: ",").count
@@ -52,39 +54,58 @@ enum BoardTables {
             batch.removeAll(keepingCapacity: true)
             copied(rows)
         }
+        let storesNUL = target.dialect.storesNUL
         try source.forEach("SELECT \(read) FROM \(table.name)", []) { row in
-            for column in 0..<width { batch.append(row.value(Int32(column))) }
+            for column in 0..<width {
+                let value = row.value(Int32(column))
+                guard !storesNUL, case .text(let text) = value, text.utf8.contains(0) else {
+                    batch.append(value)
+                    continue
+                }
+                batch.append(.text(text.replacingOccurrences(of: "\0", with: "\u{FFFD}")))
+                replaced()
+            }
             if batch.count >= rowsPerStatement * width { try flush() }
         }
         try flush()
     }
 }
 
+/// A board copied by `BoardStore.copy(to:progress:)`.
+public struct CopiedBoard {
+    /// The new board.
+    public var board: BoardStore
+    /// How many rows each table held (`item`, `comment`, `event`, `standup` …).
+    public var rows: [String: Int]
+    /// How many texts held a NUL character, which a database cannot store: each was copied with
+    /// U+FFFD in its place.
+    public var nulTexts: Int
+}
+
 extension BoardStore {
     /// Copies the whole board, with its history, comments and stand-ups, to a new board at
     /// `destination` (a file or a database address; never one that exists). One snapshot is
     /// read, and the copy appears complete or not at all. `progress` hears the rows copied so
-    /// far and the rows in all; it is called at the start and after each batch. Returns the
-    /// copy and how many rows each table held (`item`, `comment`, `event`, `standup` …).
-    public func copy(to destination: String, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws
-        -> (copy: BoardStore, rows: [String: Int])
-    {
+    /// far and the rows in all; it is called at the start and after each batch.
+    public func copy(to destination: String, progress: Progress = { _, _ in }) throws -> CopiedBoard {
         try read { source in
             let tables = try BoardTables.all.filter { try source.tableExists($0.name) }
             var rows: [String: Int] = [:]
             for table in tables { rows[table.name] = try source.int("SELECT COUNT(*) FROM \(table.name)") ?? 0 }
             let total = rows.values.reduce(0, +)
-            var done = 0
+            var done = 0, nulTexts = 0
             progress(0, total)
             let copy = try Self.make(destination) { target in
                 for table in tables {
                     try BoardTables.copy(table, from: source, to: target) { rows in
                         done += rows
                         progress(done, total)
+                    } replaced: {
+                        nulTexts += 1
                     }
                 }
             }
-            return (copy, rows)
+            return CopiedBoard(board: copy, rows: rows, nulTexts: nulTexts)
         }
     }
 }

@@ -27,8 +27,13 @@ struct Copy: ParsableCommand {
         }
         let rows = { (table: String) in copied.rows[table] ?? 0 }
         Output.line(
-            "Copied \(try copied.copy.loadCatalog().name) to \(copied.copy.path): \(counted(rows("item"), "item")), \(counted(rows("comment"), "comment")), \(rows("event")) history \(rows("event") == 1 ? "entry" : "entries") and \(counted(rows("standup"), "stand-up"))."
+            "Copied \(try copied.board.loadCatalog().name) to \(copied.board.path): \(counted(rows("item"), "item")), \(counted(rows("comment"), "comment")), \(rows("event")) history \(rows("event") == 1 ? "entry" : "entries") and \(counted(rows("standup"), "stand-up"))."
         )
+        if copied.nulTexts > 0 {
+            Output.line(
+                "\(counted(copied.nulTexts, "text")) held a NUL character, which a database cannot store; each was copied with \u{FFFD} in its place."
+            )
+        }
     }
 }
 

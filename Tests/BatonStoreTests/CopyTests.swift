@@ -26,9 +26,10 @@ struct CopyTests {
         let original = try richBoard(try TestBoard(engine))
         let other = try TestBoard(engine == .sqlite ? .postgres : .sqlite)
         var reports: [(Int, Int)] = []
-        let (there, rows) = try original.copy(to: other.location) { reports.append(($0, $1)) }
+        let copied = try original.copy(to: other.location) { reports.append(($0, $1)) }
+        let (there, rows) = (copied.board, copied.rows)
         #expect(rows["item"] == 4 && rows["standup"] == 1 && rows["standup_turn"] == 1 && rows["presence"] == nil)
-        let back = try there.copy(to: other.another("back").location).copy
+        let back = try there.copy(to: other.another("back").location).board
         for copy in [there, back] {
             #expect(try withoutRoles(copy.exportDocument()) == withoutRoles(original.exportDocument()))
             #expect(try copy.standups() == original.standups())
@@ -69,10 +70,10 @@ struct CopyTests {
         let history = try store.events()
         #expect(history.first?.role == "postgres", "the creation is the creator's role's")
         #expect(history.last?.role == writer && history.last?.account == "bo")
-        let copy = try store.copy(to: place.another("copy").location).copy
+        let copy = try store.copy(to: place.another("copy").location).board
         #expect(try copy.events() == history, "roles kept between databases")
         let file = try TestBoard(.sqlite)
-        #expect(try store.copy(to: file.location).copy.events().allSatisfy { $0.role == nil }, "a file has no roles")
+        #expect(try store.copy(to: file.location).board.events().allSatisfy { $0.role == nil }, "a file has no roles")
     }
 
     @Test("a copy never overwrites a board", arguments: TestEngine.allCases)
@@ -85,6 +86,20 @@ struct CopyTests {
         #expect(try existing.open().loadBoard().name == "Existing")
         let history = try original.events().count
         #expect(try existing.open().events().count < history)
+    }
+
+    @Test("a NUL another tool wrote in a file (as a BLOB) reaches a database as U+FFFD, and is counted")
+    func nulIntoADatabase() throws {
+        let source = try TestBoard(.sqlite)
+        let original = try richBoard(source)
+        try original.sqliteQueue.writeWithoutTransaction { db in
+            try db.execute(sql: "UPDATE item SET notes = X'6F6E650074776F' WHERE number = 4")
+        }
+        let copied = try original.copy(to: try TestBoard(.postgres).location)
+        #expect(copied.nulTexts == 1)
+        #expect(try copied.board.item(4)?.notes == "one\u{FFFD}two")
+        let back = try copied.board.copy(to: source.another("back").location)
+        #expect(back.nulTexts == 0, "a file stores what the database holds as it is")
     }
 
     @Test("a copy that fails half way leaves no board behind", arguments: TestEngine.allCases)

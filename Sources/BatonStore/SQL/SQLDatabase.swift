@@ -138,15 +138,17 @@ struct SQLDialect: Sendable {
     /// Whether history entries record the database role that made them (`event.db_role`,
     /// which defaults to the role of the session that writes it); a board file has no roles.
     var recordsRoles: Bool
+    /// Whether a text may hold a NUL character (PostgreSQL refuses one).
+    var storesNUL: Bool
 
     static let sqlite = SQLDialect(
         wholeNumber: { column in
             "CASE WHEN \(column) <> '' AND \(column) NOT GLOB '*[^0-9]*' THEN CAST(\(column) AS INTEGER) END"
-        }, recordsRoles: false)
+        }, recordsRoles: false, storesNUL: true)
 
     static let postgres = SQLDialect(
         wholeNumber: { column in "CASE WHEN \(column) ~ '^[0-9]{1,18}$' THEN CAST(\(column) AS BIGINT) END" },
-        recordsRoles: true)
+        recordsRoles: true, storesNUL: false)
 
     /// The event columns as read: `RowReader.eventColumns`, then the role (NULL in a file).
     var eventSelection: String { RowReader.eventColumns + (recordsRoles ? ", db_role" : ", NULL") }
