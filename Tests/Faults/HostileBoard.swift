@@ -7,21 +7,38 @@ import Testing
 /// reason on every fifth, a comment, its history), member i+2 (name; every other one also its
 /// handle), outcome i+1 (title, metric, unit) and one more stage; the first four stages, the
 /// board's name and a finished stand-up carry corpus text too.
+///
+/// On PostgreSQL the file is then copied into a database (whose text holds no NUL: the copy
+/// writes U+FFFD instead), and every command runs on that board.
 struct HostileBoard {
     let box: Sandbox
     let corpus: [HostileText]
+    /// The board in a database the file was copied to; nil: the file itself.
+    let address: String?
 
     /// The plain handle of member i+2 for an even i (the odd ones have hostile handles).
     static func plainHandle(_ index: Int) -> String { "h\(index + 1)" }
 
-    static func make(_ corpus: [HostileText] = HostileCorpus.all) throws -> HostileBoard {
+    static func make(_ corpus: [HostileText] = HostileCorpus.all, on backend: Backend = .file) throws -> HostileBoard {
         let box = try Sandbox.withBoard(prefix: "baton-hostile")
         let sqlite = try #require(Paths.tool("sqlite3"), "the sqlite3 tool is needed to write hostile text")
         let written = try box.run(sqlite, [box.boardPath], stdin: script(corpus))
         try #require(written.status == 0, "sqlite3 failed: \(written.transcript)")
-        let board = HostileBoard(box: box, corpus: corpus)
-        try board.holdStandup()
-        return board
+        try HostileBoard(box: box, corpus: corpus, address: nil).holdStandup()
+        let address = try backend.address()
+        if let address { try box.ok("copy", box.boardPath, address) }
+        return HostileBoard(box: box, corpus: corpus, address: address)
+    }
+
+    /// `arguments` with the board's address, where it is in a database.
+    func on(_ arguments: [String]) -> [String] { arguments + (address.map { ["--board", $0] } ?? []) }
+
+    /// Runs baton with `arguments` on the board.
+    func baton(_ arguments: [String]) throws -> CLIResult { try box.baton(on(arguments)) }
+
+    /// What baton reads back of `text` on this board: a database holds U+FFFD for a NUL.
+    func readBack(_ text: HostileText) -> String {
+        address == nil ? text.readBack : text.readBack.replacingOccurrences(of: "\0", with: "\u{FFFD}")
     }
 
     /// A stand-up of two members with hostile names, in which a hostile item is blocked and expedited.

@@ -19,12 +19,12 @@ struct HostileCommandTests {
             + [(["export", "--format", "csv"], true)]
     }
 
-    @Test(.timeLimit(.minutes(1)))
-    func textOutputHoldsNoControlCharacters() throws {
-        let board = try HostileBoard.make()
+    @Test(.timeLimit(.minutes(1)), arguments: Backend.allCases)
+    func textOutputHoldsNoControlCharacters(_ backend: Backend) throws {
+        let board = try HostileBoard.make(on: backend)
         var all = Data()
         for (arguments, crlf) in Self.textCommands(items: board.corpus.count) {
-            let result = try board.box.baton(arguments)
+            let result = try board.baton(arguments)
             let command = "baton \(arguments.joined(separator: " "))"
             #expect([0, 65].contains(result.status) && !result.stdout.isEmpty, "\(command): \(result.transcript)")
             #expect(!result.stderr.contains("Fatal error"), "\(command) crashed: \(result.stderr)")
@@ -40,13 +40,13 @@ struct HostileCommandTests {
     }
 
     /// On a terminal the same commands may add colour, and nothing else.
-    @Test(.timeLimit(.minutes(1)))
-    func textOutputOnATerminalHoldsNoSequenceFromTheText() throws {
-        let board = try HostileBoard.make()
+    @Test(.timeLimit(.minutes(1)), arguments: Backend.allCases)
+    func textOutputOnATerminalHoldsNoSequenceFromTheText(_ backend: Backend) throws {
+        let board = try HostileBoard.make(on: backend)
         let binary = try Paths.requireBinary()
         // Without a subcommand baton opens the full-screen board on a terminal: that has its own tests.
         let commands = Self.textCommands(items: board.corpus.count).filter { !$0.arguments.isEmpty }.map { command in
-            ([shellQuote(binary)] + command.arguments.map(shellQuote)).joined(separator: " ")
+            ([shellQuote(binary)] + board.on(command.arguments).map(shellQuote)).joined(separator: " ")
         }
         let raw = board.box.path("raw-cli")
         let script = board.box.path("commands.sh")
@@ -65,25 +65,27 @@ struct HostileCommandTests {
 
     /// JSON is data: every text field reads back exactly as stored (only bytes that are not
     /// UTF-8 become U+FFFD), with control characters as JSON escapes.
-    @Test(.timeLimit(.minutes(1)))
-    func jsonKeepsTheExactText() throws {
-        let board = try HostileBoard.make()
-        let members = try board.box.jsonArray("member", "list", "--json")
-        let stages = try board.box.jsonArray("stage", "list", "--json")
+    @Test(.timeLimit(.minutes(1)), arguments: Backend.allCases)
+    func jsonKeepsTheExactText(_ backend: Backend) throws {
+        let board = try HostileBoard.make(on: backend)
+        let members = try board.box.jsonArray(board.on(["member", "list", "--json"]))
+        let stages = try board.box.jsonArray(board.on(["stage", "list", "--json"]))
         for (index, text) in board.corpus.enumerated() {
-            let item = try board.box.item(index + 1)
-            #expect(item["title"] as? String == text.readBack, "title of \(text)")
-            #expect(item["notes"] as? String == text.readBack, "notes of \(text)")
+            let item = try #require(
+                try board.box.json(board.on(["item", "show", "\(index + 1)", "--json"])) as? [String: Any])
+            let readBack = board.readBack(text)
+            #expect(item["title"] as? String == readBack, "title of \(text)")
+            #expect(item["notes"] as? String == readBack, "notes of \(text)")
             let comments = item["comments"] as? [[String: Any]]
-            #expect(comments?.first?["text"] as? String == text.readBack, "comment of \(text)")
-            #expect(members.contains { $0["name"] as? String == text.readBack }, "member named \(text)")
-            #expect(stages.contains { $0["name"] as? String == text.readBack }, "stage named \(text)")
+            #expect(comments?.first?["text"] as? String == readBack, "comment of \(text)")
+            #expect(members.contains { $0["name"] as? String == readBack }, "member named \(text)")
+            #expect(stages.contains { $0["name"] as? String == readBack }, "stage named \(text)")
         }
         for arguments in [
             ["show", "--json"], ["export", "--format", "json"], ["report", "flow", "--format", "json"],
             ["standup", "show", "last", "--format", "json"],
         ] {
-            let result = try board.box.baton(arguments)
+            let result = try board.baton(arguments)
             #expect(
                 result.status == 0 && (try? JSONSerialization.jsonObject(with: result.stdoutData)) != nil,
                 "baton \(arguments.joined(separator: " ")): \(result.transcript)")

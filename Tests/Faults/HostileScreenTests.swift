@@ -10,12 +10,12 @@ import Testing
 struct HostileScreenTests {
     static let width = 160, height = 50
 
-    @Test(.timeLimit(.minutes(1)))
-    func hostileTextIsDrawnAsTextOnEveryScreen() throws {
-        let board = try HostileBoard.make()
+    @Test(.timeLimit(.minutes(1)), arguments: Backend.allCases)
+    func hostileTextIsDrawnAsTextOnEveryScreen(_ backend: Backend) throws {
+        let board = try HostileBoard.make(on: backend)
         let raw = board.box.path("raw-tui")
         let tmux = try TmuxSession.baton(
-            ["--board", board.box.boardPath], in: board.box,
+            ["--board", board.address ?? board.box.boardPath], in: board.box,
             width: Self.width, height: Self.height, gated: true)
         defer { tmux.kill() }
         try tmux.pipePane(to: raw)

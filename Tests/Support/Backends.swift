@@ -9,12 +9,17 @@ public enum Backend: String, CaseIterable, Sendable, CustomStringConvertible {
 
     public var description: String { rawValue }
 
+    /// The address of a board (not made yet) in a new database, or nil for the sandbox's file.
+    public func address() throws -> String? {
+        guard self == .postgres else { return nil }
+        let server = try PostgresServer.shared.get()
+        return server.connectionString(try server.database()) + " board=squad"
+    }
+
     /// Makes the board a test's writers share in `box` and returns its address, or nil for the
     /// sandbox's own file (made by `Sandbox.withBoard`).
     public func board(in box: Sandbox, name: String = "Squad") throws -> String? {
-        guard self == .postgres else { return nil }
-        let server = try PostgresServer.shared.get()
-        let address = server.connectionString(try server.database()) + " board=squad"
+        guard let address = try address() else { return nil }
         let made = try box.baton(["init", address, "--name", name])
         guard made.status == 0 else { throw BackendError("baton init \(address) failed: \(made.transcript)") }
         return address
