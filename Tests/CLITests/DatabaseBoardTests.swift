@@ -8,10 +8,7 @@ struct DatabaseBoardTests {
     let server: PostgresServer
     let database: String
 
-    init() throws {
-        server = try PostgresServer.shared.get()
-        database = try server.database()
-    }
+    init() throws { (server, database) = try PostgresServer.newDatabase() }
 
     /// The database as a URI, as users write it, with `board` when given.
     private func address(_ board: String? = nil, user: String = "postgres") -> String {

@@ -73,6 +73,12 @@ public final class PostgresServer: @unchecked Sendable {
         return name
     }
 
+    /// The shared server and a new database on it, for a test suite's stored properties.
+    public static func newDatabase() throws -> (server: PostgresServer, database: String) {
+        let server = try shared.get()
+        return (server, try server.database())
+    }
+
     /// Runs SQL through psql as the superuser, requiring success; returns what it printed.
     @discardableResult
     public func psql(_ sql: String, database: String = "postgres") throws -> String {

@@ -11,10 +11,7 @@ struct PostgresBoardTests {
     let server: PostgresServer
     let database: String
 
-    init() throws {
-        server = try PostgresServer.shared.get()
-        database = try server.database()
-    }
+    init() throws { (server, database) = try PostgresServer.newDatabase() }
 
     private func address(_ board: String = "squad", user: String = "postgres") -> String {
         server.connectionString(database, user: user) + " board=\(board)"

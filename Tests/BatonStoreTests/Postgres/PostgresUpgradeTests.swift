@@ -13,10 +13,7 @@ struct PostgresUpgradeTests {
     let server: PostgresServer
     let database: String
 
-    init() throws {
-        server = try PostgresServer.shared.get()
-        database = try server.database()
-    }
+    init() throws { (server, database) = try PostgresServer.newDatabase() }
 
     private func address(user: String = "postgres") -> String {
         server.connectionString(database, user: user) + " board=squad"
