@@ -119,7 +119,7 @@ struct CommandTests {
                 "edit-notes", "set-kind", "link-outcome", "set-due", "add-comment", "assign-owner",
                 "assign-involved", "toggle-blocked", "toggle-expedite", "archive-item", "undo", "record-value",
                 "start-standup", "pass-baton", "previous-speaker", "pause-timer", "end-standup", "action-item",
-                "begin-standup",
+                "begin-standup", "restore-item",
             ])
         for command in Command.allCases {
             #expect(!command.help.isEmpty && !command.hint.isEmpty, "\(command.rawValue) lacks help or a hint")

@@ -18,6 +18,17 @@ enum Screens {
         return s
     }
 
+    /// The archive with three items archived on different days, the second selected.
+    static func archive(_ size: Size) -> AppState {
+        var b = squad
+        _ = TUI.events(.archive(3), &b, at: TUI.t0.addingTimeInterval(2 * TUI.day))
+        _ = TUI.events(.archive(7), &b, by: TUI.asBo, at: TUI.t0.addingTimeInterval(10 * TUI.day))
+        _ = TUI.events(.archive(12), &b, at: TUI.now.addingTimeInterval(-3 * 3600))
+        var s = board(b, size)
+        press(&s, named: "A", "j")
+        return s
+    }
+
     static func outcomes(_ size: Size) -> AppState {
         var s = board(squad, size)
         press(&s, named: "O", "j")
@@ -82,7 +93,7 @@ enum Screens {
             ("board-long", board(TUI.longTitles(), size)), ("board-cjk", board(TUI.cjk(), size)),
             ("board-hostile", board(TUI.hostile(), size)), ("help", help(size)), ("detail", detail(size)),
             ("outcomes", outcomes(size)), ("prompt", prompt(size)), ("picker", picker(size)), ("notes", notes(size)),
-            ("detail-hostile", detail(size, of: TUI.hostile(), item: 1)),
+            ("detail-hostile", detail(size, of: TUI.hostile(), item: 1)), ("archive", archive(size)),
         ]
     }
 }
@@ -121,6 +132,9 @@ struct GoldenFrameTests {
 
     @Test(arguments: Size.golden)
     func detail(_ size: Size) { assertGolden(View.render(Screens.detail(size)), named: "detail-\(size)") }
+
+    @Test(arguments: Size.golden)
+    func archive(_ size: Size) { assertGolden(View.render(Screens.archive(size)), named: "archive-\(size)") }
 
     @Test(arguments: Size.golden)
     func outcomes(_ size: Size) { assertGolden(View.render(Screens.outcomes(size)), named: "outcomes-\(size)") }

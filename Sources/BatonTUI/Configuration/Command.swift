@@ -13,6 +13,7 @@ public enum Command: String, CaseIterable, Sendable {
     case actAs = "act-as"
     case toggleLanes = "toggle-lanes"
     case openFlow = "open-flow", openBalance = "open-balance", showUnlinked = "show-unlinked"
+    case openArchive = "open-archive", restoreItem = "restore-item"
     case startStandup = "start-standup", passBaton = "pass-baton", previousSpeaker = "previous-speaker"
     case pauseTimer = "pause-timer", endStandup = "end-standup", actionItem = "action-item"
     case toggleFollow = "toggle-follow", toggleChanged = "toggle-changed"
@@ -94,6 +95,10 @@ public enum Command: String, CaseIterable, Sendable {
         case .openBalance:
             return Entry(
                 .screens, "Balance: business and IT owners per stage, pairing gaps, load per person", hint: "balance")
+        case .openArchive:
+            return Entry(.screens, "Archive: the archived items, last archived first, to restore", hint: "archive")
+        case .restoreItem:
+            return Entry(.move, "Archive: bring the selected item back to its stage", hint: "restore", edits: true)
         case .showUnlinked:
             return Entry(.screens, "Show the active items that serve no outcome, to link them", hint: "unlinked")
         case .startStandup:

@@ -1,7 +1,7 @@
 /// The screens and dialogs keys are bound in. A key a screen's own mode does not bind falls
 /// back to `generic`; a dialog's mode has no fallback (a dialog answers only its own keys).
 public enum KeyMode: String, CaseIterable, Sendable {
-    case generic, board, detail, outcomes, help, flow, balance, standup
+    case generic, board, detail, outcomes, help, flow, balance, archive, standup
     /// The stand-up's setup: who is here, the order, the turn length.
     case setup
     /// Someone else changed the text being edited.
@@ -19,7 +19,7 @@ public enum KeyMode: String, CaseIterable, Sendable {
     /// for the other text modes, none for dialogs and the setup (they answer only their keys).
     public var fallback: KeyMode? {
         switch self {
-        case .board, .detail, .outcomes, .help, .flow, .balance, .standup: return .generic
+        case .board, .detail, .outcomes, .help, .flow, .balance, .archive, .standup: return .generic
         case .notes, .picker: return .prompt
         case .generic, .setup, .conflict, .confirm, .prompt: return nil
         }
@@ -51,7 +51,7 @@ public struct Keymap: Equatable, Sendable {
     static var screenDefaults: [(KeyMode, [(String, Command)])] {
         let everywhere: [(String, Command)] = [
             ("?", .help), ("q", .quit), ("esc", .back), ("O", .openOutcomes), ("/", .filter), ("@", .actAs),
-            ("F", .openFlow), ("B", .openBalance),
+            ("F", .openFlow), ("B", .openBalance), ("A", .openArchive),
         ]
         let scrolling: [(String, Command)] = [
             ("up", .selectUp), ("k", .selectUp), ("down", .selectDown), ("j", .selectDown),
@@ -79,6 +79,7 @@ public struct Keymap: Equatable, Sendable {
             (.generic, everywhere + scrolling), (.board, board + item), (.detail, item),
             (.outcomes, [("v", .recordValue), ("enter", .recordValue), ("l", .showUnlinked)]),
             (.standup, standup), (.balance, [("enter", .openDetail), ("l", .showUnlinked), ("a", .assignOwner)]),
+            (.archive, [("r", .restoreItem), ("enter", .restoreItem), ("u", .undo)]),
             (
                 .conflict,
                 [("m", .keepMine), ("t", .keepTheirs), ("b", .keepBoth), ("e", .editAgain), ("esc", .editAgain)]

@@ -3,7 +3,7 @@ import Foundation
 
 /// The screens of the app.
 public enum AppScreen: Equatable, Sendable {
-    case board, detail(ItemNumber), outcomes, help, flow, balance
+    case board, detail(ItemNumber), outcomes, help, flow, balance, archive
     case standupSetup, standup, standupSummary
 }
 
@@ -255,6 +255,11 @@ public struct AppState: Sendable {
     public var timeZone = TimeZone.current
     /// The open items of each stage in display order, filtered: rebuilt when the board or filter changes.
     public internal(set) var columns: [StageID: [ItemNumber]] = [:]
+    /// The archived items that match the filter, most recently archived first: rebuilt and
+    /// kept up to date with `columns`.
+    public internal(set) var archive: [ItemNumber] = []
+    /// The selected row of the archive screen.
+    public var archiveIndex = 0
     /// How the cards are grouped into lanes.
     public var lanes: LaneMode = .none
     /// With lanes on: rows of the lanes scrolled off the top.
@@ -315,6 +320,7 @@ public struct AppState: Sendable {
         case .help: return .help
         case .flow: return .flow
         case .balance: return .balance
+        case .archive: return .archive
         case .standupSetup: return .setup
         case .standup, .standupSummary: return .standup
         }

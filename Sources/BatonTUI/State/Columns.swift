@@ -53,6 +53,24 @@ extension AppState {
                 return a.expedite != b.expedite ? a.expedite : a.position < b.position
             }.map(\.number)
         }
+        archive = storedBoard.items.values.filter { $0.archived && filter.matches($0, in: storedBoard) }
+            .sorted(by: Self.archivedLater).map(\.number)
+        archiveIndex = min(archiveIndex, max(0, archive.count - 1))
+    }
+
+    /// The archive's order: the item archived (last changed) later first, then the higher number.
+    static func archivedLater(_ a: Item, _ b: Item) -> Bool {
+        a.updatedAt != b.updatedAt ? a.updatedAt > b.updatedAt : a.number > b.number
+    }
+
+    /// Takes item `number` out of the archive list and puts it back in its place if it is
+    /// archived and matches the filter.
+    private mutating func updateArchive(_ number: ItemNumber, in board: Board) {
+        archive.removeAll { $0 == number }
+        defer { archiveIndex = min(archiveIndex, max(0, archive.count - 1)) }
+        guard let item = board.items[number], item.archived, filter.matches(item, in: board) else { return }
+        let place = archive.firstIndex { board.items[$0].map { Self.archivedLater(item, $0) } ?? true }
+        archive.insert(number, at: place ?? archive.count)
     }
 
     /// Takes the catalog, the statistics it holds and the items `changed` from `slice` (a store
@@ -83,6 +101,9 @@ extension AppState {
         guard old.stages.map(\.id) == new.stages.map(\.id), !catalogMatters else { return rebuildColumns() }
         for number in numbers {
             if let before = before[number] { columns[before.stage]?.removeAll { $0 == number } }
+            if before[number]?.archived == true || new.items[number]?.archived == true {
+                updateArchive(number, in: new)
+            }
             guard let item = new.items[number], !item.archived, filter.matches(item, in: new) else { continue }
             var column = columns[item.stage] ?? []
             var low = 0, high = column.count

@@ -8,7 +8,8 @@ extension App {
     /// Only one action on an item already on the board is shown early: new items get their
     /// number from the store, and a refused prompt must come back with its text.
     static func showBeforeSaving(_ effects: [Effect], _ s: inout AppState) -> [Effect] {
-        guard s.screen == .board, s.pendingPrompt == nil, effects.count == 1, case .apply(let actions) = effects[0],
+        guard s.screen == .board || s.screen == .archive, s.pendingPrompt == nil, effects.count == 1,
+            case .apply(let actions) = effects[0],
             actions.count == 1, let number = actions[0].item, s.board.items[number] != nil
         else { return effects }
         switch actions[0] {

@@ -31,6 +31,10 @@ extension App {
         case .openOutcomes: return openInsight(.outcomes, &s)
         case .openFlow: return openInsight(.flow, &s)
         case .openBalance: return openInsight(.balance, &s)
+        case .openArchive:
+            s.screen = .archive
+            s.archiveIndex = 0
+        case .restoreItem: return restoreSelected(&s)
         case .showUnlinked: showUnlinked(&s)
         case .filter:
             s.filterBeforeEdit = s.filter.query
@@ -140,6 +144,20 @@ extension App {
         s.overlay = .prompt(Prompt(purpose: purpose, editor: LineEditor(text, multiline: purpose.isMultiline)))
     }
 
+    /// Brings the item selected on the archive screen back to its stage.
+    static func restoreSelected(_ s: inout AppState) -> [Effect] {
+        guard s.screen == .archive else {
+            let key = s.keymap.keys(for: .openArchive, in: .board).first?.label ?? "A"
+            s.message = Message("Open the archive (\(key)) and choose the item to restore there.")
+            return []
+        }
+        guard s.archive.indices.contains(s.archiveIndex) else {
+            s.message = Message("Nothing in the archive to restore.")
+            return []
+        }
+        return [.apply([.restore(s.archive[s.archiveIndex])])]
+    }
+
     static func back(_ s: inout AppState) {
         if s.screen == .standupSummary { s.standup.summary = nil }
         if s.screen != .board {
@@ -185,6 +203,8 @@ extension App {
             s.outcomeIndex = min(max(0, s.outcomeIndex + delta), max(0, s.board.outcomes.count - 1))
         } else if s.screen == .standup {
             s.standup.itemIndex = min(max(0, s.standup.itemIndex + delta), max(0, s.speakerItems.count - 1))
+        } else if s.screen == .archive {
+            s.archiveIndex = min(max(0, s.archiveIndex + delta), max(0, s.archive.count - 1))
         } else if s.screen == .balance {
             s.gapIndex = min(max(0, s.gapIndex + delta), max(0, (s.insights.balance?.gaps.count ?? 0) - 1))
         } else {

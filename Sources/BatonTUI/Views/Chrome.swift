@@ -113,6 +113,7 @@ enum Chrome {
         case .standupSummary: return [.back, .quit]
         case .balance: return [.back, .openDetail, .assignOwner, .showUnlinked, .openFlow, .help, .quit]
         case .help: return [.back, .quit]
+        case .archive: return [.back, .restoreItem, .filter, .undo, .help, .quit]
         }
     }
 

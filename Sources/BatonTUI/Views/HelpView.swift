@@ -34,7 +34,8 @@ enum HelpView {
 
     /// The modes in the order the help screen looks for a command's keys.
     static let helpOrder: [KeyMode] = [
-        .board, .detail, .outcomes, .help, .flow, .balance, .standup, .prompt, .notes, .picker, .conflict, .confirm,
+        .board, .detail, .outcomes, .help, .flow, .balance, .archive, .standup, .prompt, .notes, .picker, .conflict,
+        .confirm,
         .setup, .generic,
     ]
 

@@ -17,6 +17,7 @@ public enum View {
         case .help: TextScreen.draw(HelpView.lines(s), scroll: s.scroll, &frame)
         case .flow: TextScreen.draw(FlowView.lines(s), scroll: s.scroll, &frame)
         case .balance: TextScreen.draw(BalanceView.lines(s), scroll: BalanceView.scroll(s), &frame)
+        case .archive: TextScreen.draw(ArchiveView.lines(s), scroll: 0, &frame)
         case .standupSetup: TextScreen.draw(StandupView.setupLines(s), scroll: 0, &frame)
         case .standup: TextScreen.draw(StandupView.turnLines(s), scroll: StandupView.scroll(s), &frame)
         case .standupSummary: TextScreen.draw(StandupView.summaryLines(s), scroll: s.scroll, &frame)
