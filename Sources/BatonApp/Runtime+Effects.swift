@@ -35,9 +35,25 @@ extension Runtime {
             }
         case .endStandup(let standup):
             standupCall { service in [.standupEnded(try service.endStandup(standup, at: Date()))] }
+        case .editOutside(let purpose, let text):
+            editOutside(purpose, text)
         case .quit:
             break
         }
+    }
+
+    /// Runs the user's editor on `text` with the terminal handed over, the text kept as a draft
+    /// meanwhile (should the session die), and queues what it saved or why it could not.
+    private func editOutside(_ purpose: PromptPurpose, _ text: String) {
+        drafts.keep(Draft(board: service.path, purpose: purpose, text: text))
+        let name = ExternalEditor.fileName(for: purpose)
+        let result = terminal.runOutside { editor.edit(text, name: name) }
+        _ = drafts.take(board: service.path)
+        switch result {
+        case .success(let written): send(.editedOutside(written))
+        case .failure(let error): send(.editorFailed(error))
+        }
+        sendSize()
     }
 
     /// Stores `actions` one by one, answering what was saved, or why not (then it stops).

@@ -15,6 +15,8 @@ public final class Runtime {
     let terminal: TerminalBackend
     let drafts: DraftStore
     let presence: PresenceKeeper
+    /// The user's own editor, for text written outside baton.
+    let editor: ExternalEditor
     /// The state as `update` left it (read by the loop, written only by `update`).
     public private(set) var state: AppState
     private let mouse: Bool
@@ -37,9 +39,10 @@ public final class Runtime {
     /// `calls` says where the effects' calls on the board run.
     public init(
         service: BoardService, calls: StoreCalls = InlineCalls(), terminal: TerminalBackend, state: AppState,
-        mouse: Bool, drafts: DraftStore, problems: [String],
+        mouse: Bool, drafts: DraftStore, problems: [String], editor: ExternalEditor = ExternalEditor(),
         pickTheme: @escaping (_ colours: Int) -> (theme: Theme, problem: String?)
     ) {
+        self.editor = editor
         self.service = service
         self.calls = calls
         self.terminal = terminal
@@ -161,7 +164,7 @@ public final class Runtime {
         if frame.scrollLimit != state.scrollLimit { send(.scrollLimit(frame.scrollLimit)) }
     }
 
-    private func sendSize() {
+    func sendSize() {
         let size = terminal.size
         send(.resize(width: size.width, height: size.height))
     }

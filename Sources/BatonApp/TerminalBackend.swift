@@ -26,4 +26,7 @@ public protocol TerminalBackend: AnyObject {
     /// Sleeps until input, a signal, one of `descriptors` or `timeoutMilliseconds` (never a busy
     /// loop); returns what happened, in order (nothing after a timeout).
     func wait(for descriptors: [Int32], timeoutMilliseconds: Int32) -> [TerminalEvent]
+    /// Gives the terminal to another program (the user's editor) while `body` runs, then takes
+    /// it back; draw a whole frame afterwards. Ctrl-Z and resizes meanwhile were the program's.
+    func runOutside<T>(_ body: () -> T) -> T
 }

@@ -23,6 +23,10 @@ public final class CursesTerminal: TerminalBackend {
     public var size: (width: Int, height: Int) { screen.size }
     public func draw(_ frame: Frame, theme: Theme) { screen.draw(frame, theme: theme) }
 
+    public func runOutside<T>(_ body: () -> T) -> T {
+        screen.stepAside(body)
+    }
+
     public func wait(for descriptors: [Int32], timeoutMilliseconds: Int32) -> [TerminalEvent] {
         let wakeup = loop.wait(fds: descriptors, timeoutMilliseconds: timeoutMilliseconds)
         var events = signalEvents()

@@ -101,6 +101,19 @@ public final class Screen {
         resume()
     }
 
+    /// Gives the terminal back as it was while `body` runs another program on it, then takes
+    /// it back and repaints; the resizes and Ctrl-Z meant for that program are forgotten (the
+    /// signals that end baton are kept).
+    public func stepAside<T>(_ body: () -> T) -> T {
+        guard isRunning else { return body() }
+        setBracketedPaste(false)
+        _ = endwin()
+        let result = body()
+        Signals.forget([SIGWINCH, SIGTSTP, SIGCONT])
+        resume()
+        return result
+    }
+
     /// Takes the terminal back after the process was stopped and continued (`SIGCONT`):
     /// re-reads the size and repaints the whole screen. Draw a frame afterwards.
     public func resume() {

@@ -52,6 +52,12 @@ public enum Signals {
         return (1..<31).filter { bits & (Int32(1) << $0) != 0 }
     }
 
+    /// Forgets `signals` if they were received and not taken yet.
+    static func forget(_ signals: [Int32]) {
+        let mask = signals.reduce(Int32(0)) { $0 | (Int32(1) << $1) }
+        pendingSignals.bitwiseAnd(~mask, ordering: .sequentiallyConsistent)
+    }
+
     /// Stops the process as the terminal's Ctrl-Z would (default `SIGTSTP` action), and
     /// returns once it is continued; then records handlers again.
     static func stopProcess() {

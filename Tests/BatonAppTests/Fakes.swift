@@ -146,6 +146,14 @@ final class RecordingTerminal: TerminalBackend {
     func stop() { stopped = true }
     func draw(_ frame: Frame, theme: Theme) { frames.append(frame.lines) }
 
+    /// How many times the loop handed the terminal to another program.
+    private(set) var handedOver = 0
+
+    func runOutside<T>(_ body: () -> T) -> T {
+        handedOver += 1
+        return body()
+    }
+
     /// The descriptors the loop waited on, one list per wait.
     private(set) var waitedFor: [[Int32]] = []
 

@@ -32,12 +32,12 @@ struct RuntimeTests {
     /// Runs the loop over `service` with `terminal` until the script ends; returns it and the status.
     static func run(
         _ service: FakeBoardService, _ terminal: RecordingTerminal, calls: StoreCalls = InlineCalls(),
-        drafts: DraftStore = drafts(), problems: [String] = []
+        drafts: DraftStore = drafts(), problems: [String] = [], editor: ExternalEditor = ExternalEditor()
     ) throws -> (Runtime, Int32) {
         let state = AppState(board: service.board, actor: ana, width: 80, height: 24, now: Date())
         let runtime = Runtime(
             service: service, calls: calls, terminal: terminal, state: state, mouse: false, drafts: drafts,
-            problems: problems
+            problems: problems, editor: editor
         ) { _ in (Theme.builtInMono, nil) }
         let status = try runtime.run()
         return (runtime, status)
@@ -117,6 +117,39 @@ struct RuntimeTests {
         service.refuseNextSave = BatonError(.io, "The database server cannot be reached; nothing was saved.")
         let (runtime, _) = try Self.run(service, RecordingTerminal(script: [keys("L"), keys("q")]), calls: HeldCalls())
         #expect(runtime.problems == ["The database server cannot be reached; nothing was saved."])
+    }
+
+    /// A shell script standing in for the user's editor, which runs `body` on the file ($1).
+    static func editor(_ body: String) throws -> ExternalEditor {
+        let path = NSTemporaryDirectory() + "baton-editor-\(UUID().uuidString).sh"
+        try "#!/bin/sh\n\(body)\n".write(toFile: path, atomically: true, encoding: .utf8)
+        chmod(path, 0o755)
+        return ExternalEditor(environment: ["VISUAL": path])
+    }
+
+    @Test func theNotesWrittenInTheUsersEditorAreSavedAndTheTerminalComesBack() throws {
+        let service = FakeBoardService(board: try Self.board())
+        let terminal = RecordingTerminal(script: [keys("V"), []])
+        let drafts = Self.drafts()
+        let editor = try Self.editor("printf 'Written in my editor\\n' > \"$1\"")
+        let (runtime, _) = try Self.run(service, terminal, drafts: drafts, editor: editor)
+        #expect(service.board.items[1]?.notes == "Written in my editor")
+        #expect(terminal.handedOver == 1)
+        #expect(runtime.state.overlay == nil && runtime.state.message?.isError != true)
+        #expect(drafts.take(board: service.path) == nil, "the draft kept while the editor ran is gone")
+    }
+
+    @Test func anEditorThatFailsOrIsNotSetChangesNothingAndSaysWhy() throws {
+        for (editor, words) in [
+            (try Self.editor("echo changed > \"$1\"; exit 3"), "ended with status 3"),
+            (ExternalEditor(environment: [:]), "Neither $VISUAL nor $EDITOR is set"),
+        ] {
+            let service = FakeBoardService(board: try Self.board())
+            let (runtime, _) = try Self.run(service, RecordingTerminal(script: [keys("V"), []]), editor: editor)
+            #expect(service.board.items[1]?.notes == "")
+            #expect(runtime.state.message?.text.contains(words) == true, "\(String(describing: runtime.state.message))")
+            #expect(runtime.state.overlay != nil, "the notes prompt stays open")
+        }
     }
 
     @Test func aChangeTypedJustBeforeQuittingIsSaved() throws {

@@ -119,7 +119,7 @@ struct CommandTests {
                 "edit-notes", "set-kind", "link-outcome", "set-due", "add-comment", "assign-owner",
                 "assign-involved", "toggle-blocked", "toggle-expedite", "archive-item", "undo", "record-value",
                 "start-standup", "pass-baton", "previous-speaker", "pause-timer", "end-standup", "action-item",
-                "begin-standup", "restore-item",
+                "begin-standup", "restore-item", "edit-notes-outside",
             ])
         for command in Command.allCases {
             #expect(!command.help.isEmpty && !command.hint.isEmpty, "\(command.rawValue) lacks help or a hint")

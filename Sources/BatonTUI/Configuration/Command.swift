@@ -14,6 +14,7 @@ public enum Command: String, CaseIterable, Sendable {
     case toggleLanes = "toggle-lanes"
     case openFlow = "open-flow", openBalance = "open-balance", showUnlinked = "show-unlinked"
     case openArchive = "open-archive", restoreItem = "restore-item"
+    case openEditor = "open-editor", editNotesOutside = "edit-notes-outside"
     case startStandup = "start-standup", passBaton = "pass-baton", previousSpeaker = "previous-speaker"
     case pauseTimer = "pause-timer", endStandup = "end-standup", actionItem = "action-item"
     case toggleFollow = "toggle-follow", toggleChanged = "toggle-changed"
@@ -99,6 +100,11 @@ public enum Command: String, CaseIterable, Sendable {
             return Entry(.screens, "Archive: the archived items, last archived first, to restore", hint: "archive")
         case .restoreItem:
             return Entry(.move, "Archive: bring the selected item back to its stage", hint: "restore", edits: true)
+        case .openEditor:
+            return Entry(.typing, "Write the text in your own editor ($VISUAL, else $EDITOR)", hint: "editor")
+        case .editNotesOutside:
+            return Entry(
+                .edit, "Edit the notes in your own editor ($VISUAL, else $EDITOR)", hint: "editor", edits: true)
         case .showUnlinked:
             return Entry(.screens, "Show the active items that serve no outcome, to link them", hint: "unlinked")
         case .startStandup:

@@ -61,7 +61,7 @@ public struct Keymap: Equatable, Sendable {
             ("e", .editTitle), ("E", .editNotes), ("T", .setKind), ("o", .linkOutcome), ("D", .setDue),
             ("c", .addComment), ("a", .assignOwner), ("i", .assignInvolved), ("b", .toggleBlocked),
             ("x", .toggleExpedite), ("u", .undo), ("H", .moveItemLeft), ("L", .moveItemRight),
-            ("shift-left", .moveItemLeft), ("shift-right", .moveItemRight),
+            ("shift-left", .moveItemLeft), ("shift-right", .moveItemRight), ("V", .editNotesOutside),
         ]
         let board: [(String, Command)] = [
             ("left", .selectLeft), ("h", .selectLeft), ("right", .selectRight), ("l", .selectRight),
@@ -101,6 +101,7 @@ public struct Keymap: Equatable, Sendable {
             ("end", .lineEnd), ("ctrl-e", .lineEnd), ("alt-b", .wordLeft), ("ctrl-left", .wordLeft),
             ("alt-f", .wordRight), ("ctrl-right", .wordRight), ("backspace", .deleteBack), ("ctrl-h", .deleteBack),
             ("delete", .deleteForward), ("ctrl-k", .deleteToEnd), ("ctrl-u", .deleteToStart), ("ctrl-w", .deleteWord),
+            ("ctrl-x", .openEditor),
         ]
         return [
             (.setup, setup), (.prompt, prompt),

@@ -26,6 +26,10 @@ public enum Msg: Sendable {
     case opened(session: String, problems: [String])
     /// A draft from a session that ended without saving, to offer back.
     case restoreDraft(PromptPurpose, String)
+    /// What the user's own editor saved for the open prompt (`Effect.editOutside`).
+    case editedOutside(String)
+    /// The user's own editor could not be used, or failed; nothing changed.
+    case editorFailed(BatonError)
     /// The board's history since the last stand-up, for the stand-up's lists of changes.
     case historyLoaded([Event])
     /// The flow steps of the whole history, for the figure screens.
@@ -60,6 +64,8 @@ public enum Effect: Equatable, Sendable {
     case updateStandup(Standup)
     /// End the stand-up and store its summary.
     case endStandup(Standup)
+    /// Hand `text`, being written for `purpose`, to the user's own editor (`Msg.editedOutside`).
+    case editOutside(PromptPurpose, text: String)
     case quit
 }
 

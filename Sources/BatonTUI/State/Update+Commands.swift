@@ -131,6 +131,9 @@ extension App {
             prompt(.blockReason(n), "", &s)
         case .editTitle: prompt(.editTitle(n, original: item.title), item.title, &s)
         case .editNotes: prompt(.editNotes(n, original: item.notes), item.notes, &s)
+        case .editNotesOutside:
+            prompt(.editNotes(n, original: item.notes), item.notes, &s)
+            return [.editOutside(.editNotes(n, original: item.notes), text: item.notes)]
         case .addComment: prompt(.comment(n), "", &s)
         case .setDue: prompt(.dueDate(n), item.due?.description ?? "", &s)
         case .assignOwner, .assignInvolved, .setKind, .linkOutcome:

@@ -13,6 +13,7 @@ extension App {
                 if prompt.purpose == .filter { setFilter(s.filterBeforeEdit, &s, keepQuery: true) }
                 return []
             case .submit: return submitPrompt(prompt, &s)
+            case .openEditor: return [.editOutside(prompt.purpose, text: prompt.editor.text)]
             default: _ = prompt.editor.handle(key, keymap: s.keymap)
             }
             s.overlay = .prompt(prompt)
@@ -50,6 +51,20 @@ extension App {
         }
         s.overlay = .picker(picker)
         return []
+    }
+
+    /// What the user's own editor saved for the open prompt: saved as if typed there (through
+    /// the same checks, merge and conflict dialog); text left as it was changes nothing.
+    static func editedOutside(_ text: String, _ s: inout AppState) -> [Effect] {
+        guard case .prompt(var prompt) = s.overlay else { return [] }
+        let written = String(text.reversed().drop { $0.isNewline }.reversed())
+        guard written != prompt.editor.text else {
+            s.message = Message("The editor left the text as it was; nothing was saved.")
+            return []
+        }
+        prompt.editor = LineEditor(written)
+        s.overlay = .prompt(prompt)
+        return submitPrompt(prompt, &s)
     }
 
     static func submitPrompt(_ prompt: Prompt, _ s: inout AppState) -> [Effect] {

@@ -17,6 +17,8 @@ public enum App {
             keepingStandupSelection(&s) { saved(&$0, slice: slice, items: items, events: events, warnings: warnings) }
         case .saveFailed(let error):
             saveFailed(error, &s)
+        case .editedOutside(let text): return editedOutside(text, &s)
+        case .editorFailed(let error): s.message = Message(error.message, isError: true)
         case .readFailed(let error):
             // What was being read may be asked for again.
             s.pendingReads = []
