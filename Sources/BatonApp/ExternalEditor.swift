@@ -55,12 +55,13 @@ public struct ExternalEditor: Sendable {
                 atPath: file, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
         else { return .failure(BatonError(.io, "The text could not be written for the editor in \(folder).")) }
         let status = Self.run(command, on: file)
+        let program = command.split(separator: " ").first.map { ($0 as NSString).lastPathComponent } ?? command
         guard status == 0 else {
             return .failure(
-                BatonError(.io, "The editor (\(command)) ended with status \(status); nothing was changed."))
+                BatonError(.io, "The editor (\(program)) ended with status \(status); nothing was changed."))
         }
         guard let data = FileManager.default.contents(atPath: file) else {
-            return .failure(BatonError(.io, "The editor (\(command)) left no file behind; nothing was changed."))
+            return .failure(BatonError(.io, "The editor (\(program)) left no file behind; nothing was changed."))
         }
         return .success(String(decoding: data, as: UTF8.self))
     }
@@ -71,8 +72,17 @@ public struct ExternalEditor: Sendable {
         let arguments = ["/bin/sh", "-c", command + " \"$1\"", "baton-editor", file]
         var argv = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
+        // The editor gets the signals' usual meanings, whatever baton ignores or catches.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGINT, SIGQUIT, SIGTSTP, SIGPIPE, SIGXFSZ, SIGWINCH, SIGCONT] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        guard posix_spawn(&pid, "/bin/sh", nil, nil, &argv, environ) == 0 else { return 127 }
+        guard posix_spawn(&pid, "/bin/sh", nil, &attributes, &argv, environ) == 0 else { return 127 }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let signal = status & 0x7F

@@ -89,6 +89,7 @@ public final class Runtime {
         settle()
         service.startReadingHistory()
         watch([], withStandup: true)
+        if calls.descriptor < 0 { takeFinishedCalls() }
         settle()
     }
 

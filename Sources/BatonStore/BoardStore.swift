@@ -194,37 +194,41 @@ public final class BoardStore: @unchecked Sendable {
     func slice(for action: Action, _ db: any SQLDatabase) throws -> Board {
         let condition = action.item.map { number in
             guard case .reorderItem = action else { return "number = \(number)" }
-            return "number = \(number) OR " + Self.neighbours(of: number)
+            return "number IN (SELECT \(number) UNION ALL \(Self.neighbours(of: number)))"
         }
         let items = try condition.map { try RowReader.items(db, where: $0) } ?? [:]
         return try catalog(
             db, items: items, stats: try RowReader.stats(db, where: stagesInvolved(in: action, condition)))
     }
 
-    /// The stages whose statistics `action` reads or changes, as a condition on `stage_id`: the
-    /// stages of the items matching `items`, and those it puts an item in; nil (all) for changes to stages.
+    /// The stages whose statistics `action` reads or changes, as a condition on `stage_id` (one
+    /// `IN` over a union, which both engines answer from the index): the stages of the items
+    /// matching `items`, and those it puts an item in; nil (all) for changes to stages.
     private func stagesInvolved(in action: Action, _ items: String?) -> String? {
-        var stages = items.map { ["stage_id IN (SELECT stage_id FROM item WHERE \($0))"] } ?? []
+        var stages = items.map { ["SELECT stage_id FROM item WHERE \($0)"] } ?? []
         switch action {
-        case .moveItem(_, let stage, _, _): stages.append("stage_id = \(stage)")
+        case .moveItem(_, let stage, _, _): stages.append("SELECT \(stage)")
         case .addItem(let new):
             stages.append(
-                "stage_id = " + (new.stage.map(String.init) ?? "(SELECT id FROM stage ORDER BY position LIMIT 1)"))
+                new.stage.map { "SELECT \($0)" }
+                    ?? "SELECT * FROM (SELECT id FROM stage ORDER BY position LIMIT 1) AS first")
         case .addStage, .removeStage, .moveStage, .renameStage, .setWIPLimit, .setStageRole: return nil
         default: break
         }
-        return stages.isEmpty ? "FALSE" : stages.joined(separator: " OR ")
+        return stages.isEmpty ? "FALSE" : "stage_id IN (\(stages.joined(separator: " UNION ALL ")))"
     }
 
-    /// A condition matching the cards just above and below item `number` in its lane (its stage,
-    /// expedited or not, not archived).
+    /// The numbers of the cards just above and below item `number` in its lane (its stage,
+    /// expedited or not, not archived), as a union of two selects. The item's own values are
+    /// scalar subqueries, which both engines work out first and then search the index with.
     private static func neighbours(of number: ItemNumber) -> String {
+        let own = { (column: String) in "(SELECT \(column) FROM item WHERE number = \(number))" }
         let lane = """
-            SELECT n.number FROM item n JOIN item i ON i.number = \(number)
-            WHERE n.stage_id = i.stage_id AND n.archived = 0 AND n.expedite = i.expedite AND n.position
+            SELECT number FROM item WHERE stage_id = \(own("stage_id")) AND archived = 0
+            AND expedite = \(own("expedite")) AND position
             """
-        return "number IN (\(lane) < i.position ORDER BY n.position DESC LIMIT 1) "
-            + "OR number IN (\(lane) > i.position ORDER BY n.position LIMIT 1)"
+        return "SELECT * FROM (\(lane) < \(own("position")) ORDER BY position DESC LIMIT 1) AS above "
+            + "UNION ALL SELECT * FROM (\(lane) > \(own("position")) ORDER BY position LIMIT 1) AS below"
     }
 
     func read<T>(_ body: (any SQLDatabase) throws -> T) throws -> T {

@@ -102,14 +102,12 @@ public final class Screen {
     }
 
     /// Gives the terminal back as it was while `body` runs another program on it, then takes
-    /// it back and repaints; the resizes and Ctrl-Z meant for that program are forgotten (the
-    /// signals that end baton are kept).
+    /// it back and repaints (`Signals.handingOver` says what the keys that send signals do meanwhile).
     public func stepAside<T>(_ body: () -> T) -> T {
         guard isRunning else { return body() }
         setBracketedPaste(false)
         _ = endwin()
-        let result = body()
-        Signals.forget([SIGWINCH, SIGTSTP, SIGCONT])
+        let result = Signals.handingOver(body)
         resume()
         return result
     }

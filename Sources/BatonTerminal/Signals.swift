@@ -52,6 +52,20 @@ public enum Signals {
         return (1..<31).filter { bits & (Int32(1) << $0) != 0 }
     }
 
+    /// Runs `body` while another program has the terminal, in baton's process group: Ctrl-Z
+    /// stops baton with it (so the shell gets the job back, and `fg` continues both), Ctrl-C
+    /// and Ctrl-\\ are that program's alone; the signals meant for it are forgotten afterwards.
+    public static func handingOver<T>(_ body: () -> T) -> T {
+        _ = baton_signal_default(SIGTSTP)
+        _ = baton_signal_ignore(SIGINT)
+        _ = baton_signal_ignore(SIGQUIT)
+        defer {
+            for signal in [SIGTSTP, SIGINT, SIGQUIT] { _ = baton_sigaction(signal, recordSignal) }
+            forget([SIGWINCH, SIGTSTP, SIGCONT, SIGINT, SIGQUIT])
+        }
+        return body()
+    }
+
     /// Forgets `signals` if they were received and not taken yet.
     static func forget(_ signals: [Int32]) {
         let mask = signals.reduce(Int32(0)) { $0 | (Int32(1) << $1) }

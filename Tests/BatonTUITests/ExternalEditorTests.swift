@@ -45,6 +45,14 @@ struct ExternalEditorTests {
         #expect(s.overlay == nil)
     }
 
+    @Test func notesRefusedAfterTheEditorComeBackInTheNotesEditor() {
+        var s = Self.notesPrompt()
+        _ = App.update(&s, .editedOutside("Line one\nLine two\n"))
+        _ = App.update(&s, .saveFailed(BatonError(.io, "The database server cannot be reached; nothing was saved.")))
+        #expect(s.prompt?.editor.text == "Line one\nLine two")
+        #expect(s.prompt?.editor.multiline == true, "Enter still makes a new line")
+    }
+
     @Test func textLeftAsItWasOrAFailedEditorChangesNothing() {
         var s = Self.notesPrompt()
         #expect(App.update(&s, .editedOutside(Self.notes + "\n")).isEmpty)

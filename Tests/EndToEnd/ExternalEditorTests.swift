@@ -16,8 +16,7 @@ struct ExternalEditorScreenTests {
         if stty -a < /dev/tty | grep -q -- ' icanon'; then mode=cooked; else mode=raw; fi
         printf 'Written in the editor on a %s terminal\\n' "$mode" >> "$1"
         """.write(toFile: editor, atomically: true, encoding: .utf8)
-        chmod(editor, 0o755)
-        let tmux = try TmuxSession.baton(["--board", box.boardPath], in: box, env: ["VISUAL": editor])
+        let tmux = try TmuxSession.baton(["--board", box.boardPath], in: box, env: ["VISUAL": "/bin/sh " + editor])
         defer { tmux.kill() }
         try tmux.waitFor("Backlog 3")
         try tmux.send("V")
@@ -29,5 +28,32 @@ struct ExternalEditorScreenTests {
         #expect(try tmux.waitForExit() == 0)
         let notes = try box.item(1)["notes"] as? String
         #expect(notes?.hasSuffix("Written in the editor on a cooked terminal") == true, "\(notes ?? "")")
+    }
+
+    /// Ctrl-C while the editor runs is the editor's: it reaches the whole process group, ends
+    /// the editor (which gets the signal's usual meaning), and baton goes on.
+    @Test(.timeLimit(.minutes(1)))
+    func anInterruptMeantForTheEditorLeavesTheBoardRunning() throws {
+        let box = try Sandbox.withBoard(sample: true)
+        let editor = box.path("editor.sh")
+        // As Ctrl-C would, the signal goes to the editor and to baton (its ancestor), not to the pane's shell.
+        try """
+        #!/bin/sh
+        echo half-written >> "$1"
+        p=$PPID
+        while [ "$(cat /proc/$p/comm)" != baton ]; do p=$(cut -d' ' -f4 /proc/$p/stat); done
+        kill -INT $p $$
+        sleep 5
+        """.write(toFile: editor, atomically: true, encoding: .utf8)
+        let tmux = try TmuxSession.baton(["--board", box.boardPath], in: box, env: ["VISUAL": "/bin/sh " + editor])
+        defer { tmux.kill() }
+        try tmux.waitFor("Backlog 3")
+        try tmux.send("V")
+        let screen = try tmux.waitFor("ended with status 130; nothing was changed.")
+        #expect(screen.contains("Notes of #1"), "the notes prompt is still open:\n\(screen)")
+        try tmux.escape()
+        try tmux.send("q")
+        #expect(try tmux.waitForExit() == 0, "baton was not interrupted")
+        #expect(try box.item(1)["notes"] as? String == "", "nothing was saved")
     }
 }

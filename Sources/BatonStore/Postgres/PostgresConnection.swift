@@ -95,8 +95,12 @@ final class PostgresConnection {
     /// The socket to wait on for notifications (`notifications()` reads them).
     var socket: Int32 { pq.PQsocket(handle) }
 
-    /// Whether the connection is still usable (false after the server went away).
-    var isOpen: Bool { pq.PQstatus(handle) == CONNECTION_OK }
+    /// Whether the connection is still usable (false after the server went away, or once a
+    /// pipeline could not be ended, when what the server answers no longer lines up).
+    var isOpen: Bool { !wedged && pq.PQstatus(handle) == CONNECTION_OK }
+
+    /// A pipeline was left unfinished: the connection must be replaced.
+    private var wedged = false
 
     /// How many times this connection waited for the server: what a change costs on a network.
     private(set) var roundTrips = 0
@@ -108,10 +112,14 @@ final class PostgresConnection {
     /// restarted closed the socket, which then reads as ready (false also once libpq saw a failure).
     var isAlive: Bool {
         settle()
-        guard isOpen else { return false }
-        var socket = pollfd(fd: self.socket, events: Int16(POLLIN), revents: 0)
-        guard poll(&socket, 1, 0) > 0 else { return true }
-        return pq.PQconsumeInput(handle) == 1 && isOpen
+        // A server that shuts down sends its farewell, then closes: read until neither is left.
+        for _ in 0..<4 {
+            guard isOpen else { return false }
+            var socket = pollfd(fd: self.socket, events: Int16(POLLIN), revents: 0)
+            guard poll(&socket, 1, 0) > 0 else { return true }
+            guard pq.PQconsumeInput(handle) == 1 else { return false }
+        }
+        return isOpen
     }
 
     /// Runs one statement with `$1`, `$2` … bound to `parameters`; returns its rows.
@@ -140,7 +148,7 @@ final class PostgresConnection {
         if statements.count == 1 { return [try query(statements[0].sql, statements[0].parameters)] }
         settle()
         guard pq.PQenterPipelineMode(handle) == 1 else { throw failure() }
-        defer { _ = pq.PQexitPipelineMode(handle) }
+        defer { endPipeline() }
         for statement in statements {
             let encoded = EncodedParameters(statement.parameters)
             let sent = encoded.withPointers { types, values, lengths, formats in
@@ -158,9 +166,11 @@ final class PostgresConnection {
     /// COMMIT of a transaction that only read), without waiting for the server's answer.
     func post(_ sql: String) throws {
         settle()
-        guard pq.PQenterPipelineMode(handle) == 1, pq.PQsendQueryParams(handle, sql, 0, nil, nil, nil, nil, 0) == 1,
-            pq.PQpipelineSync(handle) == 1
-        else { throw failure() }
+        guard pq.PQenterPipelineMode(handle) == 1 else { throw failure() }
+        guard pq.PQsendQueryParams(handle, sql, 0, nil, nil, nil, nil, 0) == 1, pq.PQpipelineSync(handle) == 1 else {
+            endPipeline()
+            throw failure()
+        }
         posted = true
     }
 
@@ -170,7 +180,13 @@ final class PostgresConnection {
         guard posted else { return }
         posted = false
         _ = try? collect(1)
-        _ = pq.PQexitPipelineMode(handle)
+        endPipeline()
+    }
+
+    /// Leaves pipeline mode; when that fails (answers are still due, because sending or
+    /// reading stopped half way), the connection is of no further use.
+    private func endPipeline() {
+        if pq.PQexitPipelineMode(handle) != 1 { wedged = true }
     }
 
     /// The results of `count` pipelined statements, then the pipeline's end.

@@ -32,7 +32,7 @@ final class PostgresDatabase: SQLDatabase {
     func execute(_ sql: String, _ arguments: [any SQLArgument]) throws {
         let statement = Self.statement(sql, arguments)
         waiting.append(statement)
-        waitingBytes += statement.sql.utf8.count + statement.parameters.count * 8
+        waitingBytes += statement.sql.utf8.count + statement.parameters.reduce(0) { $0 + $1.byteCount }
         // Bounded, so that neither side's buffers fill while the other is sending.
         if waiting.count >= 256 || waitingBytes >= 1 << 20 { _ = try send([]) }
     }

@@ -15,6 +15,12 @@ protocol SQLArgument {
 
 extension SQLValue: SQLArgument {
     var sqlValue: SQLValue { self }
+
+    /// About how many bytes the value takes on the way to a server.
+    var byteCount: Int {
+        if case .text(let text) = self { return text.utf8.count }
+        return 8
+    }
 }
 
 extension Int: SQLArgument {

@@ -57,12 +57,13 @@ extension App {
     /// the same checks, merge and conflict dialog); text left as it was changes nothing.
     static func editedOutside(_ text: String, _ s: inout AppState) -> [Effect] {
         guard case .prompt(var prompt) = s.overlay else { return [] }
-        let written = String(text.reversed().drop { $0.isNewline }.reversed())
-        guard written != prompt.editor.text else {
+        let trimmed = { (text: String) in String(text.reversed().drop { $0.isNewline }.reversed()) }
+        let written = trimmed(text)
+        guard written != trimmed(prompt.editor.text) else {
             s.message = Message("The editor left the text as it was; nothing was saved.")
             return []
         }
-        prompt.editor = LineEditor(written)
+        prompt.editor = LineEditor(written, multiline: prompt.purpose.isMultiline)
         s.overlay = .prompt(prompt)
         return submitPrompt(prompt, &s)
     }

@@ -91,4 +91,27 @@ struct PostgresConnectionTests {
         #expect(lost?.isConnectionProblem == true)
         #expect(!connection.isOpen)
     }
+
+    @Test("a server that closed the connection is noticed before anything is sent")
+    func closedConnectionIsNoticed() throws {
+        #expect(connection.isAlive)
+        let pid = try #require(connection.query("SELECT pg_backend_pid()").optionalInt(0, 0))
+        try server.psql("SELECT pg_terminate_backend(\(pid))")
+        usleep(200_000)  // the farewell and the close reach this side
+        #expect(!connection.isAlive, "its farewell and the end of the stream are read")
+    }
+
+    @Test("statements sent together answer in order; one that cannot be sent leaves the connection for a new one")
+    func pipelines() throws {
+        let answers = try connection.pipeline([
+            PostgresStatement(sql: "SELECT 1", parameters: []),
+            PostgresStatement(sql: "SELECT $1::bigint + 1", parameters: [.int(41)]),
+        ])
+        #expect(answers.map { $0.optionalInt(0, 0) } == [1, 42])
+        let tooMany = PostgresStatement(sql: "SELECT 1", parameters: Array(repeating: .int(1), count: 70_000))
+        #expect(throws: PostgresError.self) {
+            try connection.pipeline([PostgresStatement(sql: "SELECT 1", parameters: []), tooMany])
+        }
+        #expect(!connection.isOpen, "half a pipeline was queued: its answers would no longer line up")
+    }
 }
