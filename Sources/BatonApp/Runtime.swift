@@ -88,9 +88,7 @@ public final class Runtime {
         if let draft = drafts.take(board: service.path) { send(.restoreDraft(draft.purpose, draft.text)) }
         settle()
         service.startReadingHistory()
-        watch([], withStandup: true)
-        if calls.descriptor < 0 { takeFinishedCalls() }
-        settle()
+        look([], withStandup: true)
     }
 
     /// Waits for the terminal, the board and the clock once, and handles what happened; returns
@@ -113,11 +111,20 @@ public final class Runtime {
         }
         if ready.contains(calls.descriptor) { takeFinishedCalls() }
         checkTheFile()
-        // Calls that finished are no reason to look again: that would wake the loop forever.
-        if events.isEmpty || ready != [calls.descriptor] { watch(ready) }
         send(.tick(Date()))
         settle()
+        // Calls that finished are no reason to look again: that would wake the loop forever.
+        if events.isEmpty || ready != [calls.descriptor] { look(ready) }
         return nil
+    }
+
+    /// Looks at the board (`watch`) once the frame for what came is drawn, so that a key never
+    /// waits for the presence write a look may make (on a board file it runs here, at once),
+    /// then handles what it found.
+    private func look(_ ready: [Int32], withStandup: Bool = false) {
+        watch(ready, withStandup: withStandup)
+        if calls.descriptor < 0 { takeFinishedCalls() }
+        settle()
     }
 
     /// Handles what came before the end, keeps any text being typed, and returns `status`.

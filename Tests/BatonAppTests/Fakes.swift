@@ -93,7 +93,11 @@ final class FakeBoardService: BoardService {
     func startReadingHistory() {}
     func finishedHistory(ready: [Int32]) -> [FlowStep]? { nil }
 
+    /// Called as a presence row is written (to look at the screen then).
+    var onPresence: (() -> Void)?
+
     func updatePresence(_ row: Presence) throws {
+        onPresence?()
         calls.append("presence")
         rows.removeAll { $0.session == row.session }
         rows.append(row)

@@ -151,6 +151,21 @@ struct RuntimeTests {
         }
     }
 
+    @Test func aKeyIsDrawnBeforeAPresenceWriteThatIsDue() throws {
+        let service = FakeBoardService(board: try Self.board())
+        let terminal = RecordingTerminal(script: [keys("l"), []])
+        // The key comes as the heartbeat is due: the write waits for the key's frame.
+        terminal.beforeBatch[0] = { usleep(UInt32((Presence.heartbeatInterval + 0.1) * 1_000_000)) }
+        var screensAtWrites: [String] = []
+        service.onPresence = { screensAtWrites.append(terminal.screen) }
+        _ = try Self.run(service, terminal)
+        #expect(screensAtWrites.count >= 2, "the opening's write and the heartbeat's")
+        #expect(
+            screensAtWrites.last?.contains("▌#1") == false,
+            "the selection had left #1 on the screen:\n\(screensAtWrites.last ?? "")")
+        #expect(screensAtWrites.first?.contains("▌#1") == true, "it was on #1 at the opening")
+    }
+
     @Test func aChangeTypedJustBeforeQuittingIsSaved() throws {
         let service = FakeBoardService(board: try Self.board())
         _ = try Self.run(service, RecordingTerminal(script: [keys("Lq")]))
