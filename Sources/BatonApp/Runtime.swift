@@ -123,7 +123,6 @@ public final class Runtime {
     /// then handles what it found.
     private func look(_ ready: [Int32], withStandup: Bool = false) {
         watch(ready, withStandup: withStandup)
-        if calls.descriptor < 0 { takeFinishedCalls() }
         settle()
     }
 
@@ -139,8 +138,11 @@ public final class Runtime {
 
     /// Drains the queue through `update`, draws once, runs the round's effects, and goes on
     /// while they queued more. Messages after the one that quits are dropped.
+    /// Calls that run at once (a board file) have their answers taken at the start of each round.
     func settle() {
-        while !queue.isEmpty || !effects.isEmpty {
+        while true {
+            if calls.descriptor < 0 { takeFinishedCalls() }
+            guard !queue.isEmpty || !effects.isEmpty else { return }
             var next = 0
             while next < queue.count, !state.quitting {
                 let msg = queue[next]
@@ -155,7 +157,6 @@ public final class Runtime {
             for effect in round { execute(effect) }
             // Changes asked for before quitting are still saved; their answers are for `finishCalls`.
             if state.quitting { return }
-            if calls.descriptor < 0 { takeFinishedCalls() }
         }
     }
 

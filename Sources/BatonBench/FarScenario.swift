@@ -29,16 +29,12 @@ struct FarScenario {
         terminal.type("g")
         _ = terminal.readBurst(quiet: 0.5, timeout: 5)
         var figures: [Metric: Double] = [:]
-        let selection = (0..<presses).compactMap {
-            terminal.press($0 % 2 == 0 ? "j" : "k", quiet: settle, timeout: patience)?.milliseconds
-        }
-        figures[.farSelectMedian] = selection.median
-        figures[.farSelectP95] = selection.percentile(0.95)
+        let selection = terminal.presses(
+            (0..<presses).map { $0 % 2 == 0 ? "j" : "k" }, quiet: settle, timeout: patience)
+        figures.record(selection.latencies, median: .farSelectMedian, p95: .farSelectP95)
         let moves = try move(terminal)
-        figures[.farMoveMedian] = moves.frames.median
-        figures[.farMoveP95] = moves.frames.percentile(0.95)
-        figures[.farSavedMedian] = moves.saved.median
-        figures[.farSavedP95] = moves.saved.percentile(0.95)
+        figures.record(moves.frames, median: .farMoveMedian, p95: .farMoveP95)
+        figures.record(moves.saved, median: .farSavedMedian, p95: .farSavedP95)
         let status = terminal.finish(quitKeys: "q", timeout: 10)
         guard status == 0 else { throw BenchError("baton ended with status \(status) instead of 0 after q.") }
         return figures

@@ -107,3 +107,11 @@ extension Array where Element == Double {
 
     var median: Double { percentile(0.5) }
 }
+
+extension Dictionary where Key == Metric, Value == Double {
+    /// Records the median of `values` as `median` and their 95th percentile as `p95`.
+    mutating func record(_ values: [Double], median: Metric, p95: Metric) {
+        self[median] = values.median
+        self[p95] = values.percentile(0.95)
+    }
+}

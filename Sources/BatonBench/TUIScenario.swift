@@ -19,48 +19,23 @@ struct TUIScenario {
     func run() throws -> [Metric: Double] {
         let (terminal, first) = try PseudoTerminal.board(baton, board, environment: workbench.environment)
         var figures: [Metric: Double] = [.firstFrame: first.milliseconds, .firstFrameBytes: first.bytes]
-        let selection = measure(
-            terminal, (0..<presses).map { ($0 / (workbench.firstColumnCount - 1)) % 2 == 0 ? "j" : "k" })
-        figures[.selectMedian] = selection.latencies.median
-        figures[.selectP95] = selection.latencies.percentile(0.95)
-        figures[.selectBytes] = selection.bytes.median
-        figures[.selectBytesP95] = selection.bytes.percentile(0.95)
-        let moves = measure(terminal, (0..<presses).map { $0 % 2 == 0 ? "L" : "H" })
-        figures[.moveMedian] = moves.latencies.median
-        figures[.moveP95] = moves.latencies.percentile(0.95)
+        let selection = terminal.presses(
+            (0..<presses).map { ($0 / (workbench.firstColumnCount - 1)) % 2 == 0 ? "j" : "k" }, quiet: settle)
+        figures.record(selection.latencies, median: .selectMedian, p95: .selectP95)
+        figures.record(selection.bytes, median: .selectBytes, p95: .selectBytesP95)
+        let moves = terminal.presses((0..<presses).map { $0 % 2 == 0 ? "L" : "H" }, quiet: settle)
+        figures.record(moves.latencies, median: .moveMedian, p95: .moveP95)
         figures[.moveBytes] = moves.bytes.median
-        let detail = measure(terminal, Array(repeating: "\r", count: presses), then: "\u{1b}")
-        figures[.detailMedian] = detail.latencies.median
-        figures[.detailP95] = detail.latencies.percentile(0.95)
-        let outcomes = measure(terminal, Array(repeating: "O", count: presses), then: "\u{1b}")
-        figures[.outcomesMedian] = outcomes.latencies.median
-        figures[.outcomesP95] = outcomes.latencies.percentile(0.95)
-        let propagation = try propagate(terminal, times: presses / 5)
-        figures[.propagationMedian] = propagation.median
-        figures[.propagationP95] = propagation.percentile(0.95)
+        let detail = terminal.presses(Array(repeating: "\r", count: presses), quiet: settle, then: "\u{1b}")
+        figures.record(detail.latencies, median: .detailMedian, p95: .detailP95)
+        let outcomes = terminal.presses(Array(repeating: "O", count: presses), quiet: settle, then: "\u{1b}")
+        figures.record(outcomes.latencies, median: .outcomesMedian, p95: .outcomesP95)
+        figures.record(try propagate(terminal, times: presses / 5), median: .propagationMedian, p95: .propagationP95)
         figures[.idleCPU] = idle(terminal)
         figures[.peakMemory] = terminal.peakMemoryKB().map { Double($0) / 1024 }
         let status = terminal.finish(quitKeys: "q")
         guard status == 0 else { throw BenchError("baton ended with status \(status) instead of 0 after q.") }
         return figures
-    }
-
-    /// Presses each key and waits for its frame (then presses `then`, unmeasured, and waits again).
-    private func measure(_ terminal: PseudoTerminal, _ keys: [String], then: String? = nil) -> (
-        latencies: [Double], bytes: [Double]
-    ) {
-        var latencies: [Double] = [], bytes: [Double] = []
-        for key in keys {
-            if let frame = terminal.press(key, quiet: settle, timeout: 0.5) {
-                latencies.append(frame.milliseconds)
-                bytes.append(frame.bytes)
-            }
-            if let then {
-                terminal.type(then)
-                _ = terminal.readBurst(quiet: settle, timeout: 2)
-            }
-        }
-        return (latencies, bytes)
     }
 
     /// Retitles the visible card from this process, through the store, and times until the
@@ -113,5 +88,24 @@ extension PseudoTerminal {
         let pressed = type(key)
         let burst = readBurst(quiet: quiet, timeout: timeout)
         return burst.frameEnd.map { (($0 - pressed) * 1000, Double(burst.bytes)) }
+    }
+
+    /// Presses each key and waits for its frame, at most `timeout` seconds (then presses `then`,
+    /// unmeasured, and waits again); the milliseconds and bytes of the frames that came.
+    func presses(_ keys: [String], quiet: Double, timeout: Double = 0.5, then: String? = nil) -> (
+        latencies: [Double], bytes: [Double]
+    ) {
+        var latencies: [Double] = [], bytes: [Double] = []
+        for key in keys {
+            if let frame = press(key, quiet: quiet, timeout: timeout) {
+                latencies.append(frame.milliseconds)
+                bytes.append(frame.bytes)
+            }
+            if let then {
+                type(then)
+                _ = readBurst(quiet: quiet, timeout: 2)
+            }
+        }
+        return (latencies, bytes)
     }
 }

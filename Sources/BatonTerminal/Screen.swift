@@ -95,21 +95,22 @@ public final class Screen {
     /// takes the terminal back and schedules a full redraw. Returns after the continue.
     public func suspend() {
         guard isRunning else { return Signals.stopProcess() }
-        setBracketedPaste(false)
-        _ = endwin()
-        Signals.stopProcess()
-        resume()
+        awayFromCurses { Signals.stopProcess() }
     }
 
     /// Gives the terminal back as it was while `body` runs another program on it, then takes
     /// it back and repaints (`Signals.handingOver` says what the keys that send signals do meanwhile).
     public func stepAside<T>(_ body: () -> T) -> T {
         guard isRunning else { return body() }
+        return awayFromCurses { Signals.handingOver(body) }
+    }
+
+    /// The terminal restored as it was while `body` runs, then taken back and repainted.
+    private func awayFromCurses<T>(_ body: () -> T) -> T {
         setBracketedPaste(false)
         _ = endwin()
-        let result = Signals.handingOver(body)
-        resume()
-        return result
+        defer { resume() }
+        return body()
     }
 
     /// Takes the terminal back after the process was stopped and continued (`SIGCONT`):

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Where a test's board lives, for the suites that run on both backends.
 public enum Backend: String, CaseIterable, Sendable, CustomStringConvertible {
@@ -21,13 +22,7 @@ public enum Backend: String, CaseIterable, Sendable, CustomStringConvertible {
     public func board(in box: Sandbox, name: String = "Squad") throws -> String? {
         guard let address = try address() else { return nil }
         let made = try box.baton(["init", address, "--name", name])
-        guard made.status == 0 else { throw BackendError("baton init \(address) failed: \(made.transcript)") }
+        try #require(made.status == 0, "baton init \(address) failed: \(made.transcript)")
         return address
     }
-}
-
-/// A board for a test could not be made.
-public struct BackendError: Error, CustomStringConvertible {
-    public let description: String
-    init(_ description: String) { self.description = description }
 }

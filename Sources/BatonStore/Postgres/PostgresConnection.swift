@@ -146,31 +146,38 @@ final class PostgresConnection {
     /// those after it, and an open transaction is left failed, to be rolled back.
     func pipeline(_ statements: [PostgresStatement]) throws -> [PostgresRows] {
         if statements.count == 1 { return [try query(statements[0].sql, statements[0].parameters)] }
+        try send(statements)
+        defer { endPipeline() }
+        roundTrips += 1
+        return try collect(statements.count)
+    }
+
+    /// Enters pipeline mode and sends `statements` with the pipeline's end; leaves the mode again
+    /// when that fails.
+    private func send(_ statements: [PostgresStatement]) throws {
         settle()
         guard pq.PQenterPipelineMode(handle) == 1 else { throw failure() }
-        defer { endPipeline() }
         for statement in statements {
-            let encoded = EncodedParameters(statement.parameters)
-            let sent = encoded.withPointers { types, values, lengths, formats in
+            let sent = EncodedParameters(statement.parameters).withPointers { types, values, lengths, formats in
                 pq.PQsendQueryParams(
                     handle, statement.sql, Int32(statement.parameters.count), types, values, lengths, formats, 0)
             }
-            guard sent == 1 else { throw failure() }
+            guard sent == 1 else { return try abandon() }
         }
-        guard pq.PQpipelineSync(handle) == 1 else { throw failure() }
-        roundTrips += 1
-        return try collect(statements.count)
+        guard pq.PQpipelineSync(handle) == 1 else { return try abandon() }
+    }
+
+    /// Leaves a pipeline that could not be sent whole, and throws what went wrong.
+    private func abandon() throws {
+        let error = failure()
+        endPipeline()
+        throw error
     }
 
     /// Sends `sql`, a statement without parameters that cannot fail on a sound connection (the
     /// COMMIT of a transaction that only read), without waiting for the server's answer.
     func post(_ sql: String) throws {
-        settle()
-        guard pq.PQenterPipelineMode(handle) == 1 else { throw failure() }
-        guard pq.PQsendQueryParams(handle, sql, 0, nil, nil, nil, nil, 0) == 1, pq.PQpipelineSync(handle) == 1 else {
-            endPipeline()
-            throw failure()
-        }
+        try send([PostgresStatement(sql: sql, parameters: [])])
         posted = true
     }
 

@@ -130,10 +130,10 @@ extension App {
             if item.blocked != nil { return [.apply([.unblock(n)])] }
             prompt(.blockReason(n), "", &s)
         case .editTitle: prompt(.editTitle(n, original: item.title), item.title, &s)
-        case .editNotes: prompt(.editNotes(n, original: item.notes), item.notes, &s)
-        case .editNotesOutside:
-            prompt(.editNotes(n, original: item.notes), item.notes, &s)
-            return [.editOutside(.editNotes(n, original: item.notes), text: item.notes)]
+        case .editNotes, .editNotesOutside:
+            let purpose = PromptPurpose.editNotes(n, original: item.notes)
+            prompt(purpose, item.notes, &s)
+            if command == .editNotesOutside { return [.editOutside(purpose, text: item.notes)] }
         case .addComment: prompt(.comment(n), "", &s)
         case .setDue: prompt(.dueDate(n), item.due?.description ?? "", &s)
         case .assignOwner, .assignInvolved, .setKind, .linkOutcome:
